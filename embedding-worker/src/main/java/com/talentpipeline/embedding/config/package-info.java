@@ -1,0 +1,2 @@
+/** Kafka consumer settings of the embedding worker. */
+package com.talentpipeline.embedding.config;

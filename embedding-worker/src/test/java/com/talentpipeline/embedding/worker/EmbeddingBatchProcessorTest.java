@@ -1,0 +1,138 @@
+package com.talentpipeline.embedding.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.talentpipeline.core.cache.ResultCache;
+import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.resume.Resume;
+import com.talentpipeline.core.resume.ResumeSubmitted;
+import com.talentpipeline.core.task.ErrorCode;
+import com.talentpipeline.core.task.TaskEvent;
+import com.talentpipeline.core.task.TaskState;
+import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.inference.model.ModelInfo;
+import com.talentpipeline.inference.text.TextEncoder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Mono;
+
+/** The batch processor alone: the model, cache and Kafka are test doubles. */
+class EmbeddingBatchProcessorTest {
+
+    /** Records each call; fails on any text containing POISON. */
+    static final class RecordingEncoder implements TextEncoder {
+        final List<List<String>> calls = new ArrayList<>();
+
+        @Override
+        public ModelInfo info() {
+            return new ModelInfo("test-model", "test-model@0001", 3, "test", "cpu", "0001", 0, "test");
+        }
+
+        @Override
+        public float[][] embed(List<String> texts) {
+            calls.add(List.copyOf(texts));
+            if (texts.stream().anyMatch(t -> t.contains("POISON"))) {
+                throw new IllegalStateException("model failure");
+            }
+            float[][] out = new float[texts.size()][];
+            for (int i = 0; i < texts.size(); i++) {
+                out[i] = new float[] {texts.get(i).length(), 1, 0};
+            }
+            return out;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    RecordingEncoder encoder;
+    ResultCache cache;
+    List<ProducerRecord<String, byte[]>> sent;
+    EmbeddingBatchProcessor processor;
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void setUp() {
+        encoder = new RecordingEncoder();
+        cache = mock(ResultCache.class);
+        when(cache.get(any())).thenReturn(Mono.empty());
+        when(cache.put(any(), anyString())).thenReturn(Mono.just(true));
+        KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
+        sent = new ArrayList<>();
+        when(kafka.send(any(ProducerRecord.class))).thenAnswer(call -> {
+            sent.add(call.getArgument(0));
+            return CompletableFuture.completedFuture(null);
+        });
+        var meters = new SimpleMeterRegistry();
+        processor = new EmbeddingBatchProcessor(encoder, cache, new EventPublisher(kafka, meters), meters);
+    }
+
+    static ConsumerRecord<String, byte[]> record(String skill, long offset) {
+        String id = UUID.randomUUID().toString();
+        var resume = new Resume("A", "B", "a@b.example", null, null, List.of(new Resume.Skill(skill, null)),
+                List.of(new Resume.WorkExperience("Engineer", "Acme", "2020-01", "present", List.of("Built " + skill))),
+                List.of(), List.of());
+        var envelope = EventEnvelope.of(Topics.RESUME_SUBMITTED_NAME, UUID.randomUUID(), "default", id, "h", null,
+                new ResumeSubmitted(id, 1, resume));
+        return new ConsumerRecord<>(Topics.RESUME_SUBMITTED_NAME, 0, offset, id, Topics.RESUME_SUBMITTED.encode(envelope));
+    }
+
+    List<TaskEvent> taskEvents(TaskState state) {
+        return sent.stream().filter(r -> r.topic().equals(Topics.TASK_EVENTS_NAME))
+                .map(r -> Topics.TASK_EVENTS.decode(r.value()).payload())
+                .filter(e -> e.state() == state).toList();
+    }
+
+    List<ProducerRecord<String, byte[]>> on(String topic) {
+        return sent.stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    @Test
+    void allCacheMissesOfABatchGoThroughTheModelInOneCall() throws Exception {
+        var garbage = new ConsumerRecord<>(Topics.RESUME_SUBMITTED_NAME, 0, 3L, "k", "{oops".getBytes());
+        processor.process(new ResumeKind(), List.of(record("Java", 1), record("Kafka", 2), garbage));
+
+        assertThat(encoder.calls).hasSize(1);
+        assertThat(encoder.calls.get(0)).containsExactly("Java", "Engineer at Acme. Built Java", "Kafka",
+                "Engineer at Acme. Built Kafka");
+        assertThat(taskEvents(TaskState.RUNNING)).hasSize(2);
+        assertThat(taskEvents(TaskState.SUCCEEDED)).hasSize(2).allMatch(e -> !e.cacheHit() && e.result() != null);
+        assertThat(on(Topics.RESUME_EMBEDDED_NAME)).hasSize(2);
+        assertThat(on("resume.submitted.DLT")).hasSize(1);
+    }
+
+    @Test
+    void aDocumentTheModelFailsOnIsDeadLetteredAloneAndItsTaskFails() throws Exception {
+        processor.process(new ResumeKind(), List.of(record("Java", 1), record("POISON", 2)));
+
+        assertThat(encoder.calls).hasSize(3); // the batch, then each document alone
+        assertThat(taskEvents(TaskState.SUCCEEDED)).hasSize(1);
+        assertThat(taskEvents(TaskState.FAILED)).singleElement()
+                .satisfies(e -> assertThat(e.error().code()).isEqualTo(ErrorCode.MODEL_FAILED));
+        assertThat(on("resume.submitted.DLT")).singleElement()
+                .satisfies(r -> assertThat(r.headers().lastHeader("kafka_dlt-exception-message")).isNotNull());
+    }
+
+    @Test
+    void aCacheHitSkipsTheModel() throws Exception {
+        when(cache.get(any())).thenReturn(Mono.just(
+                "{\"means\":{\"skills\":[1,0,0],\"workExperience\":[0,1,0]},\"counts\":{\"skills\":1,\"workExperience\":1}}"));
+        processor.process(new ResumeKind(), List.of(record("Java", 1)));
+
+        assertThat(encoder.calls).isEmpty();
+        assertThat(taskEvents(TaskState.SUCCEEDED)).singleElement().satisfies(e -> assertThat(e.cacheHit()).isTrue());
+    }
+}

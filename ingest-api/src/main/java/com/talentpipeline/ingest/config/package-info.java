@@ -1,0 +1,2 @@
+/** Settings and web plumbing of the ingest API. */
+package com.talentpipeline.ingest.config;

@@ -1,0 +1,2 @@
+/** Job posting submissions. */
+package com.talentpipeline.ingest.job;

@@ -1,0 +1,2 @@
+/** Resume submissions. */
+package com.talentpipeline.ingest.resume;

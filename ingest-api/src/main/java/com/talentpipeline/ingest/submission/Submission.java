@@ -1,0 +1,30 @@
+package com.talentpipeline.ingest.submission;
+
+import com.talentpipeline.core.task.TaskType;
+import com.talentpipeline.core.topic.Topic;
+
+/**
+ * A validated document ready to be accepted.
+ *
+ * @param type           the task it starts
+ * @param topic          where its event goes
+ * @param subjectId      resume or job id (the record key)
+ * @param documentTable  table that keeps the document ({@code resumes} or {@code jobs})
+ * @param documentJson   the document as JSON
+ * @param contentHash    SHA-256 of the normalised document
+ * @param status         job status column, null for resumes
+ * @param payloadFactory builds the event payload for a given version
+ * @param idempotencyKey client's Idempotency-Key header, may be null
+ * @param <P>            payload type
+ */
+public record Submission<P>(
+        TaskType type,
+        Topic<P> topic,
+        String subjectId,
+        String documentTable,
+        String documentJson,
+        String contentHash,
+        String status,
+        java.util.function.IntFunction<P> payloadFactory,
+        String idempotencyKey) {
+}

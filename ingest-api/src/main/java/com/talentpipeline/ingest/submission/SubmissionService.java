@@ -1,0 +1,219 @@
+package com.talentpipeline.ingest.submission;
+
+import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.task.TaskState;
+import com.talentpipeline.core.web.ApiProblemException;
+import com.talentpipeline.ingest.config.IngestProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.r2dbc.postgresql.codec.Json;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Accepts a submission: in one database transaction the task row (ACCEPTED), the document and the
+ * idempotency key; then the event, and only once Kafka acknowledged it ({@code acks=all}) is the
+ * submission accepted. If Kafka does not acknowledge in time the rows are removed and the client gets
+ * 503 with Retry-After, so nothing is half-accepted.
+ */
+@Service
+public class SubmissionService {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final IngestProperties properties;
+    private final MeterRegistry meters;
+    private final Timer publishTimer;
+
+    public SubmissionService(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, byte[]> kafka,
+            IngestProperties properties, MeterRegistry meters) {
+        this.db = db;
+        this.tx = tx;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.meters = meters;
+        this.publishTimer = Timer.builder("pipeline.ingest.publish.latency")
+                .description("Time until Kafka acknowledged a submission's event")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    /** Accepts the submission, or replays the earlier one with the same Idempotency-Key. */
+    public <P> Mono<Accepted> submit(Submission<P> submission, String tenantId, String traceparent) {
+        Mono<Accepted> replay = submission.idempotencyKey() == null
+                ? Mono.empty()
+                : findByIdempotencyKey(tenantId, submission);
+        return replay
+                .switchIfEmpty(Mono.defer(() -> create(submission, tenantId, traceparent)))
+                .onErrorResume(DuplicateKeyException.class,
+                        e -> findByIdempotencyKey(tenantId, submission)) // lost a race on the same key
+                .onErrorMap(SubmissionService::isDatabaseDown, e -> ApiProblemException.unavailable(
+                        "The task store is unavailable; nothing was accepted. Retry later.",
+                        properties.retryAfter()))
+                .doOnNext(a -> count(submission, a.replayed() ? "replayed" : "accepted"))
+                .doOnError(e -> count(submission, e instanceof ApiProblemException p
+                        && p.status() == HttpStatus.SERVICE_UNAVAILABLE ? "unavailable" : "rejected"));
+    }
+
+    private <P> Mono<Accepted> create(Submission<P> s, String tenantId, String traceparent) {
+        UUID taskId = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Mono<Integer> rows = insertTask(s, tenantId, taskId, now)
+                .then(upsertDocument(s, tenantId, now));
+        return tx.transactional(rows)
+                .flatMap(version -> publish(s, tenantId, taskId, version, traceparent)
+                        .thenReturn(new Accepted(taskId, s.subjectId(), false))
+                        .onErrorResume(e -> undo(s, taskId, version)
+                                .then(Mono.error(ApiProblemException.unavailable(
+                                        "The event broker did not acknowledge the submission; nothing was accepted. "
+                                                + "Retry later.", properties.retryAfter())))));
+    }
+
+    private <P> Mono<Void> insertTask(Submission<P> s, String tenantId, UUID taskId, OffsetDateTime now) {
+        Mono<Void> task = db.sql("""
+                        INSERT INTO tasks (id, tenant_id, type, state, subject_id, content_hash, progress,
+                                           created_at, updated_at)
+                        VALUES (:id, :tenant, :type, :state, :subject, :hash, 0, :now, :now)""")
+                .bind("id", taskId)
+                .bind("tenant", tenantId)
+                .bind("type", s.type().wireName())
+                .bind("state", TaskState.ACCEPTED.name())
+                .bind("subject", s.subjectId())
+                .bind("hash", s.contentHash())
+                .bind("now", now)
+                .then();
+        if (s.idempotencyKey() == null) {
+            return task;
+        }
+        return task.then(db.sql("""
+                        INSERT INTO idempotency_keys (tenant_id, key, request_hash, task_id, subject_id, created_at)
+                        VALUES (:tenant, :key, :hash, :task, :subject, :now)""")
+                .bind("tenant", tenantId)
+                .bind("key", s.idempotencyKey())
+                .bind("hash", requestHash(s))
+                .bind("task", taskId)
+                .bind("subject", s.subjectId())
+                .bind("now", now)
+                .then());
+    }
+
+    private <P> Mono<Integer> upsertDocument(Submission<P> s, String tenantId, OffsetDateTime now) {
+        String statusColumn = s.status() == null ? "" : ", status";
+        String statusValue = s.status() == null ? "" : ", :status";
+        String statusUpdate = s.status() == null ? "" : ", status = EXCLUDED.status";
+        var spec = db.sql("INSERT INTO " + s.documentTable()
+                        + " (id, tenant_id, version, content, content_hash, created_at, updated_at" + statusColumn + ")"
+                        + " VALUES (:id, :tenant, 1, :content, :hash, :now, :now" + statusValue + ")"
+                        + " ON CONFLICT (id) DO UPDATE SET version = " + s.documentTable() + ".version + 1,"
+                        + " content = EXCLUDED.content, content_hash = EXCLUDED.content_hash,"
+                        + " updated_at = EXCLUDED.updated_at" + statusUpdate
+                        + " RETURNING version")
+                .bind("id", s.subjectId())
+                .bind("tenant", tenantId)
+                .bind("content", Json.of(s.documentJson()))
+                .bind("hash", s.contentHash())
+                .bind("now", now);
+        if (s.status() != null) {
+            spec = spec.bind("status", s.status());
+        }
+        return spec.map(row -> row.get("version", Integer.class)).one();
+    }
+
+    private <P> Mono<Void> publish(Submission<P> s, String tenantId, UUID taskId, int version, String traceparent) {
+        EventEnvelope<P> envelope = EventEnvelope.of(s.topic().name(), taskId, tenantId, s.subjectId(),
+                s.contentHash(), traceparent, s.payloadFactory().apply(version));
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(s.topic().name(), s.subjectId(), s.topic().encode(envelope));
+        Timer.Sample sample = Timer.start(meters);
+        return Mono.fromFuture(() -> kafka.send(record))
+                .timeout(properties.ackTimeout())
+                .doOnSuccess(r -> sample.stop(publishTimer))
+                .doOnError(e -> log.warn("event for task {} not acknowledged: {}", taskId, e.toString()))
+                .then();
+    }
+
+    /** Removes what create() wrote, so a 503 leaves nothing behind. */
+    private <P> Mono<Void> undo(Submission<P> s, UUID taskId, int version) {
+        Mono<Void> deleteTask = db.sql("DELETE FROM tasks WHERE id = :id").bind("id", taskId).then();
+        Mono<Void> deleteDoc = version == 1
+                ? db.sql("DELETE FROM " + s.documentTable() + " WHERE id = :id AND version = 1")
+                        .bind("id", s.subjectId()).then()
+                : Mono.empty();
+        return tx.transactional(deleteTask.then(deleteDoc))
+                .onErrorResume(e -> {
+                    log.error("could not remove unacknowledged task {}", taskId, e);
+                    return Mono.empty();
+                });
+    }
+
+    private <P> Mono<Accepted> findByIdempotencyKey(String tenantId, Submission<P> s) {
+        return db.sql("SELECT request_hash, task_id, subject_id FROM idempotency_keys WHERE tenant_id = :tenant AND key = :key")
+                .bind("tenant", tenantId)
+                .bind("key", s.idempotencyKey())
+                .map(row -> new Object[] {row.get("request_hash", String.class), row.get("task_id", UUID.class),
+                        row.get("subject_id", String.class)})
+                .one()
+                .map(row -> {
+                    if (!requestHash(s).equals(row[0])) {
+                        throw new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
+                                "Idempotency-Key '" + s.idempotencyKey()
+                                        + "' was already used for a different request");
+                    }
+                    return new Accepted((UUID) row[1], (String) row[2], true);
+                });
+    }
+
+    private static <P> String requestHash(Submission<P> s) {
+        return s.type().wireName() + ":" + s.contentHash();
+    }
+
+    private static boolean isDatabaseDown(Throwable e) {
+        if (e instanceof ApiProblemException || e instanceof DataIntegrityViolationException) {
+            return false;
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String name = c.getClass().getName();
+            if (c instanceof java.net.ConnectException || name.contains("R2dbcNonTransientResourceException")
+                    || name.contains("DataAccessResourceFailureException") || name.contains("PostgresConnectionClosedException")
+                    || name.contains("R2dbcTransientResourceException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <P> void count(Submission<P> s, String outcome) {
+        Counter.builder("pipeline.submissions")
+                .description("Submissions by task type and outcome")
+                .tag("type", s.type().wireName())
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
+    }
+
+    /**
+     * An accepted (or replayed) submission.
+     *
+     * @param taskId    the task
+     * @param subjectId resume or job id
+     * @param replayed  whether an earlier submission with the same Idempotency-Key was returned
+     */
+    public record Accepted(UUID taskId, String subjectId, boolean replayed) {
+    }
+}

@@ -1,0 +1,19 @@
+package com.talentpipeline.ingest.submission;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.UUID;
+
+/**
+ * The 202 body: the task to poll and the id of the document it is about.
+ *
+ * @param taskId    the task
+ * @param resumeId  the resume id, for resume submissions
+ * @param jobId     the job id, for job submissions
+ * @param status    always ACCEPTED
+ * @param taskUrl   where to poll the task (results API)
+ * @param replayed  true when an Idempotency-Key matched an earlier submission
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TaskAccepted(UUID taskId, String resumeId, String jobId, String status, String taskUrl,
+        Boolean replayed) {
+}

@@ -1,0 +1,49 @@
+package com.talentpipeline.ingest.web;
+
+import com.talentpipeline.core.web.ApiProblemException;
+import com.talentpipeline.core.web.FieldProblem;
+import com.talentpipeline.ingest.config.IngestProperties;
+import com.talentpipeline.ingest.submission.SubmissionService.Accepted;
+import com.talentpipeline.ingest.submission.TaskAccepted;
+import java.net.URI;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/** Builds the 202 answer and checks the request headers every submission shares. */
+@Component
+public class Responses {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    private final IngestProperties properties;
+
+    public Responses(IngestProperties properties) {
+        this.properties = properties;
+    }
+
+    /** 202 with {@code Location} on the results API. */
+    public ResponseEntity<TaskAccepted> accepted(Accepted accepted,
+            BiFunction<Accepted, String, TaskAccepted> body) {
+        String taskUrl = properties.resultsBaseUrl() + "/v1/tasks/" + accepted.taskId();
+        return ResponseEntity.accepted()
+                .location(URI.create(taskUrl))
+                .body(body.apply(accepted, taskUrl));
+    }
+
+    /** The Idempotency-Key if valid (1-200 visible ASCII characters), null if absent. */
+    public static String idempotencyKey(String header) {
+        if (header == null) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(header).matches()) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "invalid_header",
+                    "Idempotency-Key must be 1-200 visible ASCII characters",
+                    List.of(new FieldProblem("Idempotency-Key", "must be 1-200 visible ASCII characters")), null);
+        }
+        return header;
+    }
+}

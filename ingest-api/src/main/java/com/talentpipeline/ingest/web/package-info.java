@@ -1,0 +1,2 @@
+/** HTTP helpers shared by the ingest controllers. */
+package com.talentpipeline.ingest.web;

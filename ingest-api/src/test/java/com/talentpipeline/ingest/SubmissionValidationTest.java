@@ -1,0 +1,133 @@
+package com.talentpipeline.ingest;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.talentpipeline.core.web.ProblemDetailsAdvice;
+import com.talentpipeline.ingest.config.BodySizeLimitFilter;
+import com.talentpipeline.ingest.config.IngestConfiguration;
+import com.talentpipeline.ingest.job.JobController;
+import com.talentpipeline.ingest.resume.ResumeController;
+import com.talentpipeline.ingest.submission.SubmissionService;
+import com.talentpipeline.ingest.web.Responses;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * The ingest controllers' input checks, with the submission service mocked: every bad input is a
+ * 4xx problem+json naming the field, and nothing reaches the submission service.
+ */
+@WebFluxTest(controllers = {ResumeController.class, JobController.class},
+        properties = "pipeline.ingest.max-body-size=20KB")
+@Import({Responses.class, IngestConfiguration.class, BodySizeLimitFilter.class, ProblemDetailsAdvice.class})
+class SubmissionValidationTest {
+
+    static final String RESUME = """
+            {"firstName":"Ada","lastName":"Lovelace","email":"ada@example.com",
+             "skills":[{"name":"Java","proficiency":"Expert"}],
+             "workExperience":[{"jobTitle":"Engineer","company":"Acme","startDate":"2019-01","endDate":"present",
+                                "responsibilities":["Built Kafka services"]}]}""";
+
+    @Autowired
+    WebTestClient web;
+
+    @MockitoBean
+    SubmissionService submissions;
+
+    private WebTestClient.ResponseSpec post(String path, String body) {
+        return web.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private void problem(WebTestClient.ResponseSpec response, int status, String code) {
+        response.expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo(code).jsonPath("$.status").isEqualTo(status);
+    }
+
+    @Test
+    void validResumeIsAcceptedWithTheTaskLocation() {
+        UUID task = UUID.randomUUID();
+        when(submissions.submit(any(), anyString(), isNull()))
+                .thenReturn(Mono.just(new SubmissionService.Accepted(task, "r-1", false)));
+        post("/v1/resumes", RESUME).expectStatus().isAccepted()
+                .expectHeader().valueEquals("Location", "http://localhost:8081/v1/tasks/" + task)
+                .expectBody().jsonPath("$.taskId").isEqualTo(task.toString()).jsonPath("$.resumeId").isEqualTo("r-1");
+    }
+
+    @Test
+    void malformedJson() {
+        problem(post("/v1/resumes", "{\"firstName\": \"Ada\", "), 400, "malformed_body");
+        verify(submissions, never()).submit(any(), any(), any());
+    }
+
+    @Test
+    void missingRequiredFieldIsNamed() {
+        post("/v1/resumes", RESUME.replace("\"firstName\":\"Ada\",", "")).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
+                .jsonPath("$.errors[0].field").isEqualTo("firstName");
+        verify(submissions, never()).submit(any(), any(), any());
+    }
+
+    @Test
+    void nestedFieldsAreNamedWithTheirPath() {
+        post("/v1/resumes", RESUME.replace("\"2019-01\"", "\"January 2019\"")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("workExperience[0].startDate");
+        post("/v1/resumes", RESUME.replace("\"present\"", "\"2018-01\"")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("workExperience[0].endDate");
+        post("/v1/resumes", RESUME.replace("ada@example.com", "not-an-email")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
+        verify(submissions, never()).submit(any(), any(), any());
+    }
+
+    @Test
+    void wrongTypeIsNamed() {
+        post("/v1/resumes", RESUME.replace("[{\"name\":\"Java\",\"proficiency\":\"Expert\"}]", "\"Java\""))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("invalid_field")
+                .jsonPath("$.errors[0].field").isEqualTo("skills");
+        verify(submissions, never()).submit(any(), any(), any());
+    }
+
+    @Test
+    void unknownExperienceLevelIsNamedWithTheAllowedValues() {
+        String job = """
+                {"title":"Backend Engineer","company":"Acme","experienceLevel":"Guru","skills":[{"name":"Java"}]}""";
+        post("/v1/jobs", job).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("experienceLevel")
+                .jsonPath("$.errors[0].message").value(m -> org.assertj.core.api.Assertions.assertThat((String) m)
+                        .contains("Entry, Mid, Senior"));
+        verify(submissions, never()).submit(any(), any(), any());
+    }
+
+    @Test
+    void bodyOverTheLimitIs413() {
+        String huge = RESUME.replace("\"Built Kafka services\"", "\"" + "x".repeat(30_000) + "\"");
+        problem(post("/v1/resumes", huge), 413, "payload_too_large");
+        verify(submissions, never()).submit(any(), any(), any());
+    }
+
+    @Test
+    void wrongMediaTypeIs415() {
+        problem(web.post().uri("/v1/resumes").contentType(MediaType.TEXT_PLAIN).bodyValue("hello").exchange(),
+                415, "unsupported_media_type");
+    }
+
+    @Test
+    void badIdempotencyKeyIsRefused() {
+        problem(web.post().uri("/v1/resumes").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", "x".repeat(300)).bodyValue(RESUME).exchange(), 400, "invalid_header");
+    }
+}

@@ -1,0 +1,169 @@
+package com.talentpipeline.localstack.pipeline;
+
+import com.talentpipeline.core.topic.Topic;
+import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.embedding.EmbeddingWorkerApplication;
+import com.talentpipeline.ingest.IngestApiApplication;
+import com.talentpipeline.localstack.stack.EmbeddedKafkaServer;
+import com.talentpipeline.localstack.stack.Stack;
+import com.talentpipeline.localstack.stack.TopicSpec;
+import com.talentpipeline.results.ResultsApiApplication;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Every service of the pipeline, each its own Spring Boot application with its own configuration
+ * file and port, started in this JVM against a running {@link Stack}. Start order follows the flow
+ * of a task: the results API (which migrates the schema) first, then the workers, then ingest, so
+ * nothing is accepted before something can process it. Stopping the stack closes the services first.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+    private final Stack stack;
+    private final Ports ports;
+    private final Map<String, String> extra;
+    private ConfigurableApplicationContext results;
+    private ConfigurableApplicationContext embeddingWorker;
+    private ConfigurableApplicationContext ingest;
+
+    private LocalPipeline(Stack stack, Ports ports, Map<String, String> extra) {
+        this.stack = stack;
+        this.ports = ports;
+        this.extra = Map.copyOf(extra);
+    }
+
+    /**
+     * Creates the registry's topics on the stack and starts every service.
+     *
+     * @param stack a started stack
+     * @param ports HTTP ports (0 = any free port)
+     * @param extra further properties for every service (override the services' files)
+     */
+    public static LocalPipeline start(Stack stack, Ports ports, Map<String, String> extra) {
+        stack.createTopics(topicSpecs());
+        LocalPipeline pipeline = new LocalPipeline(stack, ports, extra);
+        stack.closeBeforeStopping(pipeline);
+        try {
+            pipeline.results = run(ResultsApiApplication::start, pipeline.properties(ports.results()));
+            pipeline.startEmbeddingWorker();
+            Map<String, String> ingestProperties = pipeline.properties(ports.ingest());
+            ingestProperties.putIfAbsent("pipeline.ingest.results-base-url", "http://localhost:" + pipeline.resultsPort());
+            pipeline.ingest = run(IngestApiApplication::start, ingestProperties);
+            return pipeline;
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    /** Every registry topic and its dead-letter topic, with the registry's partitions and policy. */
+    public static List<TopicSpec> topicSpecs() {
+        List<TopicSpec> specs = new ArrayList<>();
+        for (Topic<?> topic : Topics.all()) {
+            specs.add(topic.compacted() ? TopicSpec.compacted(topic.name(), topic.partitions())
+                    : TopicSpec.of(topic.name(), topic.partitions()));
+            specs.add(TopicSpec.of(topic.deadLetterTopic(), topic.partitions()));
+        }
+        return specs;
+    }
+
+    /** Starts the embedding worker (again, after {@link #stopEmbeddingWorker()}). */
+    public synchronized void startEmbeddingWorker() {
+        if (embeddingWorker == null || !embeddingWorker.isActive()) {
+            embeddingWorker = run(EmbeddingWorkerApplication::start, properties(ports.embeddingWorker()));
+        }
+    }
+
+    /** Stops the embedding worker gracefully, as an operator's restart would. */
+    public synchronized void stopEmbeddingWorker() {
+        if (embeddingWorker != null) {
+            embeddingWorker.close();
+        }
+    }
+
+    public ConfigurableApplicationContext ingestContext() {
+        return ingest;
+    }
+
+    public ConfigurableApplicationContext resultsContext() {
+        return results;
+    }
+
+    public synchronized ConfigurableApplicationContext embeddingWorkerContext() {
+        return embeddingWorker;
+    }
+
+    public int ingestPort() {
+        return port(ingest);
+    }
+
+    public int resultsPort() {
+        return port(results);
+    }
+
+    public synchronized int embeddingWorkerPort() {
+        return port(embeddingWorker);
+    }
+
+    public Stack stack() {
+        return stack;
+    }
+
+    /** Stops the services (not the stack), last started first. */
+    @Override
+    public synchronized void close() {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {ingest, embeddingWorker, results}) {
+            if (context != null && context.isActive()) {
+                context.close();
+            }
+        }
+    }
+
+    private Map<String, String> properties(int port) {
+        Map<String, String> properties = new LinkedHashMap<>(stack.endpoints().springProperties());
+        properties.put("server.port", Integer.toString(port));
+        // The launcher owns shutdown: one hook closes services before the stack they talk to.
+        properties.put("spring.main.register-shutdown-hook", "false");
+        // Each service re-initialises logging; keep the in-process broker's chatter down.
+        EmbeddedKafkaServer.serverLoggerNames().forEach(name -> properties.put("logging.level." + name, "WARN"));
+        properties.putAll(extra);
+        return properties;
+    }
+
+    private static ConfigurableApplicationContext run(Function<String[], ConfigurableApplicationContext> starter,
+            Map<String, String> properties) {
+        return starter.apply(properties.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "-1"));
+    }
+
+    /**
+     * HTTP ports of the services.
+     *
+     * @param ingest          ingest API (default 8080, env INGEST_PORT)
+     * @param results         results API (default 8081, env RESULTS_PORT)
+     * @param embeddingWorker embedding worker's actuator (default 8082, env EMBEDDING_WORKER_PORT)
+     */
+    public record Ports(int ingest, int results, int embeddingWorker) {
+
+        /** Any free ports, for tests. */
+        public static Ports random() {
+            return new Ports(0, 0, 0);
+        }
+
+        /** The documented defaults, overridable by environment variables. */
+        public static Ports fromEnvironment(Map<String, String> env) {
+            return new Ports(
+                    Integer.parseInt(env.getOrDefault("INGEST_PORT", "8080")),
+                    Integer.parseInt(env.getOrDefault("RESULTS_PORT", "8081")),
+                    Integer.parseInt(env.getOrDefault("EMBEDDING_WORKER_PORT", "8082")));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package com.talentpipeline.localstack.pipeline;
+
+import com.talentpipeline.localstack.stack.EmbeddedStack;
+import com.talentpipeline.localstack.stack.StackSettings;
+import java.util.Map;
+
+/**
+ * {@code ./run-local}: starts the embedded stack (Kafka in KRaft mode, PostgreSQL, Redis, all on
+ * 127.0.0.1 with data under {@code ./.local-stack/}) and then every service, prints where they
+ * answer, and on Ctrl-C stops the services first and the servers after them.
+ */
+public final class RunLocal {
+
+    private RunLocal() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> env = System.getenv();
+        StackSettings settings = StackSettings.fromEnvironment();
+        long started = System.nanoTime();
+        EmbeddedStack stack = new EmbeddedStack(settings);
+        stack.start();
+        LocalPipeline pipeline;
+        try {
+            pipeline = LocalPipeline.start(stack, LocalPipeline.Ports.fromEnvironment(env), Map.of());
+        } catch (RuntimeException e) {
+            stack.stop();
+            throw e;
+        }
+        // Ctrl-C: the stack's shutdown hook closes the services, then stops the servers.
+        var endpoints = stack.endpoints();
+        System.out.printf("""
+
+                Talent pipeline is up in %.1f s (data in %s)
+                  Ingest API        http://localhost:%d   (POST /v1/resumes, POST /v1/jobs)
+                  Results API       http://localhost:%d   (GET /v1/tasks/{id}, /v1/resumes/{id}/embeddings)
+                  Embedding worker  http://localhost:%d/actuator/health
+                  Metrics           http://localhost:<port>/actuator/prometheus on each service
+                  Kafka             %s
+                  PostgreSQL        %s (user %s)
+                  Redis             %s:%d
+                Press Ctrl-C to stop.
+                %n""",
+                (System.nanoTime() - started) / 1e9, settings.dataDir().toAbsolutePath().normalize(),
+                pipeline.ingestPort(), pipeline.resultsPort(), pipeline.embeddingWorkerPort(),
+                endpoints.kafkaBootstrapServers(), endpoints.jdbcUrl(), endpoints.dbUser(),
+                endpoints.redisHost(), endpoints.redisPort());
+        Thread.currentThread().join();
+    }
+}

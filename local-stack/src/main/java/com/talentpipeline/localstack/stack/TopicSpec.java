@@ -1,0 +1,34 @@
+package com.talentpipeline.localstack.stack;
+
+import java.util.Objects;
+
+/**
+ * A topic to create on the local stack.
+ *
+ * @param name       topic name
+ * @param partitions number of partitions (at least 1)
+ * @param compacted  {@code cleanup.policy=compact} (latest value per key) instead of delete
+ */
+public record TopicSpec(String name, int partitions, boolean compacted) {
+
+    /** Validates the spec. */
+    public TopicSpec {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("topic name is blank");
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1: " + partitions);
+        }
+    }
+
+    /** A delete-policy topic. */
+    public static TopicSpec of(String name, int partitions) {
+        return new TopicSpec(name, partitions, false);
+    }
+
+    /** A compacted topic. */
+    public static TopicSpec compacted(String name, int partitions) {
+        return new TopicSpec(name, partitions, true);
+    }
+}

@@ -1,0 +1,123 @@
+package com.talentpipeline.localstack.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.localstack.pipeline.LocalPipeline;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** What a client program does: HTTP against the running services, JSON in and out. */
+final class PipelineClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final LocalPipeline pipeline;
+
+    PipelineClient(LocalPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    String ingest(String path) {
+        return "http://127.0.0.1:" + pipeline.ingestPort() + path;
+    }
+
+    String results(String path) {
+        return "http://127.0.0.1:" + pipeline.resultsPort() + path;
+    }
+
+    HttpResponse<String> post(String url, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            // The services run in this JVM: their threads show where the request is stuck.
+            StringBuilder dump = new StringBuilder("THREAD DUMP after timeout of " + request.uri() + "\n");
+            Thread.getAllStackTraces().forEach((t, trace) -> {
+                dump.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
+                for (StackTraceElement element : trace) {
+                    dump.append("    at ").append(element).append('\n');
+                }
+            });
+            System.err.println(dump);
+            throw new IllegalStateException(request.uri() + ": " + e, e);
+        } catch (Exception e) {
+            throw new IllegalStateException(request.uri() + ": " + e, e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return PipelineJson.mapper().readTree(response.body());
+    }
+
+    /** Submits and returns the 202 body. */
+    JsonNode submit(String path, String body) {
+        HttpResponse<String> response = post(ingest(path), body, Map.of());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json(response);
+    }
+
+    /** Polls the task until it is terminal. */
+    JsonNode awaitTerminal(String taskId, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode task = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = get(results("/v1/tasks/" + taskId));
+            if (response.statusCode() == 200) {
+                task = json(response);
+                String state = task.get("state").asString();
+                if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
+                    return task;
+                }
+            }
+            sleep(50);
+        }
+        throw new AssertionError("task " + taskId + " not terminal after " + timeout + ": " + task);
+    }
+
+    /** The value of a Prometheus sample (summed over the series matching all given label fragments). */
+    double metric(int port, String name, String... labelFragments) {
+        String body = get("http://127.0.0.1:" + port + "/actuator/prometheus").body();
+        double sum = 0;
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(body);
+        while (m.find()) {
+            String labels = m.group(1) == null ? "" : m.group(1);
+            boolean all = true;
+            for (String fragment : labelFragments) {
+                all &= labels.contains(fragment);
+            }
+            if (all) {
+                sum += Double.parseDouble(m.group(2));
+            }
+        }
+        return sum;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The content-addressed Redis cache with per-kind TTLs. */
+package com.talentpipeline.core.cache;

@@ -1,0 +1,86 @@
+package com.talentpipeline.core.config;
+
+import com.talentpipeline.core.cache.ResultCache;
+import com.talentpipeline.core.topic.Topic;
+import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.core.web.ProblemDetailsAdvice;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * What every service gets from pipeline-core: the topics of the registry (and their DLTs) created
+ * at start-up, producers that are idempotent with {@code acks=all}, the result cache, schema
+ * migration where enabled, and problem+json error bodies.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@EnableConfigurationProperties(PipelineProperties.class)
+public class PipelineCoreAutoConfiguration {
+
+    /** Every registry topic plus its dead-letter topic, created if absent. */
+    @Bean
+    @ConditionalOnProperty(name = "pipeline.kafka.create-topics", havingValue = "true", matchIfMissing = true)
+    KafkaAdmin.NewTopics pipelineTopics(PipelineProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<?> topic : Topics.all()) {
+            TopicBuilder builder = TopicBuilder.name(topic.name())
+                    .partitions(topic.partitions())
+                    .replicas(properties.kafka().replicas());
+            if (topic.compacted()) {
+                builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            }
+            topics.add(builder.build());
+            topics.add(TopicBuilder.name(topic.deadLetterTopic())
+                    .partitions(topic.partitions())
+                    .replicas(properties.kafka().replicas())
+                    .build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /** Accepted means acknowledged by all in-sync replicas, written once. */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer pipelineProducerDefaults() {
+        return factory -> factory.updateConfigs(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(ReactiveStringRedisTemplate.class)
+    ResultCache resultCache(ReactiveStringRedisTemplate redis, PipelineProperties properties, MeterRegistry meters) {
+        return new ResultCache(redis, properties.cache(), meters);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "pipeline.db.migrate", havingValue = "true")
+    SchemaMigrator schemaMigrator(PipelineProperties properties) {
+        return new SchemaMigrator(properties.db());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnClass(name = "org.springframework.web.reactive.DispatcherHandler")
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+}

@@ -1,0 +1,2 @@
+/** The event envelope carried on every topic. */
+package com.talentpipeline.core.event;

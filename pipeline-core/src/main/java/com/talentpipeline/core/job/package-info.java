@@ -1,0 +1,2 @@
+/** The job posting schema and its events. */
+package com.talentpipeline.core.job;

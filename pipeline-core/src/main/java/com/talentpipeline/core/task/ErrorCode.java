@@ -1,0 +1,13 @@
+package com.talentpipeline.core.task;
+
+/** Machine-readable reasons a task failed or a request was refused. */
+public enum ErrorCode {
+    /** The event could not be parsed; it went to the dead-letter topic. */
+    MALFORMED_EVENT,
+    /** The model threw on this input after retries. */
+    MODEL_FAILED,
+    /** The input has nothing the model can embed (e.g. all sections empty). */
+    NOTHING_TO_EMBED,
+    /** Anything else that failed for good; details in the message. */
+    INTERNAL_ERROR
+}

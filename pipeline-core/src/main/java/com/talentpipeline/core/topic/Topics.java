@@ -1,0 +1,58 @@
+package com.talentpipeline.core.topic;
+
+import com.talentpipeline.core.job.JobEmbeddings;
+import com.talentpipeline.core.job.JobSubmitted;
+import com.talentpipeline.core.resume.ResumeEmbeddings;
+import com.talentpipeline.core.resume.ResumeSubmitted;
+import com.talentpipeline.core.task.TaskEvent;
+import java.util.List;
+
+/**
+ * The registry of every topic in the pipeline. Listeners and producers name topics through these
+ * constants (or {@code Topics.X.name()} in annotations via the {@code *_NAME} constants), never as
+ * scattered string literals.
+ *
+ * <p>Partition counts: 6 on the work topics caps a worker group at 6 consumers, enough for this
+ * product's scale; results topics are compacted so a restarted consumer can rebuild its state.
+ */
+public final class Topics {
+
+    public static final String RESUME_SUBMITTED_NAME = "resume.submitted";
+    public static final String RESUME_EMBEDDED_NAME = "resume.embedded";
+    public static final String JOB_SUBMITTED_NAME = "job.submitted";
+    public static final String JOB_EMBEDDED_NAME = "job.embedded";
+    public static final String TASK_EVENTS_NAME = "task.events";
+
+    /** A resume (new or new version) to process; key = resume id. */
+    public static final Topic<ResumeSubmitted> RESUME_SUBMITTED =
+            new Topic<>(RESUME_SUBMITTED_NAME, ResumeSubmitted.class, 6, false);
+    /** Latest section embeddings per resume; compacted, key = resume id. */
+    public static final Topic<ResumeEmbeddings> RESUME_EMBEDDED =
+            new Topic<>(RESUME_EMBEDDED_NAME, ResumeEmbeddings.class, 6, true);
+    /** A job posting to process; key = job id. */
+    public static final Topic<JobSubmitted> JOB_SUBMITTED =
+            new Topic<>(JOB_SUBMITTED_NAME, JobSubmitted.class, 6, false);
+    /** Latest section embeddings per job; compacted, key = job id. */
+    public static final Topic<JobEmbeddings> JOB_EMBEDDED =
+            new Topic<>(JOB_EMBEDDED_NAME, JobEmbeddings.class, 6, true);
+    /** Task state changes from every worker (RUNNING, progress, SUCCEEDED, FAILED); key = subject id. */
+    public static final Topic<TaskEvent> TASK_EVENTS =
+            new Topic<>(TASK_EVENTS_NAME, TaskEvent.class, 6, false);
+
+    private static final List<Topic<?>> ALL =
+            List.of(RESUME_SUBMITTED, RESUME_EMBEDDED, JOB_SUBMITTED, JOB_EMBEDDED, TASK_EVENTS);
+
+    private Topics() {
+    }
+
+    /** Every topic of the pipeline (dead-letter topics not included; see {@link Topic#deadLetterTopic()}). */
+    public static List<Topic<?>> all() {
+        return ALL;
+    }
+
+    /** Looks a topic up by name. */
+    public static Topic<?> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown topic " + name));
+    }
+}

@@ -1,0 +1,33 @@
+package com.talentpipeline.results;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The results API service; configuration in {@code results-api.yml}. */
+@SpringBootApplication
+@EnableScheduling
+public class ResultsApiApplication {
+
+    /** The configuration file name of this service. */
+    public static final String CONFIG_NAME = "results-api";
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+
+    /** A builder preset with this service's configuration. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(ResultsApiApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
+    }
+
+    /**
+     * Starts the service with {@code key=value} properties that win over its configuration file,
+     * as command-line arguments would (used by the local stack and the tests).
+     */
+    public static ConfigurableApplicationContext start(String... properties) {
+        return builder().run(java.util.Arrays.stream(properties).map(p -> "--" + p).toArray(String[]::new));
+    }
+}

@@ -1,0 +1,2 @@
+/** Kafka settings of the results API. */
+package com.talentpipeline.results.config;

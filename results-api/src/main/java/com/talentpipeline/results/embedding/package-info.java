@@ -1,0 +1,2 @@
+/** Reading the latest resume and job embeddings. */
+package com.talentpipeline.results.embedding;

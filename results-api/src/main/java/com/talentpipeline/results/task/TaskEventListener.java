@@ -1,0 +1,120 @@
+package com.talentpipeline.results.task;
+
+import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.task.TaskEvent;
+import com.talentpipeline.core.topic.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes {@code task.events} (group {@code results-api}) into the task store, in order per subject.
+ * Offsets are committed after the batch is stored, so a crash re-applies events, which the store's
+ * rank-guarded upserts make harmless. Unreadable events go to {@code task.events.DLT}.
+ */
+@Component
+public class TaskEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskEventListener.class);
+
+    private final TaskStore store;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final MeterRegistry meters;
+
+    public TaskEventListener(TaskStore store, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+        this.store = store;
+        this.kafka = kafka;
+        this.meters = meters;
+    }
+
+    @KafkaListener(id = "task-events", idIsGroup = false, topics = Topics.TASK_EVENTS_NAME, batch = "true")
+    public void onEvents(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EventEnvelope<TaskEvent> envelope;
+            try {
+                envelope = Topics.TASK_EVENTS.decode(record.value());
+            } catch (RuntimeException e) {
+                deadLetter(record, e);
+                continue;
+            }
+            TaskEvent event = envelope.payload();
+            Instant createdAt;
+            try {
+                createdAt = store.apply(envelope).block(Duration.ofSeconds(30));
+            } catch (RuntimeException e) {
+                if (isStoreUnavailable(e)) {
+                    throw e; // the error handler retries the batch until the database is back
+                }
+                deadLetter(record, e); // this event cannot be stored; keep the partition moving
+                continue;
+            }
+            if (createdAt != null) {
+                Counter.builder("pipeline.tasks")
+                        .description("Task state transitions applied, by type and new state")
+                        .tag("type", event.type().wireName())
+                        .tag("state", event.state().name())
+                        .register(meters)
+                        .increment();
+                if (event.state().isTerminal()) {
+                    Timer.builder("pipeline.task.latency")
+                            .description("Time from submission (ACCEPTED) to a terminal state")
+                            .tag("type", event.type().wireName())
+                            .tag("state", event.state().name())
+                            .publishPercentileHistogram()
+                            .register(meters)
+                            .record(latency(createdAt, event.at()));
+                }
+            }
+        }
+    }
+
+    /** Connection-level failures are worth waiting out; anything else is about the event itself. */
+    static boolean isStoreUnavailable(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof org.springframework.dao.TransientDataAccessException
+                    || c instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || c instanceof io.r2dbc.spi.R2dbcTransientException
+                    || c instanceof io.r2dbc.spi.R2dbcNonTransientResourceException
+                    || c instanceof java.net.ConnectException
+                    || c instanceof java.util.concurrent.TimeoutException
+                    || (c instanceof IllegalStateException && String.valueOf(c.getMessage()).startsWith("Timeout on blocking"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Submit-to-terminal time; never negative (the store keeps microseconds, events nanoseconds). */
+    static Duration latency(Instant createdAt, Instant terminalAt) {
+        Duration latency = Duration.between(createdAt, terminalAt == null ? Instant.now() : terminalAt);
+        return latency.isNegative() ? Duration.ZERO : latency;
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException e) throws Exception {
+        log.warn("unreadable task event {}-{}@{} dead-lettered: {}", record.topic(), record.partition(),
+                record.offset(), e.getMessage());
+        var out = new ProducerRecord<>(Topics.TASK_EVENTS.deadLetterTopic(), record.partition(), record.key(),
+                record.value());
+        out.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
+                String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
+        out.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET,
+                Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        kafka.send(out).get(30, TimeUnit.SECONDS);
+        Counter.builder("pipeline.dlt.messages").tag("topic", record.topic()).register(meters).increment();
+        Counter.builder("pipeline.consumer.errors").tag("topic", record.topic()).tag("reason", "malformed")
+                .register(meters).increment();
+    }
+}

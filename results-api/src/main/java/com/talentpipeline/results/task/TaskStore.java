@@ -1,0 +1,184 @@
+package com.talentpipeline.results.task;
+
+import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.task.ErrorCode;
+import com.talentpipeline.core.task.ModelRef;
+import com.talentpipeline.core.task.TaskError;
+import com.talentpipeline.core.task.TaskEvent;
+import com.talentpipeline.core.task.TaskState;
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The task and result tables. Applying an event is an upsert guarded by state rank, so re-delivered
+ * or out-of-date events change nothing, and the result row is keyed by task id, so a re-delivered
+ * result is never stored twice.
+ */
+@Repository
+public class TaskStore {
+
+    private static final String RANK = "CASE %s WHEN 'ACCEPTED' THEN 0 WHEN 'RUNNING' THEN 1 ELSE 2 END";
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+
+    public TaskStore(DatabaseClient db, TransactionalOperator tx) {
+        this.db = db;
+        this.tx = tx;
+    }
+
+    /**
+     * Applies one task event. Emits the task's creation time when the event changed the row (so the
+     * caller can measure latency), nothing when it was stale or a duplicate.
+     */
+    public Mono<Instant> apply(EventEnvelope<TaskEvent> envelope) {
+        TaskEvent event = envelope.payload();
+        OffsetDateTime at = utc(event.at() == null ? envelope.occurredAt() : event.at());
+        String sql = """
+                INSERT INTO tasks AS t (id, tenant_id, type, state, subject_id, content_hash, progress, error_code,
+                                        error_message, model_name, model_version, model_dimension, cache_hit,
+                                        result_link, created_at, started_at, finished_at, updated_at)
+                VALUES (:id, :tenant, :type, :state, :subject, :hash, :progress, :errorCode, :errorMessage,
+                        :modelName, :modelVersion, :modelDimension, :cacheHit, :resultLink, :at,
+                        :startedAt, :finishedAt, :at)
+                ON CONFLICT (id) DO UPDATE SET
+                    state = EXCLUDED.state,
+                    progress = GREATEST(t.progress, EXCLUDED.progress),
+                    error_code = EXCLUDED.error_code,
+                    error_message = EXCLUDED.error_message,
+                    model_name = COALESCE(EXCLUDED.model_name, t.model_name),
+                    model_version = COALESCE(EXCLUDED.model_version, t.model_version),
+                    model_dimension = COALESCE(EXCLUDED.model_dimension, t.model_dimension),
+                    cache_hit = EXCLUDED.cache_hit,
+                    result_link = COALESCE(EXCLUDED.result_link, t.result_link),
+                    started_at = COALESCE(t.started_at, EXCLUDED.started_at, EXCLUDED.finished_at),
+                    finished_at = COALESCE(t.finished_at, EXCLUDED.finished_at),
+                    updated_at = EXCLUDED.updated_at
+                WHERE %s < %s
+                   OR (t.state = 'RUNNING' AND EXCLUDED.state = 'RUNNING' AND EXCLUDED.progress > t.progress)
+                RETURNING t.created_at
+                """.formatted(RANK.formatted("t.state"), RANK.formatted("EXCLUDED.state"));
+        ModelRef model = event.model();
+        TaskError error = event.error();
+        var spec = db.sql(sql)
+                .bind("id", envelope.taskId())
+                .bind("tenant", envelope.tenantId())
+                .bind("type", event.type().wireName())
+                .bind("state", event.state().name())
+                .bind("subject", envelope.subjectId())
+                .bind("progress", event.progress())
+                .bind("cacheHit", event.cacheHit())
+                .bind("at", at);
+        spec = bindNullable(spec, "hash", envelope.contentHash(), String.class);
+        spec = bindNullable(spec, "errorCode", error == null ? null : error.code().name(), String.class);
+        spec = bindNullable(spec, "errorMessage", error == null ? null : error.message(), String.class);
+        spec = bindNullable(spec, "modelName", model == null ? null : model.name(), String.class);
+        spec = bindNullable(spec, "modelVersion", model == null ? null : model.version(), String.class);
+        spec = bindNullable(spec, "modelDimension", model == null ? null : model.dimension(), Integer.class);
+        spec = bindNullable(spec, "resultLink", event.resultLink(), String.class);
+        spec = bindNullable(spec, "startedAt", event.state() == TaskState.RUNNING ? at : null, OffsetDateTime.class);
+        spec = bindNullable(spec, "finishedAt", event.state().isTerminal() ? at : null, OffsetDateTime.class);
+        Mono<Instant> applied = spec.map(row -> row.get("created_at", OffsetDateTime.class).toInstant()).one();
+        if (event.state() == TaskState.SUCCEEDED && event.result() != null) {
+            applied = applied.flatMap(created -> db.sql("""
+                            INSERT INTO task_results (task_id, tenant_id, subject_id, type, result, created_at)
+                            VALUES (:id, :tenant, :subject, :type, :result, :at)
+                            ON CONFLICT (task_id) DO NOTHING""")
+                    .bind("id", envelope.taskId())
+                    .bind("tenant", envelope.tenantId())
+                    .bind("subject", envelope.subjectId())
+                    .bind("type", event.type().wireName())
+                    .bind("result", Json.of(PipelineJson.mapper().writeValueAsString(event.result())))
+                    .bind("at", at)
+                    .then()
+                    .thenReturn(created));
+        }
+        return tx.transactional(applied);
+    }
+
+    /** A task of the tenant, or empty. */
+    public Mono<TaskView> find(String tenantId, UUID taskId) {
+        return db.sql("SELECT * FROM tasks WHERE id = :id AND tenant_id = :tenant")
+                .bind("id", taskId)
+                .bind("tenant", tenantId)
+                .map(TaskStore::view)
+                .one();
+    }
+
+    /** The task's stored result, or empty. */
+    public Mono<JsonNode> result(UUID taskId) {
+        return db.sql("SELECT result FROM task_results WHERE task_id = :id")
+                .bind("id", taskId)
+                .map(row -> PipelineJson.mapper().readTree(row.get("result", Json.class).asString()))
+                .one();
+    }
+
+    /** The newest result of a type for a subject of the tenant, or empty. */
+    public Mono<JsonNode> latestResult(String tenantId, String subjectId, String type) {
+        return db.sql("""
+                        SELECT result FROM task_results
+                        WHERE subject_id = :subject AND type = :type AND tenant_id = :tenant
+                        ORDER BY created_at DESC LIMIT 1""")
+                .bind("subject", subjectId)
+                .bind("type", type)
+                .bind("tenant", tenantId)
+                .map(row -> PipelineJson.mapper().readTree(row.get("result", Json.class).asString()))
+                .one();
+    }
+
+    /** Whether a document (table resumes or jobs) with this id exists for the tenant. */
+    public Mono<Boolean> documentExists(String table, String tenantId, String id) {
+        return db.sql("SELECT 1 FROM " + table + " WHERE id = :id AND tenant_id = :tenant")
+                .bind("id", id)
+                .bind("tenant", tenantId)
+                .map(row -> true)
+                .one()
+                .defaultIfEmpty(false);
+    }
+
+    private static TaskView view(Readable row) {
+        String modelName = row.get("model_name", String.class);
+        String errorCode = row.get("error_code", String.class);
+        return new TaskView(
+                row.get("id", UUID.class),
+                row.get("type", String.class),
+                row.get("state", String.class),
+                Optional.ofNullable(row.get("progress", Integer.class)).orElse(0),
+                row.get("subject_id", String.class),
+                instant(row.get("created_at", OffsetDateTime.class)),
+                instant(row.get("started_at", OffsetDateTime.class)),
+                instant(row.get("finished_at", OffsetDateTime.class)),
+                instant(row.get("updated_at", OffsetDateTime.class)),
+                modelName == null ? null : new ModelRef(modelName, row.get("model_version", String.class),
+                        Optional.ofNullable(row.get("model_dimension", Integer.class)).orElse(0)),
+                errorCode == null ? null : new TaskError(ErrorCode.valueOf(errorCode),
+                        row.get("error_message", String.class)),
+                row.get("cache_hit", Boolean.class),
+                row.get("result_link", String.class),
+                null);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static <T> DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec,
+            String name, T value, Class<T> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+}
