@@ -128,6 +128,8 @@ public final class LocalPipeline implements AutoCloseable {
         properties.put("server.port", Integer.toString(port));
         // The launcher owns shutdown: one hook closes services before the stack they talk to.
         properties.put("spring.main.register-shutdown-hook", "false");
+        // One JVM has one logging system: a per-line application name would name the last service started.
+        properties.put("logging.include-application-name", "false");
         // Each service re-initialises logging; keep the in-process broker's chatter down.
         EmbeddedKafkaServer.serverLoggerNames().forEach(name -> properties.put("logging.level." + name, "WARN"));
         properties.putAll(extra);
