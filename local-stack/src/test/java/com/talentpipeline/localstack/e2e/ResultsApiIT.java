@@ -1,0 +1,136 @@
+package com.talentpipeline.localstack.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.task.ErrorCode;
+import com.talentpipeline.core.task.ModelRef;
+import com.talentpipeline.core.task.TaskEvent;
+import com.talentpipeline.core.task.TaskType;
+import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.localstack.pipeline.LocalPipeline;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The results API alone, driven through its input topic: task events re-delivered, out of order or
+ * unreadable never corrupt a task, duplicate a result or stop the partition.
+ */
+class ResultsApiIT {
+
+    static LocalPipeline pipeline;
+    static PipelineClient client;
+    static KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    static void start() {
+        pipeline = SharedPipeline.get();
+        client = new PipelineClient(pipeline);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().endpoints().kafkaBootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        producer = new KafkaProducer<>(props);
+    }
+
+    @AfterAll
+    static void stop() {
+        producer.close();
+    }
+
+    private static void publish(UUID taskId, String subject, TaskEvent event) throws Exception {
+        var envelope = new EventEnvelope<>(UUID.randomUUID().toString(), Topics.TASK_EVENTS_NAME, taskId, "default",
+                subject, "hash", Instant.now(), null, event);
+        producer.send(new ProducerRecord<>(Topics.TASK_EVENTS_NAME, subject, Topics.TASK_EVENTS.encode(envelope)))
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    private static long resultRows(UUID taskId) throws Exception {
+        var endpoints = pipeline.stack().endpoints();
+        try (Connection db = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
+                PreparedStatement statement = db.prepareStatement("SELECT count(*) FROM task_results WHERE task_id = ?")) {
+            statement.setObject(1, taskId);
+            ResultSet rs = statement.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void redeliveredAndStaleEventsChangeNothing() throws Exception {
+        UUID taskId = UUID.randomUUID();
+        String subject = "job-" + taskId;
+        JsonNode result = PipelineJson.mapper().readTree("{\"jobId\":\"" + subject + "\",\"version\":1}");
+        var model = new ModelRef("m", "m@1", 3);
+        publish(taskId, subject, TaskEvent.running(TaskType.JOB_EMBEDDING));
+        publish(taskId, subject, TaskEvent.succeeded(TaskType.JOB_EMBEDDING, model, "/v1/jobs/" + subject + "/embeddings",
+                result, false));
+        // A worker restarted after its results were acknowledged but before its offsets were committed:
+        publish(taskId, subject, TaskEvent.running(TaskType.JOB_EMBEDDING));
+        publish(taskId, subject, TaskEvent.succeeded(TaskType.JOB_EMBEDDING, model, "/v1/jobs/" + subject + "/embeddings",
+                result, true));
+        // A marker event after them: once it is visible, everything before it on the partition was applied.
+        UUID marker = UUID.randomUUID();
+        publish(marker, subject, TaskEvent.failed(TaskType.JOB_EMBEDDING, ErrorCode.INTERNAL_ERROR, "marker"));
+        client.awaitTerminal(marker.toString(), Duration.ofSeconds(30));
+
+        JsonNode task = client.awaitTerminal(taskId.toString(), Duration.ofSeconds(30));
+        assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(task.get("cacheHit").asBoolean()).as("first terminal event wins").isFalse();
+        assertThat(task.get("model").get("version").asString()).isEqualTo("m@1");
+        assertThat(resultRows(taskId)).isEqualTo(1);
+        JsonNode embeddings = PipelineClient.json(client.get(client.results("/v1/jobs/" + subject + "/embeddings")));
+        assertThat(embeddings.get("jobId").asString()).isEqualTo(subject);
+    }
+
+    @Test
+    void aFailedTaskCannotBeRevivedAndShowsItsReason() throws Exception {
+        UUID taskId = UUID.randomUUID();
+        String subject = "resume-" + taskId;
+        publish(taskId, subject, TaskEvent.failed(TaskType.RESUME_EMBEDDING, ErrorCode.MODEL_FAILED, "model threw"));
+        publish(taskId, subject, TaskEvent.running(TaskType.RESUME_EMBEDDING));
+        UUID marker = UUID.randomUUID();
+        publish(marker, subject, TaskEvent.failed(TaskType.RESUME_EMBEDDING, ErrorCode.INTERNAL_ERROR, "marker"));
+        client.awaitTerminal(marker.toString(), Duration.ofSeconds(30));
+
+        JsonNode task = PipelineClient.json(client.get(client.results("/v1/tasks/" + taskId)));
+        assertThat(task.get("state").asString()).isEqualTo("FAILED");
+        assertThat(task.get("error").get("code").asString()).isEqualTo("MODEL_FAILED");
+        assertThat(task.get("error").get("message").asString()).isEqualTo("model threw");
+        assertThat(PipelineClient.json(client.get(client.results("/v1/resumes/" + subject + "/embeddings")))
+                .get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void anUnreadableTaskEventIsDeadLetteredAndThePartitionMovesOn() throws Exception {
+        String subject = "poison-" + UUID.randomUUID();
+        double dltBefore = client.metric(pipeline.resultsPort(), "pipeline_dlt_messages_total",
+                "topic=\"task.events\"");
+        producer.send(new ProducerRecord<>(Topics.TASK_EVENTS_NAME, subject, "not json".getBytes()))
+                .get(10, TimeUnit.SECONDS);
+        UUID after = UUID.randomUUID();
+        publish(after, subject, TaskEvent.running(TaskType.JOB_EMBEDDING));
+        publish(after, subject, TaskEvent.failed(TaskType.JOB_EMBEDDING, ErrorCode.INTERNAL_ERROR, "after poison"));
+        assertThat(client.awaitTerminal(after.toString(), Duration.ofSeconds(30)).get("error").get("message").asString())
+                .isEqualTo("after poison");
+        assertThat(client.metric(pipeline.resultsPort(), "pipeline_dlt_messages_total", "topic=\"task.events\""))
+                .isEqualTo(dltBefore + 1);
+    }
+}
