@@ -18,7 +18,10 @@ import tools.jackson.databind.JsonNode;
 /** What a client program does: HTTP against the running services, JSON in and out. */
 final class PipelineClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as curl and most clients speak it; the JDK's default h2c upgrade attempt on every new
+    // connection is not what the services' users send.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final LocalPipeline pipeline;
 
     PipelineClient(LocalPipeline pipeline) {
@@ -59,9 +62,21 @@ final class PipelineClient {
                 }
             });
             System.err.println(dump);
+            System.err.println("RETRY on a fresh connection: " + freshAttempt(request));
             throw new IllegalStateException(request.uri() + ": " + e, e);
         } catch (Exception e) {
             throw new IllegalStateException(request.uri() + ": " + e, e);
+        }
+    }
+
+    private static String freshAttempt(HttpRequest request) {
+        try {
+            HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            long t0 = System.nanoTime();
+            int status = fresh.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+            return status + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms";
+        } catch (Exception e) {
+            return e.toString();
         }
     }
 
