@@ -45,6 +45,16 @@ class SubmissionValidationTest {
     @MockitoBean
     SubmissionService submissions;
 
+    // The resume controller's document collaborators; these tests only send JSON.
+    @MockitoBean
+    com.talentpipeline.ingest.resume.ResumeUploads uploads;
+    @MockitoBean
+    com.talentpipeline.ingest.resume.ResumeFileStore files;
+    @MockitoBean
+    com.talentpipeline.ingest.resume.ResumeErasure erasure;
+    @MockitoBean
+    com.talentpipeline.ingest.resume.ResumeUpdates updates;
+
     private WebTestClient.ResponseSpec post(String path, String body) {
         return web.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }

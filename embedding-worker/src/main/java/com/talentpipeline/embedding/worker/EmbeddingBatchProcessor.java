@@ -9,6 +9,7 @@ import com.talentpipeline.core.task.ErrorCode;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.core.trace.TaskTracing;
 import com.talentpipeline.embedding.section.Vectors;
 import com.talentpipeline.inference.model.ModelInfo;
 import com.talentpipeline.inference.text.TextEncoder;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -43,9 +45,21 @@ public class EmbeddingBatchProcessor {
     private final EventPublisher publisher;
     private final MeterRegistry meters;
     private final ModelRef model;
+    private final TaskTracing tracing;
 
+    /** Without tracing (unit tests). */
     public EmbeddingBatchProcessor(TextEncoder encoder, ResultCache cache, EventPublisher publisher,
             MeterRegistry meters) {
+        this(encoder, cache, publisher, meters, TaskTracing.noop());
+    }
+
+    /**
+     * @param tracing continues each task's trace while its results are published and logged
+     */
+    @Autowired
+    public EmbeddingBatchProcessor(TextEncoder encoder, ResultCache cache, EventPublisher publisher,
+            MeterRegistry meters, TaskTracing tracing) {
+        this.tracing = tracing;
         this.encoder = encoder;
         this.cache = cache;
         this.publisher = publisher;
@@ -159,12 +173,17 @@ public class EmbeddingBatchProcessor {
 
     private <P, R> void succeed(DocumentKind<P, R> kind, Work<P> w, SectionVectors vectors, boolean cacheHit,
             EventPublisher.Batch out) {
-        R result = kind.result(w.envelope.payload(), model, vectors);
-        String resultHash = w.key.contentHash();
-        out.send(kind.output(), w.envelope.subjectId(), w.envelope.derive(kind.output().name(), resultHash, result));
-        JsonNode resultJson = PipelineJson.mapper().valueToTree(result);
-        out.task(w.envelope, TaskEvent.succeeded(kind.taskType(), model, kind.resultLink(w.envelope.payload()),
-                resultJson, cacheHit));
+        // In the task's trace: this log line and the records sent carry its trace id.
+        tracing.inTrace(w.envelope.traceparent(), "embed " + kind.cacheKind(), () -> {
+            R result = kind.result(w.envelope.payload(), model, vectors);
+            String resultHash = w.key.contentHash();
+            out.send(kind.output(), w.envelope.subjectId(), w.envelope.derive(kind.output().name(), resultHash, result));
+            JsonNode resultJson = PipelineJson.mapper().valueToTree(result);
+            out.task(w.envelope, TaskEvent.succeeded(kind.taskType(), model, kind.resultLink(w.envelope.payload()),
+                    resultJson, cacheHit));
+            log.info("task {} {} {} embedded ({})", w.envelope.taskId(), kind.cacheKind(), w.envelope.subjectId(),
+                    cacheHit ? "cache" : "model");
+        });
     }
 
     private <P, R> void malformed(DocumentKind<P, R> kind, ConsumerRecord<String, byte[]> record, RuntimeException e,

@@ -4,6 +4,8 @@ import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.topic.Topic;
 import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.core.trace.TaskTracing;
+import com.talentpipeline.core.trace.Traceparent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
@@ -26,10 +29,21 @@ public class EventPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final MeterRegistry meters;
+    private final TaskTracing tracing;
 
+    /** Without tracing (unit tests): records carry the envelope's traceparent header. */
     public EventPublisher(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+        this(kafka, meters, TaskTracing.noop());
+    }
+
+    /**
+     * @param tracing gives the traceparent of the task's current span, sent as the record header
+     */
+    @Autowired
+    public EventPublisher(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters, TaskTracing tracing) {
         this.kafka = kafka;
         this.meters = meters;
+        this.tracing = tracing;
     }
 
     /** Collects the sends of one batch. */
@@ -42,7 +56,9 @@ public class EventPublisher {
         private final List<CompletableFuture<?>> pending = new ArrayList<>();
 
         public <V> void send(Topic<V> topic, String key, EventEnvelope<V> envelope) {
-            pending.add(kafka.send(new ProducerRecord<>(topic.name(), key, topic.encode(envelope))));
+            // The W3C traceparent header: the current span of the task's trace, else the envelope's.
+            pending.add(kafka.send(Traceparent.attach(new ProducerRecord<>(topic.name(), key, topic.encode(envelope)),
+                    tracing.currentOr(envelope.traceparent()))));
         }
 
         public void task(EventEnvelope<?> cause, TaskEvent event) {

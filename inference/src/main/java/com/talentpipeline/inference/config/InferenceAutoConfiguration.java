@@ -1,5 +1,6 @@
 package com.talentpipeline.inference.config;
 
+import com.talentpipeline.inference.metrics.InferenceMetrics;
 import com.talentpipeline.inference.model.LoadedModels;
 import com.talentpipeline.inference.text.DjlTextEncoder;
 import com.talentpipeline.inference.text.TextEncoder;
@@ -59,6 +60,7 @@ public class InferenceAutoConfiguration {
             ObjectProvider<MeterRegistry> registry) {
         DjlTextEncoder encoder = DjlTextEncoder.load(properties, registry.getIfAvailable());
         loadedModels.register(encoder.info());
+        InferenceMetrics.recordModelLoad(registry.getIfAvailable(), encoder.info());
         return encoder;
     }
 

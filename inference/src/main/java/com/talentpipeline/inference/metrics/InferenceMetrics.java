@@ -29,6 +29,8 @@ public final class InferenceMetrics {
     public static final String BATCH_SIZE = "inference.batch.size";
     /** Counter name; Prometheus exposes {@code inference_texts_total}. */
     public static final String TEXTS = "inference.texts";
+    /** Gauge name; Prometheus exposes {@code inference_model_load_seconds}. */
+    public static final String MODEL_LOAD = "inference.model.load";
 
     private static final InferenceMetrics NOOP = new InferenceMetrics(null, null, null);
 
@@ -69,6 +71,29 @@ public final class InferenceMetrics {
                 .tag("model", model.name())
                 .register(registry);
         return new InferenceMetrics(latency, batchSize, texts);
+    }
+
+    /**
+     * Exports how long a model took to resolve, load and warm up, as the gauge {@value #MODEL_LOAD}
+     * in seconds (tags {@code model}, {@code version}, {@code engine}, {@code device}). A restart with
+     * other weights shows up as a new {@code version} series.
+     *
+     * @param registry the registry, or {@code null} to export nothing
+     * @param model    the loaded model
+     */
+    public static void recordModelLoad(MeterRegistry registry, ModelInfo model) {
+        if (registry == null) {
+            return;
+        }
+        double seconds = model.loadTimeMillis() / 1000.0;
+        io.micrometer.core.instrument.Gauge.builder(MODEL_LOAD, () -> seconds)
+                .description("Wall time to resolve, load and warm up the model at start-up")
+                .baseUnit("seconds")
+                .tag("model", model.name())
+                .tag("version", model.version())
+                .tag("engine", model.engine())
+                .tag("device", model.device())
+                .register(registry);
     }
 
     /** @return metrics that record nothing */

@@ -26,6 +26,9 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class BodySizeLimitFilter implements WebFilter {
 
+    /** Room for multipart boundaries, part headers and the small form fields next to the file. */
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
+
     private final IngestProperties properties;
 
     public BodySizeLimitFilter(IngestProperties properties) {
@@ -36,13 +39,18 @@ public class BodySizeLimitFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long length = exchange.getRequest().getHeaders().getContentLength();
         HttpMethod method = exchange.getRequest().getMethod();
-        if ((method == HttpMethod.POST || method == HttpMethod.PUT) && length > properties.maxBodySize().toBytes()) {
+        // Multipart uploads carry a resume file: they may reach the file limit (plus room for the
+        // multipart envelope and the small userId part); JSON keeps the 1MB limit.
+        MediaType contentType = exchange.getRequest().getHeaders().getContentType();
+        boolean multipart = contentType != null && MediaType.MULTIPART_FORM_DATA.isCompatibleWith(contentType);
+        long limit = multipart ? properties.maxFileSize().toBytes() + MULTIPART_OVERHEAD : properties.maxBodySize().toBytes();
+        if ((method == HttpMethod.POST || method == HttpMethod.PUT) && length > limit) {
             var response = exchange.getResponse();
             response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
             response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            var problem = ProblemDetailsAdvice.problem(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
-                    "The body has " + length + " bytes; at most " + properties.maxBodySize().toBytes()
-                            + " are accepted", List.of());
+            var problem = ProblemDetailsAdvice.problem(HttpStatus.CONTENT_TOO_LARGE,
+                    multipart ? "file_too_large" : "payload_too_large",
+                    "The body has " + length + " bytes; at most " + limit + " are accepted", List.of());
             // Written by hand: the plain mapper lacks Spring's ProblemDetail mix-in that flattens properties.
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("type", problem.getType().toString());

@@ -7,12 +7,20 @@ import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.task.Tenants;
 import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.core.web.ApiProblemException;
+import com.talentpipeline.core.web.FieldProblem;
+import com.talentpipeline.ingest.document.JobTextParser;
+import com.talentpipeline.ingest.document.SkillVocabulary;
 import com.talentpipeline.ingest.submission.Submission;
 import com.talentpipeline.ingest.submission.SubmissionService;
 import com.talentpipeline.ingest.submission.TaskAccepted;
 import com.talentpipeline.ingest.web.Responses;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,17 +30,47 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code POST /v1/jobs}: a structured job posting in, 202 and a task to poll out. */
+/** {@code POST /v1/jobs}: a structured job posting (JSON) or a plain-text description in, 202 and a task to poll out. */
 @RestController
 @RequestMapping("/v1/jobs")
 public class JobController {
 
     private final SubmissionService submissions;
     private final Responses responses;
+    private final Validator validator;
+    private final JobTextParser parser = new JobTextParser(SkillVocabulary.defaults());
 
-    public JobController(SubmissionService submissions, Responses responses) {
+    public JobController(SubmissionService submissions, Responses responses, Validator validator) {
         this.submissions = submissions;
         this.responses = responses;
+        this.validator = validator;
+    }
+
+    /**
+     * A plain-text job description: title, company, location, remote flag, level, skills and
+     * requirements are extracted, then it goes the same way as a JSON job. 422 {@code unparseable_job}
+     * when no title or company can be found (say "Company: ..." or "Title at Company" in the text).
+     */
+    @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<TaskAccepted>> submitText(
+            @RequestBody(required = false) String description,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = "traceparent", required = false) String traceparent) {
+        if (description == null || description.isBlank()) {
+            return Mono.error(new ApiProblemException(HttpStatus.BAD_REQUEST, "empty_body",
+                    "The job description is empty"));
+        }
+        Job job = parser.parse(description);
+        List<FieldProblem> problems = validator.validate(job).stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        if (!problems.isEmpty()) {
+            return Mono.error(new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unparseable_job",
+                    "Required job fields could not be found in the text: "
+                            + String.join(", ", problems.stream().map(FieldProblem::field).toList()), problems, null));
+        }
+        return submit(job, idempotencyKey, traceparent);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

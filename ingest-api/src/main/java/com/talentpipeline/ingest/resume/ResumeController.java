@@ -8,33 +8,65 @@ import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.task.Tenants;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
+import com.talentpipeline.core.web.FieldProblem;
+import com.talentpipeline.ingest.config.IngestProperties;
+import com.talentpipeline.ingest.document.DocumentProblems;
 import com.talentpipeline.ingest.submission.Submission;
 import com.talentpipeline.ingest.submission.SubmissionService;
 import com.talentpipeline.ingest.submission.TaskAccepted;
 import com.talentpipeline.ingest.web.Responses;
 import jakarta.validation.Valid;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** {@code POST /v1/resumes}: a structured resume in, 202 and a task to poll out. */
+/**
+ * Resume writes: {@code POST /v1/resumes} (JSON or a multipart file), {@code PUT /v1/resumes/{id}}
+ * (a new version, JSON or file) and {@code DELETE /v1/resumes/{id}} (erasure). Every accepted write is
+ * 202 and a task to poll; the event is always {@code resume.submitted}, so the workers do not care
+ * whether the resume came as JSON or as a document.
+ */
 @RestController
 @RequestMapping("/v1/resumes")
 public class ResumeController {
 
+    private static final int MAX_USER_ID = 200;
+
     private final SubmissionService submissions;
     private final Responses responses;
+    private final ResumeUploads uploads;
+    private final ResumeFileStore files;
+    private final ResumeErasure erasure;
+    private final ResumeUpdates updates;
+    private final IngestProperties properties;
 
-    public ResumeController(SubmissionService submissions, Responses responses) {
+    public ResumeController(SubmissionService submissions, Responses responses, ResumeUploads uploads,
+            ResumeFileStore files, ResumeErasure erasure, ResumeUpdates updates, IngestProperties properties) {
         this.submissions = submissions;
         this.responses = responses;
+        this.uploads = uploads;
+        this.files = files;
+        this.erasure = erasure;
+        this.updates = updates;
+        this.properties = properties;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -42,12 +74,91 @@ public class ResumeController {
             @Valid @RequestBody Resume resume,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestHeader(name = "traceparent", required = false) String traceparent) {
+        return submitJson(UUID.randomUUID().toString(), resume, idempotencyKey, traceparent, version -> Mono.empty());
+    }
+
+    /** A resume file (PDF, DOCX or plain text) in the {@code file} part, optional {@code userId} part. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<TaskAccepted>> upload(
+            ServerWebExchange exchange,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = "traceparent", required = false) String traceparent) {
+        return submitFile(UUID.randomUUID().toString(), exchange, idempotencyKey, traceparent);
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<TaskAccepted>> replace(
+            @PathVariable String id,
+            @Valid @RequestBody Resume resume,
+            @RequestHeader(name = "traceparent", required = false) String traceparent) {
+        // A JSON version has no file: the old version's file and parse report must not describe it.
+        return requireExisting(id)
+                .then(Mono.defer(() -> submitJson(id, resume, null, traceparent, version -> files.delete(id))))
+                .flatMap(response -> announce(response, id, "json", traceparent));
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<TaskAccepted>> replaceWithFile(
+            @PathVariable String id,
+            ServerWebExchange exchange,
+            @RequestHeader(name = "traceparent", required = false) String traceparent) {
+        return requireExisting(id)
+                .then(Mono.defer(() -> submitFile(id, exchange, null, traceparent)))
+                .flatMap(response -> announce(response, id, "file", traceparent));
+    }
+
+    /** Erases the resume, its file, its tasks and results, and tombstones its embeddings. 204, or 404. */
+    @DeleteMapping("/{id}")
+    public Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
+        return erasure.erase(Tenants.DEFAULT, id).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    private Mono<ResponseEntity<TaskAccepted>> submitJson(String resumeId, Resume resume, String idempotencyKey,
+            String traceparent, IntFunction<Mono<Void>> extraWrites) {
         var problems = ResumeRules.check(resume);
         if (!problems.isEmpty()) {
             return Mono.error(new ApiProblemException(HttpStatus.BAD_REQUEST, "validation_failed",
                     "The resume has inconsistent dates", problems, null));
         }
-        String resumeId = UUID.randomUUID().toString();
+        return accept(resumeId, resume, idempotencyKey, traceparent, extraWrites);
+    }
+
+    private Mono<ResponseEntity<TaskAccepted>> submitFile(String resumeId, ServerWebExchange exchange,
+            String idempotencyKey, String traceparent) {
+        // The multipart reader enforces spring.webflux.multipart.max-disk-usage-per-part while it
+        // buffers the form; over it is the same 413 file_too_large as over max-file-size.
+        return exchange.getMultipartData()
+                .onErrorMap(DataBufferLimitException.class,
+                        e -> DocumentProblems.tooLarge(properties.maxFileSize().toBytes()))
+                .flatMap(form -> submitForm(resumeId, form, idempotencyKey, traceparent));
+    }
+
+    private Mono<ResponseEntity<TaskAccepted>> submitForm(String resumeId, MultiValueMap<String, Part> form,
+            String idempotencyKey, String traceparent) {
+        Part file = form.getFirst("file");
+        if (file == null) {
+            return Mono.error(new ApiProblemException(HttpStatus.BAD_REQUEST, "missing_file",
+                    "The multipart body needs a 'file' part", List.of(new FieldProblem("file", "is required")), null));
+        }
+        Part userPart = form.getFirst("userId");
+        Mono<String> userId = userPart == null ? Mono.just("") : text(userPart);
+        return userId.flatMap(user -> {
+            if (user.length() > MAX_USER_ID) {
+                return Mono.error(new ApiProblemException(HttpStatus.BAD_REQUEST, "validation_failed",
+                        "userId is too long", List.of(new FieldProblem("userId", "size must be at most "
+                                + MAX_USER_ID)), null));
+            }
+            String owner = user.isBlank() ? null : user.strip();
+            return uploads.read(file)
+                    .flatMap(bytes -> uploads.parse(bytes, ResumeUploads.declaredType(file)))
+                    .flatMap(upload -> accept(resumeId, upload.parsed().resume(), idempotencyKey, traceparent,
+                            version -> files.save(resumeId, Tenants.DEFAULT, version, owner, upload)));
+        });
+    }
+
+    private Mono<ResponseEntity<TaskAccepted>> accept(String resumeId, Resume resume, String idempotencyKey,
+            String traceparent, IntFunction<Mono<Void>> extraWrites) {
         var submission = new Submission<>(
                 TaskType.RESUME_EMBEDDING,
                 Topics.RESUME_SUBMITTED,
@@ -57,9 +168,35 @@ public class ResumeController {
                 ContentHash.of(resume),
                 null,
                 version -> new ResumeSubmitted(resumeId, version, resume),
-                Responses.idempotencyKey(idempotencyKey));
+                Responses.idempotencyKey(idempotencyKey),
+                extraWrites);
         return submissions.submit(submission, Tenants.DEFAULT, traceparent)
                 .map(accepted -> responses.accepted(accepted, (a, url) ->
                         new TaskAccepted(a.taskId(), a.subjectId(), null, "ACCEPTED", url, a.replayed() ? true : null)));
+    }
+
+    private Mono<Void> requireExisting(String id) {
+        return submissions.exists("resumes", Tenants.DEFAULT, id)
+                .flatMap(found -> found ? Mono.<Void>empty() : Mono.error(ApiProblemException.notFound("Resume", id)));
+    }
+
+    private Mono<ResponseEntity<TaskAccepted>> announce(ResponseEntity<TaskAccepted> response, String id,
+            String source, String traceparent) {
+        return updates.announce(Tenants.DEFAULT, response.getBody().taskId(), id, source, traceparent)
+                .thenReturn(response);
+    }
+
+    /** A small form field as text (bounded: form fields are tiny, a huge one is refused by the codec). */
+    private static Mono<String> text(Part part) {
+        return DataBufferUtils.join(part.content(), 4 * 1024)
+                .map(buffer -> {
+                    String value = buffer.toString(StandardCharsets.UTF_8);
+                    DataBufferUtils.release(buffer);
+                    return value;
+                })
+                .defaultIfEmpty("")
+                .onErrorMap(DataBufferLimitException.class,
+                        e -> new ApiProblemException(HttpStatus.BAD_REQUEST, "validation_failed", "userId is too long",
+                                List.of(new FieldProblem("userId", "size must be at most " + MAX_USER_ID)), null));
     }
 }

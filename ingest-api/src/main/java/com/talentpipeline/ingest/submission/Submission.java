@@ -15,6 +15,8 @@ import com.talentpipeline.core.topic.Topic;
  * @param status         job status column, null for resumes
  * @param payloadFactory builds the event payload for a given version
  * @param idempotencyKey client's Idempotency-Key header, may be null
+ * @param extraWrites    more rows to write in the same transaction, given the new version (e.g. the
+ *                       original resume file); never null
  * @param <P>            payload type
  */
 public record Submission<P>(
@@ -26,5 +28,14 @@ public record Submission<P>(
         String contentHash,
         String status,
         java.util.function.IntFunction<P> payloadFactory,
-        String idempotencyKey) {
+        String idempotencyKey,
+        java.util.function.IntFunction<reactor.core.publisher.Mono<Void>> extraWrites) {
+
+    /** A submission that writes only the task and the document row. */
+    public Submission(TaskType type, Topic<P> topic, String subjectId, String documentTable, String documentJson,
+            String contentHash, String status, java.util.function.IntFunction<P> payloadFactory,
+            String idempotencyKey) {
+        this(type, topic, subjectId, documentTable, documentJson, contentHash, status, payloadFactory,
+                idempotencyKey, version -> reactor.core.publisher.Mono.empty());
+    }
 }

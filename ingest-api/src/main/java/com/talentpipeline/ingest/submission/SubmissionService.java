@@ -2,6 +2,7 @@ package com.talentpipeline.ingest.submission;
 
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.task.TaskState;
+import com.talentpipeline.core.trace.Traceparent;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.ingest.config.IngestProperties;
 import io.micrometer.core.instrument.Counter;
@@ -75,7 +76,8 @@ public class SubmissionService {
         UUID taskId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Mono<Integer> rows = insertTask(s, tenantId, taskId, now)
-                .then(upsertDocument(s, tenantId, now));
+                .then(upsertDocument(s, tenantId, now))
+                .flatMap(version -> s.extraWrites().apply(version).thenReturn(version));
         return tx.transactional(rows)
                 .flatMap(version -> publish(s, tenantId, taskId, version, traceparent)
                         .thenReturn(new Accepted(taskId, s.subjectId(), false))
@@ -136,16 +138,28 @@ public class SubmissionService {
     }
 
     private <P> Mono<Void> publish(Submission<P> s, String tenantId, UUID taskId, int version, String traceparent) {
+        // Every task has a trace: the client's traceparent, or a new root. Envelope and header carry it.
+        String trace = Traceparent.orNewRoot(traceparent);
         EventEnvelope<P> envelope = EventEnvelope.of(s.topic().name(), taskId, tenantId, s.subjectId(),
-                s.contentHash(), traceparent, s.payloadFactory().apply(version));
-        ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(s.topic().name(), s.subjectId(), s.topic().encode(envelope));
+                s.contentHash(), trace, s.payloadFactory().apply(version));
+        ProducerRecord<String, byte[]> record = Traceparent.attach(
+                new ProducerRecord<>(s.topic().name(), s.subjectId(), s.topic().encode(envelope)), trace);
         Timer.Sample sample = Timer.start(meters);
         return Mono.fromFuture(() -> kafka.send(record))
                 .timeout(properties.ackTimeout())
                 .doOnSuccess(r -> sample.stop(publishTimer))
                 .doOnError(e -> log.warn("event for task {} not acknowledged: {}", taskId, e.toString()))
                 .then();
+    }
+
+    /** Whether a document (table resumes or jobs) with this id exists for the tenant. */
+    public Mono<Boolean> exists(String table, String tenantId, String id) {
+        return db.sql("SELECT 1 FROM " + table + " WHERE id = :id AND tenant_id = :tenant")
+                .bind("id", id)
+                .bind("tenant", tenantId)
+                .map(row -> true)
+                .one()
+                .defaultIfEmpty(false);
     }
 
     /** Removes what create() wrote, so a 503 leaves nothing behind. */

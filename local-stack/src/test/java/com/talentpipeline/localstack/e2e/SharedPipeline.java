@@ -25,7 +25,9 @@ final class SharedPipeline {
             // Small polls so the restart test can stop the worker between batches.
             pipeline = LocalPipeline.start(stack, LocalPipeline.Ports.random(), Map.of(
                     "spring.kafka.consumer.max-poll-records", "8",
-                    "management.metrics.tags.suite", "e2e"));
+                    "management.metrics.tags.suite", "e2e",
+                    // Workers re-announce their models (GET /v1/models) every second, not every 15 s.
+                    "pipeline.models.announce-interval", "1s"));
         }
         return pipeline;
     }

@@ -3,14 +3,20 @@ package com.talentpipeline.core.config;
 import com.talentpipeline.core.cache.ResultCache;
 import com.talentpipeline.core.topic.Topic;
 import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.core.trace.TaskTracing;
 import com.talentpipeline.core.web.ProblemDetailsAdvice;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,6 +25,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.kafka.config.TopicBuilder;
@@ -75,6 +83,26 @@ public class PipelineCoreAutoConfiguration {
     @ConditionalOnProperty(name = "pipeline.db.migrate", havingValue = "true")
     SchemaMigrator schemaMigrator(PipelineProperties properties) {
         return new SchemaMigrator(properties.db());
+    }
+
+    /**
+     * {@code pipeline_readiness_state}: 1 while the application accepts traffic, 0 otherwise, so an
+     * alert can tell "up but not ready" from "down" ({@code up == 0}).
+     */
+    @Bean
+    @ConditionalOnBean(MeterRegistry.class)
+    MeterBinder pipelineReadinessGauge(ApplicationAvailability availability) {
+        return registry -> Gauge.builder("pipeline.readiness.state",
+                        () -> availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC ? 1 : 0)
+                .description("1 while the service accepts traffic (readiness UP), 0 otherwise")
+                .register(registry);
+    }
+
+    /** Continues each task's trace in consumers (Micrometer Tracing when configured, a no-op otherwise). */
+    @Bean
+    @ConditionalOnMissingBean
+    TaskTracing taskTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TaskTracing(tracer, propagator);
     }
 
     @Bean

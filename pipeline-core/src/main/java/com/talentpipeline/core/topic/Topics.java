@@ -2,8 +2,10 @@ package com.talentpipeline.core.topic;
 
 import com.talentpipeline.core.job.JobEmbeddings;
 import com.talentpipeline.core.job.JobSubmitted;
+import com.talentpipeline.core.model.WorkerModels;
 import com.talentpipeline.core.resume.ResumeEmbeddings;
 import com.talentpipeline.core.resume.ResumeSubmitted;
+import com.talentpipeline.core.resume.ResumeUpdated;
 import com.talentpipeline.core.task.TaskEvent;
 import java.util.List;
 
@@ -22,6 +24,8 @@ public final class Topics {
     public static final String JOB_SUBMITTED_NAME = "job.submitted";
     public static final String JOB_EMBEDDED_NAME = "job.embedded";
     public static final String TASK_EVENTS_NAME = "task.events";
+    public static final String MODEL_REGISTRY_NAME = "model.registry";
+    public static final String RESUME_UPDATED_NAME = "resume.updated";
 
     /** A resume (new or new version) to process; key = resume id. */
     public static final Topic<ResumeSubmitted> RESUME_SUBMITTED =
@@ -39,8 +43,20 @@ public final class Topics {
     public static final Topic<TaskEvent> TASK_EVENTS =
             new Topic<>(TASK_EVENTS_NAME, TaskEvent.class, 6, false);
 
+    /** A resume got a new version (PUT); for webhook delivery; key = resume id. */
+    public static final Topic<ResumeUpdated> RESUME_UPDATED =
+            new Topic<>(RESUME_UPDATED_NAME, ResumeUpdated.class, 6, false);
+
+    /**
+     * The models each worker instance has loaded; compacted, key = {@code service/instance}, a tombstone
+     * when the instance stops. One partition: a handful of small records, read whole by the results API.
+     */
+    public static final Topic<WorkerModels> MODEL_REGISTRY =
+            new Topic<>(MODEL_REGISTRY_NAME, WorkerModels.class, 1, true);
+
     private static final List<Topic<?>> ALL =
-            List.of(RESUME_SUBMITTED, RESUME_EMBEDDED, JOB_SUBMITTED, JOB_EMBEDDED, TASK_EVENTS);
+            List.of(RESUME_SUBMITTED, RESUME_EMBEDDED, JOB_SUBMITTED, JOB_EMBEDDED, TASK_EVENTS, RESUME_UPDATED,
+                    MODEL_REGISTRY);
 
     private Topics() {
     }

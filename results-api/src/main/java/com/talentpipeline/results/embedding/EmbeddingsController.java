@@ -11,10 +11,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /v1/resumes/{id}/embeddings} and {@code GET /v1/jobs/{id}/embeddings}: the newest
- * section embeddings with the model that made them. 404 for an unknown id; 409 while the document
+ * {@code GET /v1/resumes/{id}/embeddings} and {@code GET /v1/jobs/{id}/embeddings}: the section
+ * embeddings of the highest document version that has them, with the model that made them,
+ * {@code version}, {@code documentVersion} and {@code current}. 404 for an unknown id; 409 while the document
  * exists but has no embeddings yet (its task is still running or failed).
  */
 @RestController
@@ -37,11 +39,27 @@ public class EmbeddingsController {
     }
 
     private Mono<JsonNode> latest(String table, String what, String id, TaskType type) {
-        return store.latestResult(Tenants.DEFAULT, id, type.wireName())
-                .switchIfEmpty(Mono.defer(() -> store.documentExists(table, Tenants.DEFAULT, id)
-                        .flatMap(exists -> Mono.error(exists
-                                ? new ApiProblemException(HttpStatus.CONFLICT, "not_ready",
-                                        what + " " + id + " has no embeddings yet; poll its task")
-                                : ApiProblemException.notFound(what, id)))));
+        return store.latestResult(table, Tenants.DEFAULT, id, type.wireName()).flatMap(latest -> {
+            if (latest.result() != null) {
+                return Mono.just(withVersions(latest.result(), latest.documentVersion()));
+            }
+            return Mono.error(latest.documentExists()
+                    ? new ApiProblemException(HttpStatus.CONFLICT, "not_ready",
+                            what + " " + id + " has no embeddings yet; poll its task")
+                    : ApiProblemException.notFound(what, id));
+        });
+    }
+
+    /**
+     * Says which version the embeddings are of ({@code version}, from the result), the document's
+     * current version ({@code documentVersion}) and whether they are current: while a newer version is
+     * still being processed the older embeddings are served with {@code current: false}, never as current.
+     */
+    private static JsonNode withVersions(JsonNode result, Integer documentVersion) {
+        if (documentVersion != null && result instanceof ObjectNode object) {
+            object.put("documentVersion", documentVersion);
+            object.put("current", object.path("version").asInt(0) >= documentVersion);
+        }
+        return result;
     }
 }

@@ -124,27 +124,46 @@ public class TaskStore {
                 .one();
     }
 
-    /** The newest result of a type for a subject of the tenant, or empty. */
-    public Mono<JsonNode> latestResult(String tenantId, String subjectId, String type) {
+    /**
+     * The result of a type for a document of the tenant (highest document version, newest within it),
+     * whether the document exists and its current version, in one round trip (the document table is {@code resumes} or {@code jobs}).
+     */
+    public Mono<LatestResult> latestResult(String table, String tenantId, String subjectId, String type) {
         return db.sql("""
-                        SELECT result FROM task_results
-                        WHERE subject_id = :subject AND type = :type AND tenant_id = :tenant
-                        ORDER BY created_at DESC LIMIT 1""")
+                        SELECT d.id IS NOT NULL AS document_exists, d.version AS document_version, r.result
+                        FROM (SELECT CAST(:subject AS text) AS id) q
+                        LEFT JOIN %s d ON d.id = q.id AND d.tenant_id = :tenant
+                        LEFT JOIN LATERAL (
+                            SELECT result FROM task_results
+                            WHERE subject_id = q.id AND type = :type AND tenant_id = :tenant
+                            -- Highest document version first: a late result of an old version never
+                            -- replaces the result of a newer one.
+                            ORDER BY COALESCE((result->>'version')::int, 0) DESC, created_at DESC LIMIT 1) r ON true""".formatted(table))
                 .bind("subject", subjectId)
                 .bind("type", type)
                 .bind("tenant", tenantId)
-                .map(row -> PipelineJson.mapper().readTree(row.get("result", Json.class).asString()))
+                .map(row -> {
+                    Json result = row.get("result", Json.class);
+                    return new LatestResult(Boolean.TRUE.equals(row.get("document_exists", Boolean.class)),
+                            result == null ? null : PipelineJson.mapper().readTree(result.asString()),
+                            row.get("document_version", Integer.class));
+                })
                 .one();
     }
 
-    /** Whether a document (table resumes or jobs) with this id exists for the tenant. */
-    public Mono<Boolean> documentExists(String table, String tenantId, String id) {
-        return db.sql("SELECT 1 FROM " + table + " WHERE id = :id AND tenant_id = :tenant")
-                .bind("id", id)
-                .bind("tenant", tenantId)
-                .map(row -> true)
-                .one()
-                .defaultIfEmpty(false);
+    /**
+     * A document's newest result.
+     *
+     * @param documentExists  whether the document is known
+     * @param result          the result of the highest document version, null when none yet
+     * @param documentVersion the document's current version, null when it is unknown
+     */
+    public record LatestResult(boolean documentExists, JsonNode result, Integer documentVersion) {
+
+        /** Without the document version. */
+        public LatestResult(boolean documentExists, JsonNode result) {
+            this(documentExists, result, null);
+        }
     }
 
     private static TaskView view(Readable row) {

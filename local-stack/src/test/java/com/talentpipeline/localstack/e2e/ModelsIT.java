@@ -1,0 +1,72 @@
+package com.talentpipeline.localstack.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.talentpipeline.localstack.pipeline.LocalPipeline;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /v1/models} on the results API lists what the embedding worker (another service)
+ * has loaded, from its announcements on {@code model.registry}, and its requests served grow with
+ * the work it does.
+ */
+class ModelsIT {
+
+    static LocalPipeline pipeline;
+    static PipelineClient client;
+
+    @BeforeAll
+    static void startPipeline() {
+        pipeline = SharedPipeline.get();
+        client = new PipelineClient(pipeline);
+    }
+
+    private static JsonNode workerModel() {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            var response = client.get(client.results("/v1/models"));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            for (JsonNode model : PipelineClient.json(response).get("models")) {
+                if (model.get("service").asString().equals("embedding-worker") && !model.get("stale").asBoolean()) {
+                    return model;
+                }
+            }
+            PipelineClient.sleep(200);
+        }
+        throw new AssertionError("no embedding-worker model in /v1/models");
+    }
+
+    @Test
+    void listsTheWorkersLoadedModelWithProvenanceAndRequestsServed() {
+        JsonNode model = workerModel();
+        assertThat(model.get("name").asString()).isEqualTo("all-minilm-l6-v2");
+        assertThat(model.get("version").asString()).startsWith("all-minilm-l6-v2@");
+        assertThat(model.get("digest").asString()).matches("[0-9a-f]{64}")
+                .startsWith(model.get("version").asString().substring("all-minilm-l6-v2@".length()));
+        assertThat(model.get("engine").asString()).isEqualTo("OnnxRuntime");
+        assertThat(model.get("device").asString()).isEqualTo("cpu");
+        assertThat(model.get("dimension").asInt()).isEqualTo(384);
+        assertThat(model.get("loadTimeMillis").asLong()).isPositive();
+        assertThat(model.get("instance").asString()).isNotBlank();
+        long servedBefore = model.get("requestsServed").asLong();
+
+        String resume = Seeds.pythonAiServicesResume("models@example.com")
+                .replace("\"summary\":\"", "\"summary\":\"Models " + UUID.randomUUID() + ". ");
+        String taskId = client.submit("/v1/resumes", resume).get("taskId").asString();
+        JsonNode task = client.awaitTerminal(taskId, Duration.ofSeconds(60));
+        assertThat(task.get("model").get("version").asString()).isEqualTo(model.get("version").asString());
+
+        Instant deadline = Instant.now().plusSeconds(20);
+        long served = servedBefore;
+        while (served <= servedBefore && Instant.now().isBefore(deadline)) {
+            PipelineClient.sleep(200);
+            served = workerModel().get("requestsServed").asLong();
+        }
+        assertThat(served).as("requests served after one more resume").isGreaterThan(servedBefore);
+    }
+}

@@ -1,0 +1,150 @@
+package com.talentpipeline.localstack.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.talentpipeline.core.topic.Topics;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Kubernetes manifests agree with the code: container ports and Service target ports are the
+ * services' configured ports, probes use the actuator health groups, every env variable is read
+ * by the service, KEDA scales on the worker's real consumer group and topics with at most one
+ * replica per partition, and the kustomizations list files that exist.
+ */
+class K8sManifestsTest {
+
+    private static final Path K8S = InfraFiles.root().resolve("k8s");
+
+    private static List<Map<String, Object>> base() {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Path file : InfraFiles.list("k8s/base", ".yaml")) {
+            if (!file.getFileName().toString().equals("kustomization.yaml")) {
+                docs.addAll(InfraFiles.yamlDocuments(file));
+            }
+        }
+        return docs;
+    }
+
+    private static Map<String, Object> find(String kind, String name) {
+        return base().stream().filter(d -> kind.equals(d.get("kind")) && name.equals(metadata(d).get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    private static Map<String, Object> metadata(Map<String, Object> doc) {
+        return InfraFiles.asMap(doc.get("metadata"), "metadata of " + doc.get("kind"));
+    }
+
+    private static Map<String, Object> map(Object node, String where) {
+        return InfraFiles.asMap(node, where);
+    }
+
+    @Test
+    void everyManifestHasApiVersionKindAndName() {
+        assertThat(base()).isNotEmpty().allSatisfy(doc -> {
+            assertThat(doc).containsKeys("apiVersion", "kind", "metadata");
+            assertThat(metadata(doc)).containsKey("name");
+        });
+    }
+
+    @Test
+    void deploymentsServicesAndProbesMatchTheServicesConfiguration() {
+        Map<String, String> configMaps = new HashMap<>();
+        base().stream().filter(d -> "ConfigMap".equals(d.get("kind"))).forEach(d ->
+                map(d.get("data"), "data").forEach((k, v) -> configMaps.put(metadata(d).get("name") + "/" + k, String.valueOf(v))));
+        for (String name : ServiceConfigs.SERVICES) {
+            int port = ServiceConfigs.port(name);
+            Map<String, Object> deployment = find("Deployment", name);
+            Map<String, Object> spec = map(deployment.get("spec"), name + " spec");
+            Map<String, Object> podSpec = map(map(spec.get("template"), "template").get("spec"), "pod spec");
+            Map<String, Object> labels = map(map(map(spec.get("template"), "template").get("metadata"), "meta").get("labels"), "labels");
+            assertThat(map(map(spec.get("selector"), "selector").get("matchLabels"), "matchLabels")).isEqualTo(labels);
+            assertThat(map(podSpec.get("securityContext"), "securityContext")).containsEntry("runAsNonRoot", true);
+            List<Object> containers = InfraFiles.asList(podSpec.get("containers"), "containers");
+            assertThat(containers).hasSize(1);
+            Map<String, Object> container = map(containers.get(0), "container");
+            Map<String, Object> portSpec = map(InfraFiles.asList(container.get("ports"), "ports").get(0), "port");
+            assertThat(portSpec).as(name).containsEntry("containerPort", port).containsEntry("name", "http");
+            assertProbe(name, container, "livenessProbe", "/actuator/health/liveness");
+            assertProbe(name, container, "readinessProbe", "/actuator/health/readiness");
+            assertProbe(name, container, "startupProbe", "/actuator/health/liveness");
+
+            List<String> variables = new ArrayList<>();
+            for (Object e : InfraFiles.asList(container.get("env"), name + " env")) {
+                variables.add(String.valueOf(map(e, "env").get("name")));
+            }
+            for (Object from : InfraFiles.asList(container.get("envFrom"), name + " envFrom")) {
+                String cm = String.valueOf(map(map(from, "envFrom").get("configMapRef"), "configMapRef").get("name"));
+                List<String> keys = configMaps.keySet().stream().filter(k -> k.startsWith(cm + "/"))
+                        .map(k -> k.substring(cm.length() + 1)).toList();
+                assertThat(keys).as("ConfigMap " + cm + " of " + name).isNotEmpty();
+                variables.addAll(keys);
+            }
+            assertThat(variables).as(name).contains(ServiceConfigs.portVariable(name), "KAFKA_BOOTSTRAP_SERVERS");
+            variables.forEach(v -> assertThat(ServiceConfigs.reads(name, v)).as(name + " reads " + v).isTrue());
+            Map<String, Object> annotations = map(map(map(spec.get("template"), "t").get("metadata"), "m").get("annotations"), "a");
+            assertThat(annotations).containsEntry("prometheus.io/port", String.valueOf(port))
+                    .containsEntry("prometheus.io/path", "/actuator/prometheus");
+
+            Map<String, Object> service = find("Service", name);
+            Map<String, Object> servicePort = map(InfraFiles.asList(map(service.get("spec"), "spec").get("ports"), "ports").get(0), "port");
+            assertThat(servicePort).as(name + " Service").containsEntry("port", port).containsEntry("targetPort", "http");
+            assertThat(map(map(service.get("spec"), "spec").get("selector"), "selector")).isEqualTo(labels);
+            Map<String, Object> pdb = find("PodDisruptionBudget", name);
+            assertThat(map(map(map(pdb.get("spec"), "spec").get("selector"), "s").get("matchLabels"), "m")).isEqualTo(labels);
+        }
+    }
+
+    private static void assertProbe(String name, Map<String, Object> container, String probe, String path) {
+        Map<String, Object> httpGet = map(map(container.get(probe), name + " " + probe).get("httpGet"), probe + " httpGet");
+        assertThat(httpGet).as(name + " " + probe).containsEntry("path", path).containsEntry("port", "http");
+    }
+
+    @Test
+    void kedaScalesTheWorkerOnItsConsumerGroupUpToThePartitionCount() {
+        Map<String, Object> scaled = find("ScaledObject", "embedding-worker");
+        Map<String, Object> spec = map(scaled.get("spec"), "spec");
+        assertThat(map(spec.get("scaleTargetRef"), "ref")).containsEntry("name", "embedding-worker");
+        String group = String.valueOf(map(map(map(ServiceConfigs.yaml("embedding-worker").get("spring"), "spring")
+                .get("kafka"), "kafka").get("consumer"), "consumer").get("group-id"));
+        List<String> topics = new ArrayList<>();
+        for (Object t : InfraFiles.asList(spec.get("triggers"), "triggers")) {
+            Map<String, Object> trigger = map(t, "trigger");
+            assertThat(trigger).containsEntry("type", "kafka");
+            Map<String, Object> metadata = map(trigger.get("metadata"), "trigger metadata");
+            assertThat(metadata).containsEntry("consumerGroup", group).containsKeys("bootstrapServers", "lagThreshold");
+            topics.add(String.valueOf(metadata.get("topic")));
+        }
+        assertThat(topics).containsExactlyInAnyOrder(Topics.RESUME_SUBMITTED_NAME, Topics.JOB_SUBMITTED_NAME);
+        int partitions = topics.stream().mapToInt(t -> Topics.byName(t).partitions()).min().orElseThrow();
+        assertThat(spec.get("maxReplicaCount")).isEqualTo(partitions);
+        assertThat((Integer) spec.get("minReplicaCount")).isBetween(1, partitions);
+    }
+
+    @Test
+    void kustomizationsReferenceExistingFilesAndTheGpuOverlayAsksForAGpu() {
+        for (String dir : List.of("base", "overlays/gpu")) {
+            Map<String, Object> kustomization = InfraFiles.yaml(K8S.resolve(dir).resolve("kustomization.yaml"));
+            for (Object resource : InfraFiles.asList(kustomization.get("resources"), dir + " resources")) {
+                assertThat(K8S.resolve(dir).resolve(String.valueOf(resource)).normalize()).as(dir + " " + resource).exists();
+            }
+        }
+        Map<String, Object> overlay = InfraFiles.yaml(K8S.resolve("overlays/gpu/kustomization.yaml"));
+        for (Object p : InfraFiles.asList(overlay.get("patches"), "patches")) {
+            assertThat(K8S.resolve("overlays/gpu").resolve(String.valueOf(map(p, "patch").get("path")))).exists();
+        }
+        Map<String, Object> patch = InfraFiles.yaml(K8S.resolve("overlays/gpu/embedding-worker-gpu.yaml"));
+        Map<String, Object> container = map(InfraFiles.asList(map(map(map(patch.get("spec"), "spec").get("template"), "t")
+                .get("spec"), "s").get("containers"), "containers").get(0), "container");
+        assertThat(container).containsEntry("name", "embedding-worker");
+        assertThat(map(map(container.get("resources"), "resources").get("limits"), "limits")).containsEntry("nvidia.com/gpu", 1);
+        for (Object e : InfraFiles.asList(container.get("env"), "env")) {
+            String variable = String.valueOf(map(e, "env").get("name"));
+            assertThat(ServiceConfigs.reads("embedding-worker", variable)).as("embedding-worker reads " + variable).isTrue();
+        }
+    }
+}
