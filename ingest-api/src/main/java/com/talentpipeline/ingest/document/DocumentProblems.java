@@ -70,6 +70,12 @@ public final class DocumentProblems {
                         + String.join(", ", fields.stream().map(FieldProblem::field).toList()), fields, null);
     }
 
+    /** 400 {@code malformed_multipart}: the multipart envelope or a part's headers cannot be read. */
+    public static ApiProblemException malformedMultipart(String why) {
+        return new ApiProblemException(HttpStatus.BAD_REQUEST, "malformed_multipart",
+                "The multipart body could not be read: " + why, List.of(), null);
+    }
+
     private static ApiProblemException fileProblem(HttpStatus status, String code, String detail) {
         return new ApiProblemException(status, code, detail, List.of(new FieldProblem("file", detail)), null);
     }

@@ -20,9 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.Part;
@@ -74,7 +76,8 @@ public class ResumeController {
             @Valid @RequestBody Resume resume,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestHeader(name = "traceparent", required = false) String traceparent) {
-        return submitJson(UUID.randomUUID().toString(), resume, idempotencyKey, traceparent, version -> Mono.empty());
+        return submitJson(UUID.randomUUID().toString(), resume, idempotencyKey, traceparent, version -> Mono.empty(),
+                version -> Mono.empty());
     }
 
     /** A resume file (PDF, DOCX or plain text) in the {@code file} part, optional {@code userId} part. */
@@ -92,8 +95,11 @@ public class ResumeController {
             @Valid @RequestBody Resume resume,
             @RequestHeader(name = "traceparent", required = false) String traceparent) {
         // A JSON version has no file: the old version's file and parse report must not describe it.
+        // Kept aside in the transaction, and put back if Kafka does not acknowledge the new version.
+        ResumeFileStore.Undo undo = files.undo(id);
         return requireExisting(id)
-                .then(Mono.defer(() -> submitJson(id, resume, null, traceparent, version -> files.delete(id))))
+                .then(Mono.defer(() -> submitJson(id, resume, null, traceparent,
+                        version -> undo.snapshot().then(files.delete(id)), version -> undo.restore(version))))
                 .flatMap(response -> announce(response, id, "json", traceparent));
     }
 
@@ -115,13 +121,13 @@ public class ResumeController {
     }
 
     private Mono<ResponseEntity<TaskAccepted>> submitJson(String resumeId, Resume resume, String idempotencyKey,
-            String traceparent, IntFunction<Mono<Void>> extraWrites) {
+            String traceparent, IntFunction<Mono<Void>> extraWrites, IntFunction<Mono<Void>> undoWrites) {
         var problems = ResumeRules.check(resume);
         if (!problems.isEmpty()) {
             return Mono.error(new ApiProblemException(HttpStatus.BAD_REQUEST, "validation_failed",
                     "The resume has inconsistent dates", problems, null));
         }
-        return accept(resumeId, resume, idempotencyKey, traceparent, extraWrites);
+        return accept(resumeId, resume, idempotencyKey, traceparent, extraWrites, undoWrites);
     }
 
     private Mono<ResponseEntity<TaskAccepted>> submitFile(String resumeId, ServerWebExchange exchange,
@@ -131,6 +137,12 @@ public class ResumeController {
         return exchange.getMultipartData()
                 .onErrorMap(DataBufferLimitException.class,
                         e -> DocumentProblems.tooLarge(properties.maxFileSize().toBytes()))
+                // A broken envelope (no boundary, no closing boundary) or an unreadable part header
+                // (e.g. "Content-Type: x/") is the client's error: 400, never a 500.
+                .onErrorMap(DecodingException.class, e -> DocumentProblems.malformedMultipart(
+                        e.getMessage() == null ? "undecodable" : e.getMessage()))
+                .onErrorMap(InvalidMediaTypeException.class, e -> DocumentProblems.malformedMultipart(
+                        "a part has an invalid Content-Type"))
                 .flatMap(form -> submitForm(resumeId, form, idempotencyKey, traceparent));
     }
 
@@ -150,15 +162,19 @@ public class ResumeController {
                                 + MAX_USER_ID)), null));
             }
             String owner = user.isBlank() ? null : user.strip();
+            // A new version's file replaces the previous one, which is put back if Kafka does not acknowledge.
+            ResumeFileStore.Undo undo = files.undo(resumeId);
             return uploads.read(file)
                     .flatMap(bytes -> uploads.parse(bytes, ResumeUploads.declaredType(file)))
                     .flatMap(upload -> accept(resumeId, upload.parsed().resume(), idempotencyKey, traceparent,
-                            version -> files.save(resumeId, Tenants.DEFAULT, version, owner, upload)));
+                            version -> (version > 1 ? undo.snapshot() : Mono.<Void>empty())
+                                    .then(files.save(resumeId, Tenants.DEFAULT, version, owner, upload)),
+                            version -> undo.restore(version)));
         });
     }
 
     private Mono<ResponseEntity<TaskAccepted>> accept(String resumeId, Resume resume, String idempotencyKey,
-            String traceparent, IntFunction<Mono<Void>> extraWrites) {
+            String traceparent, IntFunction<Mono<Void>> extraWrites, IntFunction<Mono<Void>> undoWrites) {
         var submission = new Submission<>(
                 TaskType.RESUME_EMBEDDING,
                 Topics.RESUME_SUBMITTED,
@@ -169,7 +185,8 @@ public class ResumeController {
                 null,
                 version -> new ResumeSubmitted(resumeId, version, resume),
                 Responses.idempotencyKey(idempotencyKey),
-                extraWrites);
+                extraWrites,
+                undoWrites);
         return submissions.submit(submission, Tenants.DEFAULT, traceparent)
                 .map(accepted -> responses.accepted(accepted, (a, url) ->
                         new TaskAccepted(a.taskId(), a.subjectId(), null, "ACCEPTED", url, a.replayed() ? true : null)));

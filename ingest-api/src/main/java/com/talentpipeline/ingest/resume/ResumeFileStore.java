@@ -3,10 +3,12 @@ package com.talentpipeline.ingest.resume;
 import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.ingest.config.IngestProperties;
 import io.r2dbc.postgresql.codec.Json;
+import java.nio.ByteBuffer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -57,6 +59,74 @@ public class ResumeFileStore {
                 .bind("now", OffsetDateTime.now(ZoneOffset.UTC));
         spec = userId == null ? spec.bindNull("user", String.class) : spec.bind("user", userId);
         return spec.then();
+    }
+
+    /** Remembers the file row of the current version, to restore it if the next version is rolled back. */
+    Undo undo(String resumeId) {
+        return new Undo(resumeId);
+    }
+
+    /**
+     * The file row as it was before a new version, taken inside the submission's transaction
+     * ({@link #snapshot()}, before the new version's writes) and put back by {@link #restore(int)} when Kafka did
+     * not acknowledge the new version (the document row was restored to the previous version just before).
+     */
+    final class Undo {
+
+        private final String resumeId;
+        private final AtomicReference<FileRow> previous = new AtomicReference<>();
+
+        private Undo(String resumeId) {
+            this.resumeId = resumeId;
+        }
+
+        /** Reads the current file row, if any. */
+        Mono<Void> snapshot() {
+            return db.sql("SELECT * FROM resume_files WHERE resume_id = :id")
+                    .bind("id", resumeId)
+                    .map(row -> new FileRow(row.get("tenant_id", String.class), row.get("version", Integer.class),
+                            row.get("user_id", String.class), row.get("media_type", String.class),
+                            row.get("sha256", String.class), row.get("size_bytes", Integer.class),
+                            row.get("bytes", ByteBuffer.class), row.get("text", String.class),
+                            row.get("text_length", Integer.class), row.get("parse", Json.class),
+                            row.get("created_at", OffsetDateTime.class)))
+                    .one()
+                    .doOnNext(previous::set)
+                    .then();
+        }
+
+        /** Removes the rolled-back version's file row and puts the previous one back. */
+        Mono<Void> restore(int version) {
+            Mono<Void> drop = db.sql("DELETE FROM resume_files WHERE resume_id = :id AND version = :version")
+                    .bind("id", resumeId).bind("version", version).then();
+            FileRow row = previous.get();
+            if (row == null) {
+                return drop;
+            }
+            var spec = db.sql("""
+                            INSERT INTO resume_files (resume_id, tenant_id, version, user_id, media_type, sha256,
+                                                      size_bytes, bytes, text, text_length, parse, created_at)
+                            SELECT :id, :tenant, :version, :user, :media, :sha, :size, :bytes, :text, :length, :parse, :at
+                            WHERE EXISTS (SELECT 1 FROM resumes WHERE id = :id AND version = :version)
+                            ON CONFLICT (resume_id) DO NOTHING""")
+                    .bind("id", resumeId)
+                    .bind("tenant", row.tenantId())
+                    .bind("version", row.version())
+                    .bind("media", row.mediaType())
+                    .bind("sha", row.sha256())
+                    .bind("size", row.sizeBytes())
+                    .bind("bytes", row.bytes())
+                    .bind("text", row.text())
+                    .bind("length", row.textLength())
+                    .bind("parse", row.parse())
+                    .bind("at", row.createdAt());
+            spec = row.userId() == null ? spec.bindNull("user", String.class) : spec.bind("user", row.userId());
+            return drop.then(spec.then());
+        }
+    }
+
+    private record FileRow(String tenantId, int version, String userId, String mediaType, String sha256,
+            int sizeBytes, ByteBuffer bytes, String text, int textLength, Json parse, OffsetDateTime createdAt) {
     }
 
     /** Drops the file row: a JSON update replaces a file-based version, whose file no longer applies. */

@@ -12,6 +12,7 @@ import io.r2dbc.postgresql.codec.Json;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,9 @@ import reactor.core.publisher.Mono;
 /**
  * Accepts a submission: in one database transaction the task row (ACCEPTED), the document and the
  * idempotency key; then the event, and only once Kafka acknowledged it ({@code acks=all}) is the
- * submission accepted. If Kafka does not acknowledge in time the rows are removed and the client gets
- * 503 with Retry-After, so nothing is half-accepted.
+ * submission accepted. If Kafka does not acknowledge in time the rows are removed (for a new version of
+ * an existing document: the document row is restored to the previous version, and the submission's
+ * extra rows undone) and the client gets 503 with Retry-After, so nothing is half-accepted.
  */
 @Service
 public class SubmissionService {
@@ -75,13 +77,16 @@ public class SubmissionService {
     private <P> Mono<Accepted> create(Submission<P> s, String tenantId, String traceparent) {
         UUID taskId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // The document row as it was before this version, to restore it if Kafka does not acknowledge.
+        AtomicReference<Previous> previous = new AtomicReference<>();
         Mono<Integer> rows = insertTask(s, tenantId, taskId, now)
+                .then(previous(s, tenantId).doOnNext(previous::set).then())
                 .then(upsertDocument(s, tenantId, now))
                 .flatMap(version -> s.extraWrites().apply(version).thenReturn(version));
         return tx.transactional(rows)
                 .flatMap(version -> publish(s, tenantId, taskId, version, traceparent)
                         .thenReturn(new Accepted(taskId, s.subjectId(), false))
-                        .onErrorResume(e -> undo(s, taskId, version)
+                        .onErrorResume(e -> undo(s, taskId, version, previous.get())
                                 .then(Mono.error(ApiProblemException.unavailable(
                                         "The event broker did not acknowledge the submission; nothing was accepted. "
                                                 + "Retry later.", properties.retryAfter())))));
@@ -162,14 +167,50 @@ public class SubmissionService {
                 .defaultIfEmpty(false);
     }
 
-    /** Removes what create() wrote, so a 503 leaves nothing behind. */
-    private <P> Mono<Void> undo(Submission<P> s, UUID taskId, int version) {
+    /** The document row before this submission (locked until the transaction ends), or empty for a new one. */
+    private <P> Mono<Previous> previous(Submission<P> s, String tenantId) {
+        String status = s.status() == null ? "" : ", status";
+        return db.sql("SELECT version, content, content_hash, updated_at" + status + " FROM " + s.documentTable()
+                        + " WHERE id = :id AND tenant_id = :tenant FOR UPDATE")
+                .bind("id", s.subjectId())
+                .bind("tenant", tenantId)
+                .map(row -> new Previous(row.get("version", Integer.class), row.get("content", Json.class),
+                        row.get("content_hash", String.class), row.get("updated_at", OffsetDateTime.class),
+                        s.status() == null ? null : row.get("status", String.class)))
+                .one();
+    }
+
+    /**
+     * Removes what create() wrote, so a 503 leaves nothing behind: the task; for version 1 the document
+     * (its file cascades); for a later version the document row as it was before and the submission's
+     * own undo of its extra writes, unless a newer version was accepted in the meantime.
+     */
+    private <P> Mono<Void> undo(Submission<P> s, UUID taskId, int version, Previous previous) {
         Mono<Void> deleteTask = db.sql("DELETE FROM tasks WHERE id = :id").bind("id", taskId).then();
-        Mono<Void> deleteDoc = version == 1
-                ? db.sql("DELETE FROM " + s.documentTable() + " WHERE id = :id AND version = 1")
-                        .bind("id", s.subjectId()).then()
-                : Mono.empty();
-        return tx.transactional(deleteTask.then(deleteDoc))
+        Mono<Void> undoDoc;
+        if (version == 1) {
+            undoDoc = db.sql("DELETE FROM " + s.documentTable() + " WHERE id = :id AND version = 1")
+                    .bind("id", s.subjectId()).then();
+        } else if (previous != null) {
+            String status = s.status() == null ? "" : ", status = :status";
+            var spec = db.sql("UPDATE " + s.documentTable() + " SET version = :previous, content = :content,"
+                            + " content_hash = :hash, updated_at = :updated" + status
+                            + " WHERE id = :id AND version = :version")
+                    .bind("previous", previous.version())
+                    .bind("content", previous.content())
+                    .bind("hash", previous.contentHash())
+                    .bind("updated", previous.updatedAt())
+                    .bind("id", s.subjectId())
+                    .bind("version", version);
+            if (s.status() != null) {
+                spec = spec.bind("status", previous.status());
+            }
+            undoDoc = spec.fetch().rowsUpdated()
+                    .flatMap(restored -> restored > 0 ? s.undoWrites().apply(version) : Mono.empty());
+        } else {
+            undoDoc = Mono.empty();
+        }
+        return tx.transactional(deleteTask.then(undoDoc))
                 .onErrorResume(e -> {
                     log.error("could not remove unacknowledged task {}", taskId, e);
                     return Mono.empty();
@@ -219,6 +260,10 @@ public class SubmissionService {
                 .tag("outcome", outcome)
                 .register(meters)
                 .increment();
+    }
+
+    /** A document row before a new version replaced it. */
+    private record Previous(int version, Json content, String contentHash, OffsetDateTime updatedAt, String status) {
     }
 
     /**

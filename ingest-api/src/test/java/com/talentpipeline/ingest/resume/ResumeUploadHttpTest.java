@@ -110,6 +110,21 @@ class ResumeUploadHttpTest {
     }
 
     @Test
+    void aBrokenMultipartBodyIsA400NeverA500() {
+        // No closing boundary; no boundary at all; a part header that is not a media type.
+        String unclosed = "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nhello";
+        problem(web.post().uri("/v1/resumes").header("Content-Type", "multipart/form-data; boundary=x")
+                .bodyValue(unclosed).exchange(), 400, "malformed_multipart");
+        problem(web.post().uri("/v1/resumes").header("Content-Type", "multipart/form-data")
+                .bodyValue(unclosed).exchange(), 400, "malformed_multipart");
+        String badType = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n"
+                + "Content-Type: x/\r\n\r\nhello\r\n--x--\r\n";
+        problem(web.post().uri("/v1/resumes").header("Content-Type", "multipart/form-data; boundary=x")
+                .bodyValue(badType).exchange(), 400, "malformed_multipart");
+        verify(submissions, never()).submit(any(), anyString(), any());
+    }
+
+    @Test
     void jsonBodiesKeepTheirOwnLimit() {
         // Multipart may reach the file limit; JSON stays at max-body-size (1MB by default).
         String big = "{\"summary\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}";

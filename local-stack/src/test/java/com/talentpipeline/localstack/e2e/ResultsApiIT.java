@@ -133,4 +133,54 @@ class ResultsApiIT {
         assertThat(client.metric(pipeline.resultsPort(), "pipeline_dlt_messages_total", "topic=\"task.events\""))
                 .isEqualTo(dltBefore + 1);
     }
+
+    @Test
+    void aWorkerEventAfterAnErasureDoesNotReCreateTheTask() throws Exception {
+        var accepted = client.post(client.ingest("/v1/resumes"), Seeds.javaKafkaResume("erased-" + UUID.randomUUID()
+                + "@example.com"), java.util.Map.of());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        UUID taskId = UUID.fromString(PipelineClient.json(accepted).get("taskId").asString());
+        String resumeId = PipelineClient.json(accepted).get("resumeId").asString();
+        assertThat(client.awaitTerminal(taskId.toString(), Duration.ofSeconds(60)).get("state").asString())
+                .isEqualTo("SUCCEEDED");
+        var deleted = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.ingest("/v1/resumes/" + resumeId)))
+                        .timeout(Duration.ofSeconds(30)).DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        assertThat(taskRows(resumeId)).isZero();
+
+        // A worker that was still busy (or a re-delivery) reports on the erased resume after the DELETE:
+        var model = new ModelRef("m", "m@1", 3);
+        JsonNode result = PipelineJson.mapper().readTree("{\"resumeId\":\"" + resumeId + "\",\"version\":1}");
+        publish(taskId, resumeId, TaskEvent.running(TaskType.RESUME_EMBEDDING));
+        publish(taskId, resumeId, TaskEvent.succeeded(TaskType.RESUME_EMBEDDING, model,
+                "/v1/resumes/" + resumeId + "/embeddings", result, true));
+        UUID late = UUID.randomUUID();
+        publish(late, resumeId, TaskEvent.running(TaskType.RESUME_EMBEDDING));
+        // A marker on the same partition (same key) for another subject: once it is visible, the events
+        // before it were applied, or skipped.
+        UUID marker = UUID.randomUUID();
+        var envelope = new EventEnvelope<>(UUID.randomUUID().toString(), Topics.TASK_EVENTS_NAME, marker, "default",
+                "marker-" + marker, "hash", Instant.now(), null,
+                TaskEvent.failed(TaskType.RESUME_EMBEDDING, ErrorCode.INTERNAL_ERROR, "marker"));
+        producer.send(new ProducerRecord<>(Topics.TASK_EVENTS_NAME, resumeId, Topics.TASK_EVENTS.encode(envelope)))
+                .get(10, TimeUnit.SECONDS);
+        client.awaitTerminal(marker.toString(), Duration.ofSeconds(30));
+
+        assertThat(taskRows(resumeId)).as("tasks of the erased resume").isZero();
+        assertThat(client.get(client.results("/v1/tasks/" + taskId)).statusCode()).isEqualTo(404);
+        assertThat(client.get(client.results("/v1/tasks/" + late)).statusCode()).isEqualTo(404);
+        assertThat(client.get(client.results("/v1/resumes/" + resumeId + "/embeddings")).statusCode()).isEqualTo(404);
+    }
+
+    private static long taskRows(String subject) throws Exception {
+        var endpoints = pipeline.stack().endpoints();
+        try (Connection db = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
+                PreparedStatement statement = db.prepareStatement("SELECT count(*) FROM tasks WHERE subject_id = ?")) {
+            statement.setString(1, subject);
+            ResultSet rs = statement.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }

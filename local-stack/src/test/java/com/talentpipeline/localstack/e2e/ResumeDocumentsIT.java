@@ -2,8 +2,14 @@ package com.talentpipeline.localstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.talentpipeline.core.cache.CacheKey;
+import com.talentpipeline.core.hash.ContentHash;
+import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.resume.Resume;
 import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.embedding.section.Sections;
 import com.talentpipeline.localstack.pipeline.LocalPipeline;
+import com.talentpipeline.localstack.stack.Readiness;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -147,15 +153,27 @@ class ResumeDocumentsIT {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(Seeds.javaKafkaResume("jane.doe@example.com"))));
         assertThat(json.statusCode()).as(json.body()).isEqualTo(202);
-        client.awaitTerminal(PipelineClient.json(json).get("taskId").asString(), Duration.ofSeconds(60));
+        JsonNode v3Task = client.awaitTerminal(PipelineClient.json(json).get("taskId").asString(), Duration.ofSeconds(60));
+        assertThat(v3Task.get("state").asString()).isEqualTo("SUCCEEDED");
         JsonNode v3 = PipelineClient.json(client.get(client.results("/v1/resumes/" + resumeId)));
         assertThat(v3.get("version").asInt()).isEqualTo(3);
         assertThat(v3.get("source").asString()).isEqualTo("json");
         assertThat(v3.has("file")).isFalse();
+        // The worker's cache entry for the last content: the key the worker derives (kind, its model
+        // version, hash of the sections), which the erasure must remove.
+        Resume stored = PipelineJson.mapper().treeToValue(v3.get("resume"), Resume.class);
+        String cacheKey = new CacheKey("resume-embedding", v3Task.get("model").get("version").asString(),
+                ContentHash.of(Sections.ofResume(stored))).redisKey();
+        assertThat(redis("EXISTS", cacheKey)).as(cacheKey).isEqualTo(":1");
 
         HttpResponse<String> deleted = send(HttpRequest.newBuilder(URI.create(client.ingest("/v1/resumes/" + resumeId)))
                 .DELETE());
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        Instant evictedBy = Instant.now().plusSeconds(10);
+        while (!":0".equals(redis("EXISTS", cacheKey)) && Instant.now().isBefore(evictedBy)) {
+            PipelineClient.sleep(200);
+        }
+        assertThat(redis("EXISTS", cacheKey)).as("cache entry evicted after the erasure: " + cacheKey).isEqualTo(":0");
         assertThat(client.get(client.results("/v1/resumes/" + resumeId)).statusCode()).isEqualTo(404);
         assertThat(client.get(client.results("/v1/resumes/" + resumeId + "/embeddings")).statusCode()).isEqualTo(404);
         assertThat(client.get(client.results("/v1/tasks/" + PipelineClient.json(created).get("taskId").asString()))
@@ -321,6 +339,17 @@ class ResumeDocumentsIT {
             zip.closeEntry();
             zip.finish();
             return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- Redis -------------------------------------------------------------------------------
+
+    private static String redis(String... command) {
+        var endpoints = pipeline.stack().endpoints();
+        try {
+            return Readiness.redisCommand(endpoints.redisHost(), endpoints.redisPort(), command);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

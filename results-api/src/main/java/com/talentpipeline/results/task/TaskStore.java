@@ -40,7 +40,7 @@ public class TaskStore {
 
     /**
      * Applies one task event. Emits the task's creation time when the event changed the row (so the
-     * caller can measure latency), nothing when it was stale or a duplicate.
+     * caller can measure latency), nothing when it was stale, a duplicate, or its subject was erased.
      */
     public Mono<Instant> apply(EventEnvelope<TaskEvent> envelope) {
         TaskEvent event = envelope.payload();
@@ -49,9 +49,11 @@ public class TaskStore {
                 INSERT INTO tasks AS t (id, tenant_id, type, state, subject_id, content_hash, progress, error_code,
                                         error_message, model_name, model_version, model_dimension, cache_hit,
                                         result_link, created_at, started_at, finished_at, updated_at)
-                VALUES (:id, :tenant, :type, :state, :subject, :hash, :progress, :errorCode, :errorMessage,
-                        :modelName, :modelVersion, :modelDimension, :cacheHit, :resultLink, :at,
-                        :startedAt, :finishedAt, :at)
+                SELECT :id, :tenant, :type, :state, :subject, :hash, :progress, :errorCode, :errorMessage,
+                       :modelName, :modelVersion, :modelDimension, :cacheHit, :resultLink, :at,
+                       :startedAt, :finishedAt, :at
+                -- A late event of an erased subject (DELETE /v1/resumes/{id}) must not re-create its task.
+                WHERE NOT EXISTS (SELECT 1 FROM erased_subjects e WHERE e.tenant_id = :tenant AND e.subject_id = :subject)
                 ON CONFLICT (id) DO UPDATE SET
                     state = EXCLUDED.state,
                     progress = GREATEST(t.progress, EXCLUDED.progress),
