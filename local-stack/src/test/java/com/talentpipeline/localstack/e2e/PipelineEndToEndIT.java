@@ -19,23 +19,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -175,7 +163,7 @@ class PipelineEndToEndIT {
 
     @Test
     void badInputIsA4xxProblemNamingTheFieldAndNothingIsPublished() throws Exception {
-        long eventsBefore = endOffsets(Topics.RESUME_SUBMITTED_NAME) + endOffsets(Topics.JOB_SUBMITTED_NAME);
+        long eventsBefore = Topics4Tests.endOffsets(pipeline, Topics.RESUME_SUBMITTED_NAME) + Topics4Tests.endOffsets(pipeline, Topics.JOB_SUBMITTED_NAME);
         long tasksBefore = countTasks();
         String resume = Seeds.javaKafkaResume("bad@example.com");
         record Case(String path, String body, int status, String field) {
@@ -202,7 +190,7 @@ class PipelineEndToEndIT {
                 assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(c.field());
             }
         }
-        assertThat(endOffsets(Topics.RESUME_SUBMITTED_NAME) + endOffsets(Topics.JOB_SUBMITTED_NAME)).isEqualTo(eventsBefore);
+        assertThat(Topics4Tests.endOffsets(pipeline, Topics.RESUME_SUBMITTED_NAME) + Topics4Tests.endOffsets(pipeline, Topics.JOB_SUBMITTED_NAME)).isEqualTo(eventsBefore);
         assertThat(countTasks()).isEqualTo(tasksBefore);
     }
 
@@ -261,7 +249,7 @@ class PipelineEndToEndIT {
         byte[] noPayload = PipelineJson.mapper().writeValueAsBytes(new EventEnvelope<>(UUID.randomUUID().toString(),
                 Topics.RESUME_SUBMITTED_NAME, taskId, "default", key, null, Instant.now(), null, null));
         byte[] garbage = "{this is not json".getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = Topics4Tests.producer(pipeline)) {
             producer.send(new ProducerRecord<>(Topics.RESUME_SUBMITTED_NAME, key, garbage)).get(10, TimeUnit.SECONDS);
             producer.send(new ProducerRecord<>(Topics.RESUME_SUBMITTED_NAME, key, noPayload)).get(10, TimeUnit.SECONDS);
         }
@@ -270,7 +258,7 @@ class PipelineEndToEndIT {
         assertThat(task.get("error").get("code").asString()).isEqualTo("MALFORMED_EVENT");
         assertThat(task.get("error").get("message").asString()).contains("no payload");
 
-        List<ConsumerRecord<String, byte[]>> dead = readAll(Topics.RESUME_SUBMITTED.deadLetterTopic(), key, 2);
+        List<ConsumerRecord<String, byte[]>> dead = Topics4Tests.readKey(pipeline, Topics.RESUME_SUBMITTED.deadLetterTopic(), key, 2);
         assertThat(dead).hasSize(2);
         assertThat(dead.get(0).headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
         assertThat(dead).extracting(r -> new String(r.value(), StandardCharsets.UTF_8)).contains("{this is not json");
@@ -342,46 +330,5 @@ class PipelineEndToEndIT {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static long endOffsets(String topic) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().endpoints().kafkaBootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
-            partitions.forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(request).all().get().values().stream().mapToLong(o -> o.offset()).sum();
-        }
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().endpoints().kafkaBootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(props);
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> readAll(String topic, String key, int expected) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().endpoints().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (found.size() < expected && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-            }
-        }
-        return found;
     }
 }

@@ -20,22 +20,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -146,7 +135,7 @@ class ResumeDocumentsIT {
         JsonNode view = PipelineClient.json(client.get(client.results("/v1/resumes/" + resumeId)));
         assertThat(view.get("version").asInt()).isEqualTo(2);
         assertThat(view.get("file").get("mediaType").asString()).isEqualTo(DOCX);
-        assertThat(readAll(Topics.RESUME_UPDATED_NAME, resumeId, 1)).hasSize(1);
+        assertThat(Topics4Tests.readKey(pipeline, Topics.RESUME_UPDATED_NAME, resumeId, 1)).hasSize(1);
 
         // A JSON version replaces the file-based one.
         HttpResponse<String> json = send(HttpRequest.newBuilder(URI.create(client.ingest("/v1/resumes/" + resumeId)))
@@ -182,7 +171,7 @@ class ResumeDocumentsIT {
                 .DELETE());
         assertThat(again.statusCode()).isEqualTo(404);
         assertThat(PipelineClient.json(again).get("code").asString()).isEqualTo("not_found");
-        List<ConsumerRecord<String, byte[]>> embedded = readAll(Topics.RESUME_EMBEDDED_NAME, resumeId, 4);
+        List<ConsumerRecord<String, byte[]>> embedded = Topics4Tests.readKey(pipeline, Topics.RESUME_EMBEDDED_NAME, resumeId, 4);
         assertThat(embedded).isNotEmpty();
         assertThat(embedded.get(embedded.size() - 1).value()).as("tombstone").isNull();
 
@@ -193,7 +182,7 @@ class ResumeDocumentsIT {
 
     @Test
     void badFilesGetAProblemAndNothingIsPublished() throws Exception {
-        long before = endOffsets(Topics.RESUME_SUBMITTED_NAME);
+        long before = Topics4Tests.endOffsets(pipeline, Topics.RESUME_SUBMITTED_NAME);
         byte[] tooLarge = new byte[10 * 1024 * 1024 + 1];
         System.arraycopy("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 0, tooLarge, 0, 8);
         record Case(String name, String type, byte[] bytes, int status, String code) {
@@ -221,7 +210,7 @@ class ResumeDocumentsIT {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "--xyz\r\nContent-Disposition: form-data; name=\"userId\"\r\n\r\nu1\r\n--xyz--\r\n")));
         assertThat(noFile.statusCode()).as(noFile.body()).isEqualTo(400);
-        assertThat(endOffsets(Topics.RESUME_SUBMITTED_NAME)).isEqualTo(before);
+        assertThat(Topics4Tests.endOffsets(pipeline, Topics.RESUME_SUBMITTED_NAME)).isEqualTo(before);
     }
 
     @Test
@@ -356,38 +345,4 @@ class ResumeDocumentsIT {
     }
 
     // ---- Kafka -------------------------------------------------------------------------------
-
-    private static long endOffsets(String topic) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().endpoints().kafkaBootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
-            partitions.forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(request).all().get().values().stream().mapToLong(o -> o.offset()).sum();
-        }
-    }
-
-    /** Records of the key, waiting until at least {@code expected} arrived or a short deadline passed. */
-    private static List<ConsumerRecord<String, byte[]>> readAll(String topic, String key, int expected) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().endpoints().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-docs-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plusSeconds(15);
-            while (found.size() < expected && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-            }
-        }
-        return found;
-    }
 }

@@ -12,16 +12,10 @@ import com.talentpipeline.embedding.worker.EmbeddingBatchProcessor;
 import com.talentpipeline.localstack.pipeline.LocalPipeline;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -61,12 +55,12 @@ class TracePropagationIT {
             String resumeId = accepted.get("resumeId").asString();
             assertThat(client.awaitTerminal(taskId, Duration.ofSeconds(60)).get("state").asString()).isEqualTo("SUCCEEDED");
 
-            List<ConsumerRecord<String, byte[]>> submitted = read(Topics.RESUME_SUBMITTED_NAME, resumeId, taskId, 1);
+            List<ConsumerRecord<String, byte[]>> submitted = Topics4Tests.read(pipeline, Topics.RESUME_SUBMITTED_NAME, r -> resumeId.equals(r.key()) && new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains(taskId), 1, java.time.Duration.ofSeconds(30));
             assertThat(Traceparent.from(submitted.get(0).headers())).isEqualTo(traceparent);
             assertThat(envelope(submitted.get(0)).get("traceparent").asString()).isEqualTo(traceparent);
 
             // RUNNING and SUCCEEDED from the worker: same trace in the envelope and in the header.
-            List<ConsumerRecord<String, byte[]>> events = read(Topics.TASK_EVENTS_NAME, resumeId, taskId, 2);
+            List<ConsumerRecord<String, byte[]>> events = Topics4Tests.read(pipeline, Topics.TASK_EVENTS_NAME, r -> resumeId.equals(r.key()) && new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains(taskId), 2, java.time.Duration.ofSeconds(30));
             for (ConsumerRecord<String, byte[]> event : events) {
                 assertThat(envelope(event).get("traceparent").asString()).isEqualTo(traceparent);
                 assertThat(Traceparent.traceId(Traceparent.from(event.headers()))).isEqualTo(traceId);
@@ -88,29 +82,5 @@ class TracePropagationIT {
 
     private static JsonNode envelope(ConsumerRecord<String, byte[]> record) {
         return PipelineJson.mapper().readTree(record.value());
-    }
-
-    /** The records with this key whose envelope names the task, waiting for at least {@code expected}. */
-    private static List<ConsumerRecord<String, byte[]>> read(String topic, String key, String taskId, int expected) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().endpoints().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "trace-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (found.size() < expected && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key()) && new String(record.value(), java.nio.charset.StandardCharsets.UTF_8).contains(taskId)) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
-        assertThat(found).as(topic + " records of task " + taskId).hasSizeGreaterThanOrEqualTo(expected);
-        return found;
     }
 }
