@@ -3,6 +3,7 @@ package com.talentpipeline.localstack.pipeline;
 import com.talentpipeline.core.topic.Topic;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.embedding.EmbeddingWorkerApplication;
+import com.talentpipeline.rag.RagWorkerApplication;
 import com.talentpipeline.ingest.IngestApiApplication;
 import com.talentpipeline.localstack.stack.EmbeddedKafkaServer;
 import com.talentpipeline.localstack.stack.Stack;
@@ -28,6 +29,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final Map<String, String> extra;
     private ConfigurableApplicationContext results;
     private ConfigurableApplicationContext embeddingWorker;
+    private ConfigurableApplicationContext ragWorker;
     private ConfigurableApplicationContext ingest;
 
     private LocalPipeline(Stack stack, Ports ports, Map<String, String> extra) {
@@ -50,6 +52,9 @@ public final class LocalPipeline implements AutoCloseable {
         try {
             pipeline.results = run(ResultsApiApplication::start, pipeline.properties(ports.results()));
             pipeline.startEmbeddingWorker();
+            Map<String, String> ragProperties = pipeline.properties(ports.ragWorker());
+            ragProperties.putIfAbsent("pipeline.rag.results-base-url", "http://localhost:" + pipeline.resultsPort());
+            pipeline.ragWorker = run(RagWorkerApplication::start, ragProperties);
             Map<String, String> ingestProperties = pipeline.properties(ports.ingest());
             ingestProperties.putIfAbsent("pipeline.ingest.results-base-url", "http://localhost:" + pipeline.resultsPort());
             pipeline.ingest = run(IngestApiApplication::start, ingestProperties);
@@ -89,6 +94,15 @@ public final class LocalPipeline implements AutoCloseable {
         return ingest;
     }
 
+    public ConfigurableApplicationContext ragWorkerContext() {
+        return ragWorker;
+    }
+
+    /** The RAG worker's port: its query API ({@code /v1/rag/*}) and actuator. */
+    public int ragWorkerPort() {
+        return port(ragWorker);
+    }
+
     public ConfigurableApplicationContext resultsContext() {
         return results;
     }
@@ -116,7 +130,7 @@ public final class LocalPipeline implements AutoCloseable {
     /** Stops the services (not the stack), last started first. */
     @Override
     public synchronized void close() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {ingest, embeddingWorker, results}) {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {ingest, ragWorker, embeddingWorker, results}) {
             if (context != null && context.isActive()) {
                 context.close();
             }
@@ -152,12 +166,18 @@ public final class LocalPipeline implements AutoCloseable {
      * @param ingest          ingest API (default 8080, env INGEST_PORT)
      * @param results         results API (default 8081, env RESULTS_PORT)
      * @param embeddingWorker embedding worker's actuator (default 8082, env EMBEDDING_WORKER_PORT)
+     * @param ragWorker       RAG worker's query API (default 8083, env RAG_WORKER_PORT)
      */
-    public record Ports(int ingest, int results, int embeddingWorker) {
+    public record Ports(int ingest, int results, int embeddingWorker, int ragWorker) {
+
+        /** The first three ports, the RAG worker on its default 8083. */
+        public Ports(int ingest, int results, int embeddingWorker) {
+            this(ingest, results, embeddingWorker, 8083);
+        }
 
         /** Any free ports, for tests. */
         public static Ports random() {
-            return new Ports(0, 0, 0);
+            return new Ports(0, 0, 0, 0);
         }
 
         /** The documented defaults, overridable by environment variables. */
@@ -165,7 +185,8 @@ public final class LocalPipeline implements AutoCloseable {
             return new Ports(
                     Integer.parseInt(env.getOrDefault("INGEST_PORT", "8080")),
                     Integer.parseInt(env.getOrDefault("RESULTS_PORT", "8081")),
-                    Integer.parseInt(env.getOrDefault("EMBEDDING_WORKER_PORT", "8082")));
+                    Integer.parseInt(env.getOrDefault("EMBEDDING_WORKER_PORT", "8082")),
+                    Integer.parseInt(env.getOrDefault("RAG_WORKER_PORT", "8083")));
         }
     }
 }

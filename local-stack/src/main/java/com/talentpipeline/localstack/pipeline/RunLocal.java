@@ -35,6 +35,7 @@ public final class RunLocal {
                   Ingest API        http://localhost:%d   (POST /v1/resumes, POST /v1/jobs)
                   Results API       http://localhost:%d   (GET /v1/tasks/{id}, /v1/resumes/{id}/embeddings)
                   Embedding worker  http://localhost:%d/actuator/health
+                  RAG worker        http://localhost:%d   (POST /v1/rag/queries, GET /v1/rag/info)
                   Metrics           http://localhost:<port>/actuator/prometheus on each service
                   Kafka             %s
                   PostgreSQL        %s (user %s)
@@ -42,7 +43,7 @@ public final class RunLocal {
                 Press Ctrl-C to stop.
                 %n""",
                 (System.nanoTime() - started) / 1e9, settings.dataDir().toAbsolutePath().normalize(),
-                pipeline.ingestPort(), pipeline.resultsPort(), pipeline.embeddingWorkerPort(),
+                pipeline.ingestPort(), pipeline.resultsPort(), pipeline.embeddingWorkerPort(), pipeline.ragWorkerPort(),
                 endpoints.kafkaBootstrapServers(), endpoints.jdbcUrl(), endpoints.dbUser(),
                 endpoints.redisHost(), endpoints.redisPort());
         Thread.currentThread().join();

@@ -41,6 +41,20 @@ final class Seeds {
                 .replace("EMAIL", email);
     }
 
+    /** A frontend developer (third candidate of the RAG question set). */
+    static String frontendResume(String email) {
+        return """
+                {"firstName":"Sofia","lastName":"Rossi","email":"EMAIL",
+                 "summary":"Frontend developer focused on accessible React applications. Enjoys design systems.",
+                 "skills":[{"name":"TypeScript","proficiency":"Expert"},{"name":"React"},{"name":"CSS"},{"name":"Figma"}],
+                 "workExperience":[
+                   {"jobTitle":"Frontend Developer","company":"Studio Nove","startDate":"2020-02","endDate":"present",
+                    "responsibilities":["Built a component library in React and TypeScript used by 12 teams",
+                                        "Raised Lighthouse accessibility scores from 70 to 98"]}],
+                 "education":[{"degree":"BA Graphic Design","institution":"Politecnico di Milano","graduationDate":"2019"}]}"""
+                .replace("EMAIL", email);
+    }
+
     static String backendJob() {
         return """
                 {"title":"Senior Java Backend Engineer","company":"Fintech GmbH","location":"Berlin",

@@ -7,7 +7,9 @@ import java.util.Arrays;
 /** What a task computes; the wire name is what clients see. */
 public enum TaskType {
     RESUME_EMBEDDING("resume.embedding"),
-    JOB_EMBEDDING("job.embedding");
+    JOB_EMBEDDING("job.embedding"),
+    /** A question about a resume answered by the rag worker after its synchronous timeout. */
+    RAG_QUERY("rag.query");
 
     private final String wireName;
 

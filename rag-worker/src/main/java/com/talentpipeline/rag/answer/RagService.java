@@ -1,0 +1,88 @@
+package com.talentpipeline.rag.answer;
+
+import com.talentpipeline.rag.chunk.Chunk;
+import com.talentpipeline.rag.config.RagProperties;
+import com.talentpipeline.rag.index.IndexedResume;
+import com.talentpipeline.inference.text.TextEncoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers a question from one indexed resume: embed the question, pick top-k chunks by MMR, refuse
+ * below the relevance threshold, else compose the extractive answer (or the generative one, if an
+ * endpoint is configured and its answer is validly cited).
+ */
+@Service
+public class RagService {
+
+    private final TextEncoder encoder;
+    private final RagProperties properties;
+    private final Generative generative;
+
+    public RagService(TextEncoder encoder, RagProperties properties) {
+        this.encoder = encoder;
+        this.properties = properties;
+        this.generative = properties.llm().enabled() ? new Generative(properties.llm()) : null;
+    }
+
+    /** Answers (blocking: runs the model); the resume's index must be given. */
+    public Answer answer(IndexedResume resume, String question) {
+        RagProperties.Retrieval r = properties.retrieval();
+        if (resume.chunks().isEmpty()) {
+            return refusal(resume, 0);
+        }
+        float[] q = encoder.embed(List.of(question))[0];
+        java.util.Set<String> terms = Terms.of(question);
+        java.util.Set<String> intents = Terms.sections(question);
+        double[] relevance = new double[resume.chunks().size()];
+        for (int i = 0; i < relevance.length; i++) {
+            double lexical = 0;
+            if (!terms.isEmpty()) {
+                java.util.Set<String> chunkTerms = Terms.of(resume.chunks().get(i).context());
+                lexical = terms.stream().filter(chunkTerms::contains).count() / (double) terms.size();
+            }
+            double intent = intents.contains(resume.chunks().get(i).section()) ? r.sectionWeight() : 0;
+            relevance[i] = Mmr.dot(q, resume.vectors()[i]) + r.lexicalWeight() * lexical + intent;
+        }
+        List<Mmr.Pick> picks = Mmr.select(relevance, resume.vectors(), r.topK(), r.mmrLambda());
+        double best = picks.stream().mapToDouble(Mmr.Pick::score).max().orElse(0);
+        if (best < r.minScore()) {
+            return refusal(resume, best);
+        }
+        double cutoff = Math.max(r.minScore(), best * r.relativeCutoff());
+        List<Citation> supported = new ArrayList<>();
+        for (Mmr.Pick p : picks) {
+            if (p.score() >= cutoff) {
+                Chunk c = resume.chunks().get(p.index());
+                supported.add(new Citation(c.chunkId(), c.section(), c.text(), c.charStart(), c.charEnd(),
+                        Math.round(p.score() * 10_000) / 10_000.0));
+            }
+        }
+        supported.sort((a, b) -> Double.compare(b.score(), a.score()));
+        List<Citation> extractive = supported.subList(0, Math.min(properties.answer().maxSentences(), supported.size()));
+        String fallbackReason = null;
+        if (generative != null) {
+            try {
+                Generative.Result g = generative.answer(question, supported);
+                Map<String, Citation> byId = supported.stream()
+                        .collect(Collectors.toMap(Citation::chunkId, Function.identity()));
+                List<Citation> cited = g.citedChunkIds().stream().map(byId::get).toList();
+                return new Answer(g.text(), cited, true, Answer.GENERATIVE, null, resume.version(),
+                        supported.get(0).score());
+            } catch (Generative.Fallback f) {
+                fallbackReason = f.reason();
+            }
+        }
+        return new Answer(Extractive.compose(extractive, extractive.size()), List.copyOf(extractive), true,
+                Answer.EXTRACTIVE, fallbackReason, resume.version(), supported.get(0).score());
+    }
+
+    private static Answer refusal(IndexedResume resume, double best) {
+        return new Answer(Answer.REFUSAL, List.of(), false, Answer.EXTRACTIVE, null, resume.version(),
+                Math.round(best * 10_000) / 10_000.0);
+    }
+}

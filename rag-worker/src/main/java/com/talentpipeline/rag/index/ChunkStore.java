@@ -1,0 +1,152 @@
+package com.talentpipeline.rag.index;
+
+import com.talentpipeline.core.task.Tenants;
+import com.talentpipeline.rag.chunk.Chunk;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The index in PostgreSQL: {@code rag_documents} (one row per resume, latest version), {@code rag_chunks}
+ * (vectors as {@code float4[]}) and {@code rag_query_stats}.
+ */
+@Repository
+public class ChunkStore {
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+
+    public ChunkStore(DatabaseClient db, TransactionalOperator tx) {
+        this.db = db;
+        this.tx = tx;
+    }
+
+    /**
+     * Replaces the resume's chunks when {@code index} is not older than what is stored, and the resume
+     * was not erased. Emits true when it was stored.
+     */
+    public Mono<Boolean> replace(IndexedResume index) {
+        Mono<Boolean> work = db.sql("""
+                        INSERT INTO rag_documents AS d (resume_id, tenant_id, version, model, text, indexed_at)
+                        SELECT :id, :tenant, :version, :model, :text, :at
+                        WHERE NOT EXISTS (SELECT 1 FROM erased_subjects e WHERE e.tenant_id = :tenant AND e.subject_id = :id)
+                        ON CONFLICT (resume_id) DO UPDATE SET version = EXCLUDED.version, model = EXCLUDED.model,
+                            text = EXCLUDED.text, indexed_at = EXCLUDED.indexed_at
+                        WHERE d.version <= EXCLUDED.version
+                        RETURNING d.version""")
+                .bind("id", index.resumeId())
+                .bind("tenant", Tenants.DEFAULT)
+                .bind("version", index.version())
+                .bind("model", index.model())
+                .bind("text", index.text())
+                .bind("at", OffsetDateTime.now(ZoneOffset.UTC))
+                .map(row -> row.get(0, Integer.class))
+                .one()
+                .flatMap(v -> db.sql("DELETE FROM rag_chunks WHERE resume_id = :id").bind("id", index.resumeId())
+                        .then()
+                        .thenMany(Flux.range(0, index.chunks().size()).concatMap(i -> insert(index, i)))
+                        .then(Mono.just(true)))
+                .defaultIfEmpty(false);
+        return tx.transactional(work);
+    }
+
+    private Mono<Void> insert(IndexedResume index, int i) {
+        Chunk c = index.chunks().get(i);
+        return db.sql("""
+                        INSERT INTO rag_chunks (resume_id, chunk_id, ordinal, section, text, context, char_start, char_end, vector)
+                        VALUES (:id, :chunk, :ordinal, :section, :text, :context, :start, :end, :vector)""")
+                .bind("id", index.resumeId())
+                .bind("chunk", c.chunkId())
+                .bind("ordinal", i)
+                .bind("section", c.section())
+                .bind("text", c.text())
+                .bind("context", c.context())
+                .bind("start", c.charStart())
+                .bind("end", c.charEnd())
+                .bind("vector", boxed(index.vectors()[i]))
+                .then();
+    }
+
+    /** Removes the resume's index and counters. */
+    public Mono<Void> delete(String resumeId) {
+        return tx.transactional(db.sql("DELETE FROM rag_documents WHERE resume_id = :id").bind("id", resumeId).then()
+                .then(db.sql("DELETE FROM rag_query_stats WHERE resume_id = :id").bind("id", resumeId).then()));
+    }
+
+    /** Loads a resume's index, or empty. */
+    public Mono<IndexedResume> load(String resumeId) {
+        record Doc(int version, String model, String text) {
+        }
+        record Row(Chunk chunk, float[] vector) {
+        }
+        return db.sql("SELECT version, model, text FROM rag_documents WHERE resume_id = :id")
+                .bind("id", resumeId)
+                .map(row -> new Doc(row.get("version", Integer.class), row.get("model", String.class),
+                        row.get("text", String.class)))
+                .one()
+                .flatMap(doc -> db.sql("""
+                                SELECT chunk_id, section, text, context, char_start, char_end, vector FROM rag_chunks
+                                WHERE resume_id = :id ORDER BY ordinal""")
+                        .bind("id", resumeId)
+                        .map(row -> new Row(new Chunk(row.get("chunk_id", String.class), row.get("section", String.class),
+                                row.get("text", String.class), row.get("char_start", Integer.class),
+                                row.get("char_end", Integer.class), row.get("context", String.class)),
+                                unboxed(row.get("vector", Float[].class))))
+                        .all()
+                        .collectList()
+                        .map(rows -> {
+                            List<Chunk> chunks = new ArrayList<>();
+                            float[][] vectors = new float[rows.size()][];
+                            for (int i = 0; i < rows.size(); i++) {
+                                chunks.add(rows.get(i).chunk());
+                                vectors[i] = rows.get(i).vector();
+                            }
+                            return new IndexedResume(resumeId, doc.version(), doc.model(), doc.text(), chunks, vectors);
+                        }));
+    }
+
+    /** Counts of indexed resumes and chunks. */
+    public Mono<long[]> sizes() {
+        return db.sql("SELECT (SELECT count(*) FROM rag_documents) AS docs, (SELECT count(*) FROM rag_chunks) AS chunks")
+                .map(row -> new long[] {row.get("docs", Long.class), row.get("chunks", Long.class)})
+                .one();
+    }
+
+    /** Counts one query of the resume and returns {total, successful} after it. */
+    public Mono<long[]> countQuery(String resumeId, boolean answered) {
+        return db.sql("""
+                        INSERT INTO rag_query_stats AS s (resume_id, total_queries, successful_queries, updated_at)
+                        VALUES (:id, 1, :ok, :at)
+                        ON CONFLICT (resume_id) DO UPDATE SET total_queries = s.total_queries + 1,
+                            successful_queries = s.successful_queries + EXCLUDED.successful_queries,
+                            updated_at = EXCLUDED.updated_at
+                        RETURNING total_queries, successful_queries""")
+                .bind("id", resumeId)
+                .bind("ok", answered ? 1L : 0L)
+                .bind("at", OffsetDateTime.now(ZoneOffset.UTC))
+                .map(row -> new long[] {row.get("total_queries", Long.class), row.get("successful_queries", Long.class)})
+                .one();
+    }
+
+    private static Float[] boxed(float[] v) {
+        Float[] out = new Float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+
+    private static float[] unboxed(Float[] v) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,91 @@
+package com.talentpipeline.rag.index;
+
+import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.resume.ResumeSubmitted;
+import com.talentpipeline.core.resume.ResumeUpdated;
+import com.talentpipeline.core.topic.Topic;
+import com.talentpipeline.core.topic.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the index current, in the consumer group {@code rag-worker}: each {@code resume.submitted}
+ * version is chunked, embedded and stored (a newer version replaces the old chunks; an older one is
+ * ignored); a {@code resume.updated} with source {@code deleted} drops the resume's chunks. A record
+ * that cannot be read, or whose text the model fails on, is counted and skipped (see {@link #skip});
+ * infrastructure errors (PostgreSQL down) escape so the batch is retried.
+ */
+@Component
+public class IndexListeners {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexListeners.class);
+
+    private final RagIndex index;
+    private final MeterRegistry meters;
+
+    public IndexListeners(RagIndex index, MeterRegistry meters) {
+        this.index = index;
+        this.meters = meters;
+    }
+
+    @KafkaListener(id = "rag-indexer", idIsGroup = false, topics = Topics.RESUME_SUBMITTED_NAME, batch = "true")
+    public void onSubmitted(List<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EventEnvelope<ResumeSubmitted> envelope;
+            try {
+                envelope = Topics.RESUME_SUBMITTED.decode(record.value());
+            } catch (RuntimeException e) {
+                skip(Topics.RESUME_SUBMITTED, record, e);
+                continue;
+            }
+            ResumeSubmitted s = envelope.payload();
+            try {
+                boolean stored = index.index(s.resumeId(), s.version(), s.resume());
+                count("indexed", stored ? "stored" : "stale");
+            } catch (com.talentpipeline.inference.text.EmbeddingException e) {
+                skip(Topics.RESUME_SUBMITTED, record, e);
+            }
+        }
+    }
+
+    @KafkaListener(id = "rag-eraser", idIsGroup = false, topics = Topics.RESUME_UPDATED_NAME, batch = "true")
+    public void onUpdated(List<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EventEnvelope<ResumeUpdated> envelope;
+            try {
+                envelope = Topics.RESUME_UPDATED.decode(record.value());
+            } catch (RuntimeException e) {
+                skip(Topics.RESUME_UPDATED, record, e);
+                continue;
+            }
+            if (envelope.payload().deleted()) {
+                index.drop(envelope.payload().resumeId());
+                count("dropped", "erased");
+            }
+        }
+    }
+
+    private void count(String action, String outcome) {
+        Counter.builder("pipeline.rag.index.events").description("Resume versions indexed or dropped by the RAG worker")
+                .tag("action", action).tag("outcome", outcome).register(meters).increment();
+    }
+
+    /**
+     * A record this worker cannot read. The embedding worker, the topic's primary consumer, already
+     * dead-letters it to {@code <topic>.DLT} and fails its task; a second copy from this group would
+     * only duplicate it, so the indexer logs, counts and skips it (the partition keeps moving).
+     */
+    private void skip(Topic<?> topic, ConsumerRecord<String, byte[]> record, Exception cause) {
+        log.warn("skipping unreadable {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), cause.toString());
+        Counter.builder("pipeline.consumer.errors").description("Records a consumer could not process")
+                .tag("topic", topic.name()).tag("reason", cause instanceof com.talentpipeline.inference.text.EmbeddingException
+                        ? "model_failed" : "malformed_event")
+                .register(meters).increment();
+    }
+}

@@ -1,0 +1,24 @@
+package com.talentpipeline.rag.index;
+
+import com.talentpipeline.rag.chunk.Chunk;
+import java.util.List;
+
+/**
+ * The index of one resume's latest version: its chunks and their vectors (row i for chunk i).
+ *
+ * @param resumeId the resume
+ * @param version  the indexed version
+ * @param model    version of the model that produced the vectors
+ * @param text     the rendered resume text the chunk offsets point into
+ * @param chunks   chunks in reading order
+ * @param vectors  L2-normalised vectors, one per chunk
+ */
+public record IndexedResume(String resumeId, int version, String model, String text, List<Chunk> chunks,
+        float[][] vectors) {
+    public IndexedResume {
+        chunks = List.copyOf(chunks);
+        if (vectors.length != chunks.size()) {
+            throw new IllegalArgumentException("one vector per chunk");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package com.talentpipeline.rag.index;
+
+import com.talentpipeline.core.resume.Resume;
+import com.talentpipeline.inference.text.TextEncoder;
+import com.talentpipeline.rag.chunk.Chunk;
+import com.talentpipeline.rag.chunk.ChunkedResume;
+import com.talentpipeline.rag.chunk.ResumeChunker;
+import com.talentpipeline.rag.config.RagProperties;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The chunk index: PostgreSQL is the record, an in-memory map the cache (filled on indexing and on
+ * the first query after a restart). Only the latest version of a resume is kept.
+ */
+@Component
+public class RagIndex {
+
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ResumeChunker chunker;
+    private final TextEncoder encoder;
+    private final ChunkStore store;
+    private final Map<String, IndexedResume> cache = new ConcurrentHashMap<>();
+
+    public RagIndex(RagProperties properties, TextEncoder encoder, ChunkStore store) {
+        this.chunker = new ResumeChunker(properties.chunking().maxChars(), properties.chunking().skillsPerChunk());
+        this.encoder = encoder;
+        this.store = store;
+    }
+
+    /** Chunks, embeds and stores a resume version unless a newer one is indexed; returns whether it was. */
+    public boolean index(String resumeId, int version, Resume resume) {
+        IndexedResume cached = cache.get(resumeId);
+        if (cached != null && cached.version() > version) {
+            return false;
+        }
+        ChunkedResume chunked = chunker.chunk(resume);
+        List<String> contexts = chunked.chunks().stream().map(Chunk::context).toList();
+        float[][] vectors = contexts.isEmpty() ? new float[0][] : encoder.embed(contexts);
+        IndexedResume index = new IndexedResume(resumeId, version, encoder.info().version(), chunked.text(),
+                chunked.chunks(), vectors);
+        boolean stored = Boolean.TRUE.equals(store.replace(index).block(DB_TIMEOUT));
+        if (stored) {
+            cache.merge(resumeId, index, (old, now) -> old.version() > now.version() ? old : now);
+        }
+        return stored;
+    }
+
+    /** Drops a resume's chunks (erasure). */
+    public void drop(String resumeId) {
+        store.delete(resumeId).block(DB_TIMEOUT);
+        cache.remove(resumeId);
+    }
+
+    /** The resume's index, from the cache or PostgreSQL; empty when it is not indexed. */
+    public Mono<IndexedResume> find(String resumeId) {
+        IndexedResume cached = cache.get(resumeId);
+        if (cached != null) {
+            return Mono.just(cached);
+        }
+        return store.load(resumeId).doOnNext(i -> cache.merge(resumeId, i,
+                (old, now) -> old.version() >= now.version() ? old : now));
+    }
+
+    /** Resumes held in memory. */
+    public int cachedResumes() {
+        return cache.size();
+    }
+
+    /** Chunks held in memory. */
+    public long cachedChunks() {
+        return cache.values().stream().mapToLong(i -> i.chunks().size()).sum();
+    }
+
+    public TextEncoder encoder() {
+        return encoder;
+    }
+}
