@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
  * <p>Active only with {@code pipeline.inference.text.enabled=true}, so services that do not embed pay
  * nothing. Runs after the metrics auto-configuration (by name, to avoid a compile dependency on
  * actuator) so the encoder's meters land in the application's registry.
+ *
+ * @see ModelAnnouncerAutoConfiguration
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code GET /v1/models} on the results API lists what the embedding worker (another service)
- * has loaded, from its announcements on {@code model.registry}, and its requests served grow with
- * the work it does.
+ * {@code GET /v1/models} on the results API lists what the workers (other services: the embedding
+ * worker and the RAG worker) have loaded, from their announcements on {@code model.registry}, and
+ * the embedding worker's requests served grow with the work it does.
  */
 class ModelsIT {
 
@@ -27,18 +27,39 @@ class ModelsIT {
     }
 
     private static JsonNode workerModel() {
+        return workerModel("embedding-worker");
+    }
+
+    /** @return the first fresh model that {@code service} (its spring.application.name) announced */
+    private static JsonNode workerModel(String service) {
         Instant deadline = Instant.now().plusSeconds(30);
+        String last = "";
         while (Instant.now().isBefore(deadline)) {
             var response = client.get(client.results("/v1/models"));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            last = response.body();
             for (JsonNode model : PipelineClient.json(response).get("models")) {
-                if (model.get("service").asString().equals("embedding-worker") && !model.get("stale").asBoolean()) {
+                if (model.get("service").asString().equals(service) && !model.get("stale").asBoolean()) {
                     return model;
                 }
             }
             PipelineClient.sleep(200);
         }
-        throw new AssertionError("no embedding-worker model in /v1/models");
+        throw new AssertionError("no " + service + " model in /v1/models: " + last);
+    }
+
+    @Test
+    void listsTheModelsOfBothWorkersUnderTheirOwnServiceNames() {
+        JsonNode embedding = workerModel("embedding-worker");
+        JsonNode rag = workerModel("rag-worker");
+        for (JsonNode model : new JsonNode[] {embedding, rag}) {
+            assertThat(model.get("name").asString()).isEqualTo("all-minilm-l6-v2");
+            assertThat(model.get("digest").asString()).matches("[0-9a-f]{64}");
+            assertThat(model.get("dimension").asInt()).isEqualTo(384);
+            assertThat(model.get("instance").asString()).isNotBlank();
+        }
+        // Same bundled model, same provenance, announced by two services.
+        assertThat(rag.get("version").asString()).isEqualTo(embedding.get("version").asString());
     }
 
     @Test

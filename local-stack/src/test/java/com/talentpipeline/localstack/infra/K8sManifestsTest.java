@@ -106,23 +106,33 @@ class K8sManifestsTest {
 
     @Test
     void kedaScalesTheWorkerOnItsConsumerGroupUpToThePartitionCount() {
-        Map<String, Object> scaled = find("ScaledObject", "embedding-worker");
+        assertScaledOnLag("embedding-worker", Topics.RESUME_SUBMITTED_NAME, Topics.JOB_SUBMITTED_NAME);
+    }
+
+    @Test
+    void kedaScalesTheRagWorkerOnItsOwnConsumerGroupUpToThePartitionCount() {
+        assertScaledOnLag("rag-worker", Topics.RESUME_SUBMITTED_NAME);
+    }
+
+    private static void assertScaledOnLag(String worker, String... expectedTopics) {
+        Map<String, Object> scaled = find("ScaledObject", worker);
         Map<String, Object> spec = map(scaled.get("spec"), "spec");
-        assertThat(map(spec.get("scaleTargetRef"), "ref")).containsEntry("name", "embedding-worker");
-        String group = String.valueOf(map(map(map(ServiceConfigs.yaml("embedding-worker").get("spring"), "spring")
+        assertThat(map(spec.get("scaleTargetRef"), "ref")).containsEntry("name", worker);
+        String group = String.valueOf(map(map(map(ServiceConfigs.yaml(worker).get("spring"), "spring")
                 .get("kafka"), "kafka").get("consumer"), "consumer").get("group-id"));
+        assertThat(group).as(worker + " consumer group").isEqualTo(worker);
         List<String> topics = new ArrayList<>();
         for (Object t : InfraFiles.asList(spec.get("triggers"), "triggers")) {
             Map<String, Object> trigger = map(t, "trigger");
             assertThat(trigger).containsEntry("type", "kafka");
             Map<String, Object> metadata = map(trigger.get("metadata"), "trigger metadata");
-            assertThat(metadata).containsEntry("consumerGroup", group).containsKeys("bootstrapServers", "lagThreshold");
+            assertThat(metadata).as(worker).containsEntry("consumerGroup", group).containsKeys("bootstrapServers", "lagThreshold");
             topics.add(String.valueOf(metadata.get("topic")));
         }
-        assertThat(topics).containsExactlyInAnyOrder(Topics.RESUME_SUBMITTED_NAME, Topics.JOB_SUBMITTED_NAME);
+        assertThat(topics).as(worker + " topics").containsExactlyInAnyOrder(expectedTopics);
         int partitions = topics.stream().mapToInt(t -> Topics.byName(t).partitions()).min().orElseThrow();
-        assertThat(spec.get("maxReplicaCount")).isEqualTo(partitions);
-        assertThat((Integer) spec.get("minReplicaCount")).isBetween(1, partitions);
+        assertThat(spec.get("maxReplicaCount")).as(worker + " maxReplicaCount").isEqualTo(partitions);
+        assertThat((Integer) spec.get("minReplicaCount")).as(worker + " minReplicaCount").isBetween(1, partitions);
     }
 
     @Test

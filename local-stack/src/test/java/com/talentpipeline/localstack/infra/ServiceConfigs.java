@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public final class ServiceConfigs {
 
     /** The deployable services: module name = spring.application.name = config file name. */
-    public static final List<String> SERVICES = List.of("ingest-api", "results-api", "embedding-worker");
+    public static final List<String> SERVICES = List.of("ingest-api", "results-api", "embedding-worker",
+            "rag-worker");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(?::([^}]*))?}");
 

@@ -1,4 +1,4 @@
-package com.talentpipeline.embedding.registry;
+package com.talentpipeline.inference.registry;
 
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.model.WorkerModels;
@@ -19,11 +19,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Publishes this instance's {@link LoadedModels} to {@code model.registry} (compacted, key
@@ -34,8 +32,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>Announcing is best effort: a failed send is logged and retried at the next interval, it never
  * affects the work on tasks.
+ *
+ * <p>Every service that loads a model announces: registered by
+ * {@link com.talentpipeline.inference.config.InferenceAutoConfiguration} where a text encoder and a
+ * {@code KafkaTemplate} exist.
  */
-@Component
 public class ModelAnnouncer {
 
     private static final Logger log = LoggerFactory.getLogger(ModelAnnouncer.class);
@@ -54,8 +55,7 @@ public class ModelAnnouncer {
      * @param interval how often to re-announce
      */
     public ModelAnnouncer(LoadedModels models, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters,
-            @Value("${spring.application.name}") String service,
-            @Value("${pipeline.models.announce-interval:15s}") Duration interval) {
+            String service, Duration interval) {
         this.models = models;
         this.kafka = kafka;
         this.meters = meters;

@@ -1,0 +1,2 @@
+/** Announces the models loaded in a service on the compacted {@code model.registry} topic. */
+package com.talentpipeline.inference.registry;
