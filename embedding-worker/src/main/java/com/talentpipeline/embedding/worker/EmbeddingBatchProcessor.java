@@ -96,6 +96,7 @@ public class EmbeddingBatchProcessor {
             SectionVectors vectors = cached == null ? null : readCached(cached);
             if (vectors != null) {
                 count(kind, "cache");
+                cache.remember(w.envelope.subjectId(), w.key).block();
                 succeed(kind, w, vectors, true, out);
             } else {
                 misses.add(w);
@@ -167,6 +168,7 @@ public class EmbeddingBatchProcessor {
         }
         SectionVectors result = new SectionVectors(means, counts);
         cache.put(w.key, PipelineJson.mapper().writeValueAsString(result)).block();
+        cache.remember(w.envelope.subjectId(), w.key).block();
         count(kind, "model");
         succeed(kind, w, result, false, out);
     }

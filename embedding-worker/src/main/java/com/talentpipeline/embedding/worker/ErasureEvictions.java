@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Erasure of a resume in the cache: ingest publishes {@code resume.updated} with source {@code deleted}
  * and the resume's last content; the key derives from that content and this worker's model version
- * (exactly as {@link EmbeddingBatchProcessor} builds it), and is evicted. Counts
+ * (exactly as {@link EmbeddingBatchProcessor} builds it), and is evicted, together with the entries of
+ * every earlier version, which the processor indexed under the resume id. Counts
  * {@code pipeline.cache.evictions{kind,result=evicted|absent}}. Never throws: a record it cannot read
  * is logged and skipped, so the partition keeps moving.
  */
@@ -61,17 +62,20 @@ public class ErasureEvictions {
         }
     }
 
-    /** Evicts the cache entry of the erased resume's last content; true when a key was removed. */
+    /** Evicts the entries of the erased resume: its last content and every version indexed under its id. */
     boolean evict(ResumeUpdated update) {
         CacheKey key = new CacheKey(KIND, modelVersion, ContentHash.of(Sections.ofResume(update.resume())));
         boolean removed = Boolean.TRUE.equals(cache.evict(key).block());
+        Long earlier = cache.evictSubject(KIND, update.resumeId()).block();
+        boolean any = removed || (earlier != null && earlier > 0);
         Counter.builder("pipeline.cache.evictions")
-                .description("Cache entries evicted because their subject was erased, by kind and whether the key existed")
+                .description("Cache entries evicted because their subject was erased, by kind and whether any existed")
                 .tag("kind", KIND)
-                .tag("result", removed ? "evicted" : "absent")
+                .tag("result", any ? "evicted" : "absent")
                 .register(meters)
                 .increment();
-        log.info("resume {} erased: cache entry {}", update.resumeId(), removed ? "evicted" : "was absent");
-        return removed;
+        log.info("resume {} erased: last entry {}, {} indexed entries evicted", update.resumeId(),
+                removed ? "evicted" : "absent", earlier);
+        return any;
     }
 }

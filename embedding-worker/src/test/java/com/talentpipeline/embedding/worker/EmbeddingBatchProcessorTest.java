@@ -70,6 +70,8 @@ class EmbeddingBatchProcessorTest {
         cache = mock(ResultCache.class);
         when(cache.get(any())).thenReturn(Mono.empty());
         when(cache.put(any(), anyString())).thenReturn(Mono.just(true));
+        when(cache.remember(anyString(), any())).thenReturn(Mono.just(true));
+        when(cache.evictSubject(anyString(), anyString())).thenReturn(Mono.just(0L));
         KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
         sent = new ArrayList<>();
         when(kafka.send(any(ProducerRecord.class))).thenAnswer(call -> {
@@ -112,6 +114,8 @@ class EmbeddingBatchProcessorTest {
         assertThat(taskEvents(TaskState.SUCCEEDED)).hasSize(2).allMatch(e -> !e.cacheHit() && e.result() != null);
         assertThat(on(Topics.RESUME_EMBEDDED_NAME)).hasSize(2);
         assertThat(on("resume.submitted.DLT")).hasSize(1);
+        // Each embedded resume's key is indexed under its id, for erasure of every version.
+        org.mockito.Mockito.verify(cache, org.mockito.Mockito.times(2)).remember(anyString(), any());
     }
 
     @Test

@@ -34,6 +34,8 @@ class ErasureEvictionsTest {
         ResultCache cache = mock(ResultCache.class);
         when(cache.get(any())).thenReturn(Mono.empty());
         when(cache.put(any(), anyString())).thenReturn(Mono.just(true));
+        when(cache.remember(anyString(), any())).thenReturn(Mono.just(true));
+        when(cache.evictSubject(anyString(), anyString())).thenReturn(Mono.just(0L));
         when(cache.evict(any())).thenReturn(Mono.just(true));
         KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
         when(kafka.send(any(ProducerRecord.class))).thenReturn(CompletableFuture.completedFuture(null));
@@ -53,6 +55,7 @@ class ErasureEvictionsTest {
                 new ConsumerRecord<>(Topics.RESUME_UPDATED_NAME, 0, 1, "x", "not json".getBytes()),
                 updated(submitted.key(), new ResumeUpdated(submitted.key(), 1, ResumeUpdated.DELETED, resume))));
         verify(cache).evict(stored.getValue());
+        verify(cache).evictSubject("resume-embedding", submitted.key());
         assertThat(meters.get("pipeline.cache.evictions").tag("result", "evicted").counter().count()).isEqualTo(1);
     }
 

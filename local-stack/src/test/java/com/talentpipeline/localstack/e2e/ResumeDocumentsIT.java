@@ -154,6 +154,14 @@ class ResumeDocumentsIT {
         String cacheKey = new CacheKey("resume-embedding", v3Task.get("model").get("version").asString(),
                 ContentHash.of(Sections.ofResume(stored))).redisKey();
         assertThat(redis("EXISTS", cacheKey)).as(cacheKey).isEqualTo(":1");
+        // The file-based version's entry, which the last content no longer names: found through the
+        // worker's per-resume index of the keys it used.
+        Resume fileVersion = PipelineJson.mapper().treeToValue(view.get("resume"), Resume.class);
+        String fileVersionKey = new CacheKey("resume-embedding", v3Task.get("model").get("version").asString(),
+                ContentHash.of(Sections.ofResume(fileVersion))).redisKey();
+        String index = "tp:subject:resume-embedding:" + resumeId;
+        assertThat(redis("EXISTS", fileVersionKey)).as(fileVersionKey).isEqualTo(":1");
+        assertThat(Integer.parseInt(redis("SCARD", index).substring(1))).isGreaterThanOrEqualTo(2);
 
         HttpResponse<String> deleted = send(HttpRequest.newBuilder(URI.create(client.ingest("/v1/resumes/" + resumeId)))
                 .DELETE());
@@ -163,6 +171,8 @@ class ResumeDocumentsIT {
             PipelineClient.sleep(200);
         }
         assertThat(redis("EXISTS", cacheKey)).as("cache entry evicted after the erasure: " + cacheKey).isEqualTo(":0");
+        assertThat(redis("EXISTS", fileVersionKey)).as("an earlier version's entry is evicted too").isEqualTo(":0");
+        assertThat(redis("EXISTS", index)).isEqualTo(":0");
         assertThat(client.get(client.results("/v1/resumes/" + resumeId)).statusCode()).isEqualTo(404);
         assertThat(client.get(client.results("/v1/resumes/" + resumeId + "/embeddings")).statusCode()).isEqualTo(404);
         assertThat(client.get(client.results("/v1/tasks/" + PipelineClient.json(created).get("taskId").asString()))

@@ -64,6 +64,42 @@ public class ResultCache {
                 .onErrorResume(e -> Mono.just(false));
     }
 
+    /**
+     * Records that a subject (a resume or job id) used a key, so that erasing the subject can evict
+     * every entry derived from it, whichever versions it had. The index expires with the kind's TTL.
+     */
+    public Mono<Boolean> remember(String subjectId, CacheKey key) {
+        if (!settings.enabled()) {
+            return Mono.just(false);
+        }
+        String index = subjectIndex(key.kind(), subjectId);
+        return redis.opsForSet().add(index, key.redisKey())
+                .then(redis.expire(index, ttlOf(key.kind())))
+                .timeout(settings.timeout())
+                .onErrorResume(e -> {
+                    log.warn("cache index write failed for {}: {}", key.kind(), e.toString());
+                    return Mono.just(false);
+                });
+    }
+
+    /** Evicts every entry a subject used (see {@link #remember}) and the index itself; emits how many entries went. */
+    public Mono<Long> evictSubject(String kind, String subjectId) {
+        String index = subjectIndex(kind, subjectId);
+        return redis.opsForSet().members(index)
+                .collectList()
+                .flatMap(keys -> keys.isEmpty() ? Mono.just(0L) : redis.delete(keys.toArray(String[]::new)))
+                .flatMap(removed -> redis.delete(index).thenReturn(removed))
+                .timeout(settings.timeout())
+                .onErrorResume(e -> {
+                    log.warn("cache eviction of a subject failed for {}: {}", kind, e.toString());
+                    return Mono.just(0L);
+                });
+    }
+
+    private static String subjectIndex(String kind, String subjectId) {
+        return "tp:subject:" + kind + ":" + subjectId;
+    }
+
     /** The TTL for a kind: the configured one, else the default. */
     public Duration ttlOf(String kind) {
         return settings.ttl().getOrDefault(kind, settings.defaultTtl());
