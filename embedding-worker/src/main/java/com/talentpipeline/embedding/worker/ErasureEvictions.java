@@ -65,8 +65,8 @@ public class ErasureEvictions {
     /** Evicts the entries of the erased resume: its last content and every version indexed under its id. */
     boolean evict(ResumeUpdated update) {
         CacheKey key = new CacheKey(KIND, modelVersion, ContentHash.of(Sections.ofResume(update.resume())));
-        boolean removed = Boolean.TRUE.equals(cache.evict(key).block());
         Long earlier = cache.evictSubject(KIND, update.resumeId()).block();
+        boolean removed = Boolean.TRUE.equals(cache.evict(key).block());
         boolean any = removed || (earlier != null && earlier > 0);
         Counter.builder("pipeline.cache.evictions")
                 .description("Cache entries evicted because their subject was erased, by kind and whether any existed")

@@ -167,7 +167,7 @@ class ResumeDocumentsIT {
                 .DELETE());
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
         Instant evictedBy = Instant.now().plusSeconds(10);
-        while (!":0".equals(redis("EXISTS", cacheKey)) && Instant.now().isBefore(evictedBy)) {
+        while (!":0".equals(redis("EXISTS", cacheKey, fileVersionKey, index)) && Instant.now().isBefore(evictedBy)) {
             PipelineClient.sleep(200);
         }
         assertThat(redis("EXISTS", cacheKey)).as("cache entry evicted after the erasure: " + cacheKey).isEqualTo(":0");
