@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The slow path of a query: a {@code rag.query} task on {@code task.events} (RUNNING, acknowledged
@@ -39,7 +40,9 @@ public class QueryTasks {
     /** Publishes RUNNING, then the outcome of {@code work} once it completes; emits the task id once RUNNING is acknowledged. */
     public Mono<UUID> start(String resumeId, ModelInfo model, CompletableFuture<Map<String, Object>> work) {
         UUID taskId = UUID.randomUUID();
+        // Off the Netty thread: send() may block for metadata on the producer's first use of the topic.
         return Mono.fromFuture(() -> send(taskId, resumeId, TaskEvent.running(TaskType.RAG_QUERY)))
+                .subscribeOn(Schedulers.boundedElastic())
                 .doOnSuccess(ignored -> work.whenComplete((result, error) -> {
                     TaskEvent outcome = error == null
                             ? TaskEvent.succeeded(TaskType.RAG_QUERY,

@@ -28,8 +28,13 @@ public class ModelRegistryListener {
         this.registry = registry;
     }
 
-    /** Applies a batch of announcements and tombstones in offset order. */
-    @KafkaListener(id = "model-registry", idIsGroup = false, batch = "true", topicPartitions = @TopicPartition(
+    /**
+     * Applies a batch of announcements and tombstones in offset order. The partition is assigned, not
+     * subscribed, and always read from offset 0; its own group keeps its offset commits away from the
+     * task-events consumers of group results-api, whose coordinator would reject them.
+     */
+    @KafkaListener(id = "model-registry", groupId = "results-api-model-registry", batch = "true",
+            topicPartitions = @TopicPartition(
             topic = Topics.MODEL_REGISTRY_NAME, partitionOffsets = @PartitionOffset(partition = "0", initialOffset = "0")))
     public void onAnnouncements(List<ConsumerRecord<String, byte[]>> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
