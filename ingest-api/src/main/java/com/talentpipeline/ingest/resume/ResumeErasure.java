@@ -18,8 +18,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import com.talentpipeline.core.topic.ReactiveSends;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Erases a resume: first a tombstone (null value) keyed by the id on the compacted
@@ -73,10 +73,7 @@ public class ResumeErasure {
     }
 
     private Mono<Void> send(String resumeId, ProducerRecord<String, byte[]> record) {
-        // send() may block up to max.block.ms for metadata; never on a Netty, R2DBC or Kafka I/O thread
-        // (called from the producer's own network thread, it would wait for itself).
-        return Mono.fromFuture(() -> kafka.send(record))
-                .subscribeOn(Schedulers.boundedElastic())
+        return ReactiveSends.acknowledged(kafka, record)
                 .timeout(properties.ackTimeout())
                 .onErrorMap(e -> {
                     log.warn("erasure event for resume {} not acknowledged: {} (cause: {})", resumeId, e.toString(),

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import com.talentpipeline.core.topic.ReactiveSends;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Announces a new resume version on {@code resume.updated} for future webhook delivery. Best effort
@@ -40,9 +40,8 @@ public class ResumeUpdates {
                 .flatMap(row -> {
                     var envelope = EventEnvelope.of(Topics.RESUME_UPDATED.name(), taskId, tenantId, resumeId,
                             (String) row[1], traceparent, new ResumeUpdated(resumeId, (Integer) row[0], source));
-                    // Off the I/O threads: send() may block for metadata (see SubmissionService.publish).
-                    return Mono.fromFuture(() -> kafka.send(new ProducerRecord<>(Topics.RESUME_UPDATED.name(), resumeId,
-                            Topics.RESUME_UPDATED.encode(envelope)))).subscribeOn(Schedulers.boundedElastic());
+                    return ReactiveSends.acknowledged(kafka, new ProducerRecord<>(Topics.RESUME_UPDATED.name(),
+                            resumeId, Topics.RESUME_UPDATED.encode(envelope)));
                 })
                 .then()
                 .onErrorResume(e -> {

@@ -23,8 +23,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import com.talentpipeline.core.topic.ReactiveSends;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Accepts a submission: in one database transaction the task row (ACCEPTED), the document and the
@@ -151,10 +151,7 @@ public class SubmissionService {
         ProducerRecord<String, byte[]> record = Traceparent.attach(
                 new ProducerRecord<>(s.topic().name(), s.subjectId(), s.topic().encode(envelope)), trace);
         Timer.Sample sample = Timer.start(meters);
-        // send() may block up to max.block.ms for metadata; never on a Netty, R2DBC or Kafka I/O thread
-        // (called from the producer's own network thread, it would wait for itself).
-        return Mono.fromFuture(() -> kafka.send(record))
-                .subscribeOn(Schedulers.boundedElastic())
+        return ReactiveSends.acknowledged(kafka, record)
                 .timeout(properties.ackTimeout())
                 .doOnSuccess(r -> sample.stop(publishTimer))
                 .doOnError(e -> log.warn("event for task {} not acknowledged: {}", taskId, e.toString()))

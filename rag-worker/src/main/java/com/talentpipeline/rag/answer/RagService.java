@@ -49,7 +49,10 @@ public class RagService {
             relevance[i] = Mmr.dot(q, resume.vectors()[i]) + r.lexicalWeight() * lexical + intent;
         }
         List<Mmr.Pick> picks = Mmr.select(relevance, resume.vectors(), r.topK(), r.mmrLambda());
-        double best = picks.stream().mapToDouble(Mmr.Pick::score).max().orElse(0);
+        double best = picks.isEmpty() ? 0 : Double.NEGATIVE_INFINITY;
+        for (Mmr.Pick pick : picks) {
+            best = Math.max(best, pick.score());
+        }
         if (best < r.minScore()) {
             return refusal(resume, best);
         }
