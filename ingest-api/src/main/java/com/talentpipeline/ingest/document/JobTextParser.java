@@ -1,5 +1,6 @@
 package com.talentpipeline.ingest.document;
 
+import com.talentpipeline.core.skill.SkillVocabulary;
 import com.talentpipeline.core.job.ExperienceLevel;
 import com.talentpipeline.core.job.Job;
 import java.util.ArrayList;

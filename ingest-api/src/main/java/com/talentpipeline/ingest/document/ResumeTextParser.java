@@ -1,5 +1,6 @@
 package com.talentpipeline.ingest.document;
 
+import com.talentpipeline.core.skill.SkillVocabulary;
 import com.talentpipeline.core.resume.Resume;
 import java.util.ArrayList;
 import java.util.EnumMap;

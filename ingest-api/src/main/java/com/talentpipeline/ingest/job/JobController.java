@@ -1,5 +1,6 @@
 package com.talentpipeline.ingest.job;
 
+import com.talentpipeline.core.skill.SkillVocabulary;
 import com.talentpipeline.core.hash.ContentHash;
 import com.talentpipeline.core.job.Job;
 import com.talentpipeline.core.job.JobSubmitted;
@@ -10,7 +11,6 @@ import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.FieldProblem;
 import com.talentpipeline.ingest.document.JobTextParser;
-import com.talentpipeline.ingest.document.SkillVocabulary;
 import com.talentpipeline.ingest.submission.Submission;
 import com.talentpipeline.ingest.submission.SubmissionService;
 import com.talentpipeline.ingest.submission.TaskAccepted;

@@ -1,5 +1,6 @@
 package com.talentpipeline.ingest.resume;
 
+import com.talentpipeline.core.skill.SkillVocabulary;
 import com.talentpipeline.core.hash.ContentHash;
 import com.talentpipeline.core.resume.Resume;
 import com.talentpipeline.core.web.FieldProblem;
@@ -8,7 +9,6 @@ import com.talentpipeline.ingest.document.DocumentProblems;
 import com.talentpipeline.ingest.document.DocumentType;
 import com.talentpipeline.ingest.document.ParsedResume;
 import com.talentpipeline.ingest.document.ResumeTextParser;
-import com.talentpipeline.ingest.document.SkillVocabulary;
 import com.talentpipeline.ingest.document.TextExtractor;
 import jakarta.validation.Validator;
 import java.util.ArrayList;

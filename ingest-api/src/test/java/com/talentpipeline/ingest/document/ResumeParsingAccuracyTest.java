@@ -1,5 +1,6 @@
 package com.talentpipeline.ingest.document;
 
+import com.talentpipeline.core.skill.SkillVocabulary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.talentpipeline.core.resume.Resume;

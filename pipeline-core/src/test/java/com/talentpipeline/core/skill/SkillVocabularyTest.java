@@ -1,4 +1,4 @@
-package com.talentpipeline.ingest.document;
+package com.talentpipeline.core.skill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.talentpipeline.ingest.document;
+package com.talentpipeline.core.skill;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,11 +17,12 @@ import java.util.regex.Pattern;
 
 /**
  * The skills the parser recognises, with aliases ({@code k8s -> Kubernetes}), loaded from the
- * {@code document/skills.txt} resource so the list grows without code changes.
+ * {@code skills/skills.txt} resource (pipeline-core) so the list grows without code changes. Shared by
+ * the document parser, the ATS scorer and the matcher, so "JS" means JavaScript everywhere.
  */
 public final class SkillVocabulary {
 
-    private static final SkillVocabulary DEFAULT = load("/document/skills.txt");
+    private static final SkillVocabulary DEFAULT = load("/skills/skills.txt");
 
     /** One alternation over every name and alias, longest first so "Spring Boot" wins over "Spring". */
     private final Pattern pattern;
