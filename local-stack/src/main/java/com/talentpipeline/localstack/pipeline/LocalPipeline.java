@@ -163,21 +163,25 @@ public final class LocalPipeline implements AutoCloseable {
     /**
      * HTTP ports of the services.
      *
-     * @param ingest          ingest API (default 8080, env INGEST_PORT)
-     * @param results         results API (default 8081, env RESULTS_PORT)
-     * @param embeddingWorker embedding worker's actuator (default 8082, env EMBEDDING_WORKER_PORT)
-     * @param ragWorker       RAG worker's query API (default 8083, env RAG_WORKER_PORT)
+     * @param ingest           ingest API (default 8080, env INGEST_PORT)
+     * @param results          results API (default 8081, env RESULTS_PORT)
+     * @param embeddingWorker  embedding worker's actuator (default 8082, env EMBEDDING_WORKER_PORT)
+     * @param ragWorker        RAG worker's query API (default 8083, env RAG_WORKER_PORT)
+     * @param scoringWorker    scoring worker's API (default 8084, env SCORING_WORKER_PORT)
+     * @param matchingWorker   matching worker's API (default 8085, env MATCHING_WORKER_PORT)
+     * @param detectionWorker  detection worker's API (default 8086, env DETECTION_WORKER_PORT)
      */
-    public record Ports(int ingest, int results, int embeddingWorker, int ragWorker) {
+    public record Ports(int ingest, int results, int embeddingWorker, int ragWorker, int scoringWorker,
+            int matchingWorker, int detectionWorker) {
 
-        /** The first three ports, the RAG worker on its default 8083. */
+        /** The first three ports, the others on their defaults. */
         public Ports(int ingest, int results, int embeddingWorker) {
-            this(ingest, results, embeddingWorker, 8083);
+            this(ingest, results, embeddingWorker, 8083, 8084, 8085, 8086);
         }
 
         /** Any free ports, for tests. */
         public static Ports random() {
-            return new Ports(0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0, 0, 0);
         }
 
         /** The documented defaults, overridable by environment variables. */
@@ -186,7 +190,10 @@ public final class LocalPipeline implements AutoCloseable {
                     Integer.parseInt(env.getOrDefault("INGEST_PORT", "8080")),
                     Integer.parseInt(env.getOrDefault("RESULTS_PORT", "8081")),
                     Integer.parseInt(env.getOrDefault("EMBEDDING_WORKER_PORT", "8082")),
-                    Integer.parseInt(env.getOrDefault("RAG_WORKER_PORT", "8083")));
+                    Integer.parseInt(env.getOrDefault("RAG_WORKER_PORT", "8083")),
+                    Integer.parseInt(env.getOrDefault("SCORING_WORKER_PORT", "8084")),
+                    Integer.parseInt(env.getOrDefault("MATCHING_WORKER_PORT", "8085")),
+                    Integer.parseInt(env.getOrDefault("DETECTION_WORKER_PORT", "8086")));
         }
     }
 }

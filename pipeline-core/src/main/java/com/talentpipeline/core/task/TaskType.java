@@ -9,7 +9,25 @@ public enum TaskType {
     RESUME_EMBEDDING("resume.embedding"),
     JOB_EMBEDDING("job.embedding"),
     /** A question about a resume answered by the rag worker after its synchronous timeout. */
-    RAG_QUERY("rag.query");
+    RAG_QUERY("rag.query"),
+    /** Resume quality score, ATS score and career paths of one resume version (scoring worker). */
+    RESUME_SCORE("resume.score"),
+    /** Career paths predicted for a caller's own labels or a student's grades (scoring worker). */
+    CAREER_PATH("career_path.predict"),
+    /** An interview transcript scored against a rubric (scoring worker). */
+    INTERVIEW_SCORE("interview.score"),
+    /** One resume compared with one job (matching worker). */
+    MATCH("match"),
+    /** One resume compared with many jobs, ranked, with progress (matching worker). */
+    MATCH_BATCH("match.batch"),
+    /** Recommended jobs for a resume version (matching worker). */
+    RECOMMENDATIONS("recommendations"),
+    /** K-means clusters of the active jobs (matching worker). */
+    JOB_CLUSTERS("job.clusters"),
+    /** Object discovery on one image (detection worker). */
+    IMAGE_DETECTION("image.detection"),
+    /** Erasure of a resume or of a user's data, whose result lists what was removed (results API). */
+    ERASURE("erasure");
 
     private final String wireName;
 

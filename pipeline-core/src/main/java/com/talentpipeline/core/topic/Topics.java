@@ -6,6 +6,8 @@ import com.talentpipeline.core.model.WorkerModels;
 import com.talentpipeline.core.resume.ResumeEmbeddings;
 import com.talentpipeline.core.resume.ResumeSubmitted;
 import com.talentpipeline.core.resume.ResumeUpdated;
+import com.talentpipeline.core.resume.ResumeScored;
+import com.talentpipeline.core.resume.RecommendationsUpdated;
 import com.talentpipeline.core.task.TaskEvent;
 import java.util.List;
 
@@ -26,6 +28,8 @@ public final class Topics {
     public static final String TASK_EVENTS_NAME = "task.events";
     public static final String MODEL_REGISTRY_NAME = "model.registry";
     public static final String RESUME_UPDATED_NAME = "resume.updated";
+    public static final String RESUME_SCORED_NAME = "resume.scored";
+    public static final String RECOMMENDATIONS_UPDATED_NAME = "recommendations.updated";
 
     /** A resume (new or new version) to process; key = resume id. */
     public static final Topic<ResumeSubmitted> RESUME_SUBMITTED =
@@ -47,6 +51,14 @@ public final class Topics {
     public static final Topic<ResumeUpdated> RESUME_UPDATED =
             new Topic<>(RESUME_UPDATED_NAME, ResumeUpdated.class, 6, false);
 
+    /** A resume version was (re-)scored by the scoring worker; for webhooks ({@code resume.rescored}); key = resume id. */
+    public static final Topic<ResumeScored> RESUME_SCORED =
+            new Topic<>(RESUME_SCORED_NAME, ResumeScored.class, 6, false);
+
+    /** A resume's recommended jobs were recomputed by the matching worker; for webhooks; key = resume id. */
+    public static final Topic<RecommendationsUpdated> RECOMMENDATIONS_UPDATED =
+            new Topic<>(RECOMMENDATIONS_UPDATED_NAME, RecommendationsUpdated.class, 6, false);
+
     /**
      * The models each worker instance has loaded; compacted, key = {@code service/instance}, a tombstone
      * when the instance stops. One partition: a handful of small records, read whole by the results API.
@@ -56,7 +68,7 @@ public final class Topics {
 
     private static final List<Topic<?>> ALL =
             List.of(RESUME_SUBMITTED, RESUME_EMBEDDED, JOB_SUBMITTED, JOB_EMBEDDED, TASK_EVENTS, RESUME_UPDATED,
-                    MODEL_REGISTRY);
+                    MODEL_REGISTRY, RESUME_SCORED, RECOMMENDATIONS_UPDATED);
 
     private Topics() {
     }
