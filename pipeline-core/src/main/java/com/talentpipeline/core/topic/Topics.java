@@ -30,6 +30,7 @@ public final class Topics {
     public static final String RESUME_UPDATED_NAME = "resume.updated";
     public static final String RESUME_SCORED_NAME = "resume.scored";
     public static final String RECOMMENDATIONS_UPDATED_NAME = "recommendations.updated";
+    public static final String INTERVIEW_SUBMITTED_NAME = "interview.submitted";
 
     /** A resume (new or new version) to process; key = resume id. */
     public static final Topic<ResumeSubmitted> RESUME_SUBMITTED =
@@ -59,6 +60,10 @@ public final class Topics {
     public static final Topic<RecommendationsUpdated> RECOMMENDATIONS_UPDATED =
             new Topic<>(RECOMMENDATIONS_UPDATED_NAME, RecommendationsUpdated.class, 6, false);
 
+    /** An interview transcript to score (scoring worker); key = interview id. */
+    public static final Topic<com.talentpipeline.core.interview.InterviewSubmitted> INTERVIEW_SUBMITTED =
+            new Topic<>(INTERVIEW_SUBMITTED_NAME, com.talentpipeline.core.interview.InterviewSubmitted.class, 6, false);
+
     /**
      * The models each worker instance has loaded; compacted, key = {@code service/instance}, a tombstone
      * when the instance stops. One partition: a handful of small records, read whole by the results API.
@@ -68,7 +73,8 @@ public final class Topics {
 
     private static final List<Topic<?>> ALL =
             List.of(RESUME_SUBMITTED, RESUME_EMBEDDED, JOB_SUBMITTED, JOB_EMBEDDED, TASK_EVENTS, RESUME_UPDATED,
-                    MODEL_REGISTRY, RESUME_SCORED, RECOMMENDATIONS_UPDATED);
+                    MODEL_REGISTRY, RESUME_SCORED, RECOMMENDATIONS_UPDATED,
+                    INTERVIEW_SUBMITTED);
 
     private Topics() {
     }

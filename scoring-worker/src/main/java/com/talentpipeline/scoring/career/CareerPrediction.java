@@ -1,0 +1,15 @@
+package com.talentpipeline.scoring.career;
+
+import java.util.List;
+
+/**
+ * One predicted career path.
+ *
+ * @param id         the path's id
+ * @param careerPath the path's name
+ * @param confidence softmax probability over every label of the set, 0-1
+ * @param similarity cosine between the input and the label's prototype
+ * @param because    the inputs that point to it most (student variant), else empty
+ */
+public record CareerPrediction(String id, @com.fasterxml.jackson.annotation.JsonProperty("career_path") String careerPath, double confidence, double similarity, List<String> because) {
+}
