@@ -45,6 +45,26 @@ public final class CareerPredictor {
         return set;
     }
 
+    /** Label sets embedded recently, by content hash: a stored taxonomy is not re-embedded on every call. */
+    private final java.util.Map<String, LabelSet> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, LabelSet> eldest) {
+                    return size() > 32;
+                }
+            });
+
+    /** Like {@link #embed}, reusing the prototypes of a recently embedded identical label set. */
+    public LabelSet embedCached(List<CareerLabel> labels) {
+        String key = com.talentpipeline.core.hash.ContentHash.of(labels);
+        LabelSet set = recent.get(key);
+        if (set == null) {
+            set = embed(labels);
+            recent.put(key, set);
+        }
+        return set;
+    }
+
     /** Embeds labels into prototypes (one model call for all label texts and examples). */
     public LabelSet embed(List<CareerLabel> labels) {
         List<String> texts = new ArrayList<>();

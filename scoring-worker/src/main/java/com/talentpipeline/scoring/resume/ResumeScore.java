@@ -41,6 +41,12 @@ public record ResumeScore(
         @JsonProperty("career_paths") List<CareerPrediction> careerPaths,
         String model) {
 
+    /** The same score for another resume id and version with the same content (a cache hit). */
+    public ResumeScore forSubject(String otherResumeId, int otherVersion) {
+        return new ResumeScore(otherResumeId, otherVersion, scorerVersion, overallScore, grade, weights, breakdown,
+                totalExperienceYears, strengths, improvements, recommendations, atsScore, ats, careerPaths, model);
+    }
+
     /** The same score with the ATS part recomputed against a job. */
     public ResumeScore withAts(AtsScore jobAts) {
         return new ResumeScore(resumeId, version, scorerVersion, overallScore, grade, weights, breakdown,

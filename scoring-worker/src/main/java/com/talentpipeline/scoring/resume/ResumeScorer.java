@@ -35,6 +35,11 @@ public final class ResumeScorer {
         return VERSION + "+" + careers.encoder().info().version();
     }
 
+    /** The text model behind the career paths. */
+    public com.talentpipeline.inference.model.ModelInfo model() {
+        return careers.encoder().info();
+    }
+
     /** Scores the resume; {@code sourceText} is the uploaded file's text, or null. */
     public ResumeScore score(String resumeId, int version, Resume resume, String sourceText, YearMonth today) {
         QualityScore q = quality.score(resume, today);

@@ -1,0 +1,101 @@
+package com.talentpipeline.scoring.store;
+
+import io.r2dbc.postgresql.codec.Json;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code resume_scores} (one row per scored resume version) and the worker's rows of the shared
+ * {@code predictions} table ({@code resume_score}, {@code career_path}), all scoped by tenant.
+ */
+@Repository
+public class ScoreStore {
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+
+    public ScoreStore(DatabaseClient db, TransactionalOperator tx) {
+        this.db = db;
+        this.tx = tx;
+    }
+
+    /** A stored score row. */
+    public record Stored(int version, String scorerVersion, UUID taskId, String result) {
+    }
+
+    /**
+     * Upserts the score of a version with its prediction summaries, unless a newer version is already
+     * stored or the resume was erased. Emits true when stored, false when skipped.
+     */
+    public Mono<Boolean> save(String tenant, String resumeId, int version, String scorerVersion, String contentHash,
+            UUID taskId, String result, String scoreSummary, String careerSummary) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Mono<Boolean> work = db.sql("""
+                        INSERT INTO resume_scores AS s (tenant_id, resume_id, version, scorer_version, content_hash, task_id, result, created_at)
+                        SELECT :tenant, :id, :version, :scorer, :hash, :task, :result, :at
+                        WHERE NOT EXISTS (SELECT 1 FROM erased_subjects e WHERE e.tenant_id = :tenant AND e.subject_id = :id)
+                          AND NOT EXISTS (SELECT 1 FROM resume_scores n WHERE n.tenant_id = :tenant AND n.resume_id = :id AND n.version > :version)
+                        ON CONFLICT (tenant_id, resume_id, version) DO UPDATE SET scorer_version = EXCLUDED.scorer_version,
+                            content_hash = EXCLUDED.content_hash, task_id = EXCLUDED.task_id, result = EXCLUDED.result,
+                            created_at = EXCLUDED.created_at
+                        RETURNING s.version""")
+                .bind("tenant", tenant).bind("id", resumeId).bind("version", version).bind("scorer", scorerVersion)
+                .bind("hash", contentHash).bind("task", taskId).bind("result", Json.of(result)).bind("at", now)
+                .map(row -> row.get(0, Integer.class))
+                .one()
+                .flatMap(v -> prediction(tenant, resumeId, version, "resume_score", taskId, scoreSummary, now)
+                        .then(prediction(tenant, resumeId, version, "career_path", taskId, careerSummary, now))
+                        .thenReturn(true))
+                .defaultIfEmpty(false);
+        return tx.transactional(work);
+    }
+
+    private Mono<Void> prediction(String tenant, String resumeId, int version, String kind, UUID taskId, String summary,
+            OffsetDateTime at) {
+        UUID id = UUID.nameUUIDFromBytes((kind + ":" + tenant + ":" + resumeId + ":" + version).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        return db.sql("""
+                        INSERT INTO predictions (id, tenant_id, resume_id, resume_version, kind, task_id, summary, created_at)
+                        VALUES (:pid, :tenant, :id, :version, :kind, :task, :summary, :at)
+                        ON CONFLICT (tenant_id, resume_id, resume_version, kind) DO UPDATE SET task_id = EXCLUDED.task_id,
+                            summary = EXCLUDED.summary, created_at = EXCLUDED.created_at""")
+                .bind("pid", id).bind("tenant", tenant).bind("id", resumeId).bind("version", version).bind("kind", kind)
+                .bind("task", taskId).bind("summary", Json.of(summary)).bind("at", at)
+                .then();
+    }
+
+    /** The highest stored version's score of the tenant's resume, or empty. */
+    public Mono<Stored> latest(String tenant, String resumeId) {
+        return db.sql("""
+                        SELECT version, scorer_version, task_id, result FROM resume_scores
+                        WHERE tenant_id = :tenant AND resume_id = :id ORDER BY version DESC LIMIT 1""")
+                .bind("tenant", tenant).bind("id", resumeId)
+                .map(row -> new Stored(row.get("version", Integer.class), row.get("scorer_version", String.class),
+                        row.get("task_id", UUID.class), row.get("result", Json.class).asString()))
+                .one();
+    }
+
+    /** The highest stored version of the resume, or empty. */
+    public Mono<Integer> latestVersion(String tenant, String resumeId) {
+        return db.sql("SELECT max(version) AS v FROM resume_scores WHERE tenant_id = :tenant AND resume_id = :id")
+                .bind("tenant", tenant).bind("id", resumeId)
+                .map(row -> java.util.Optional.ofNullable(row.get("v", Integer.class)))
+                .one()
+                .flatMap(v -> v.map(Mono::just).orElseGet(Mono::empty));
+    }
+
+    /** Removes every score and worker prediction of the resume (erasure). */
+    public Mono<Void> erase(String tenant, String resumeId) {
+        return tx.transactional(db.sql("DELETE FROM resume_scores WHERE tenant_id = :tenant AND resume_id = :id")
+                .bind("tenant", tenant).bind("id", resumeId).then()
+                .then(db.sql("""
+                                DELETE FROM predictions WHERE tenant_id = :tenant AND resume_id = :id
+                                AND kind IN ('resume_score', 'career_path')""")
+                        .bind("tenant", tenant).bind("id", resumeId).then()));
+    }
+}

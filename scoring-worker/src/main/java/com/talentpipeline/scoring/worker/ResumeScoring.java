@@ -1,0 +1,185 @@
+package com.talentpipeline.scoring.worker;
+
+import com.talentpipeline.core.cache.CacheKey;
+import com.talentpipeline.core.cache.ResultCache;
+import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.hash.ContentHash;
+import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.resume.ResumeScored;
+import com.talentpipeline.core.resume.ResumeSubmitted;
+import com.talentpipeline.core.task.ErrorCode;
+import com.talentpipeline.core.task.ModelRef;
+import com.talentpipeline.core.task.TaskEvent;
+import com.talentpipeline.core.task.TaskType;
+import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.inference.model.ModelInfo;
+import com.talentpipeline.scoring.career.CareerPrediction;
+import com.talentpipeline.scoring.resume.ResumeScore;
+import com.talentpipeline.scoring.resume.ResumeScorer;
+import com.talentpipeline.scoring.store.Documents;
+import com.talentpipeline.scoring.store.ScoreStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Scores every resume version from {@code resume.submitted}: a deterministic {@code resume.score} task
+ * per (tenant, resume, version) goes RUNNING, then the score comes from the cache (kind
+ * {@code resume-score}, key = scorer and model version + content hash) or the scorer, is stored in
+ * {@code resume_scores} and {@code predictions}, and is published as SUCCEEDED and {@code resume.scored}.
+ * A version older than the latest stored one is skipped; a record the scorer fails on goes to the DLT and
+ * its task to FAILED. Logs name ids only, never resume content.
+ */
+@Component
+public class ResumeScoring {
+
+    /** The cache kind (its TTL, 7 days by default, is {@code pipeline.cache.ttl.resume-score}). */
+    public static final String CACHE_KIND = "resume-score";
+    private static final Logger log = LoggerFactory.getLogger(ResumeScoring.class);
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ResumeScorer scorer;
+    private final ScoreStore store;
+    private final Documents documents;
+    private final ResultCache cache;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
+
+    public ResumeScoring(ResumeScorer scorer, ScoreStore store, Documents documents, ResultCache cache,
+            KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+        this.scorer = scorer;
+        this.store = store;
+        this.documents = documents;
+        this.cache = cache;
+        this.kafka = kafka;
+        this.meters = meters;
+    }
+
+    /** The deterministic task id of a resume version's score. */
+    public static UUID taskId(String tenant, String resumeId, int version) {
+        return UUID.nameUUIDFromBytes((TaskType.RESUME_SCORE.wireName() + ":" + tenant + ":" + resumeId + ":" + version)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Processes one polled batch; returns when everything it published is acknowledged. */
+    public void process(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        Outbox out = new Outbox(kafka, meters);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EventEnvelope<ResumeSubmitted> envelope;
+            try {
+                envelope = Topics.RESUME_SUBMITTED.decode(record.value());
+            } catch (RuntimeException e) {
+                // The embedding worker, the topic's primary consumer, dead-letters unreadable records and
+                // fails their task; a second copy would duplicate it, so this group counts and skips it.
+                log.warn("skipping unreadable {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
+                count("malformed");
+                continue;
+            }
+            scoreOne(record, envelope, out);
+        }
+        out.awaitAcks(30_000);
+    }
+
+    private void scoreOne(ConsumerRecord<String, byte[]> record, EventEnvelope<ResumeSubmitted> envelope, Outbox out) {
+        ResumeSubmitted s = envelope.payload();
+        String tenant = envelope.tenantId();
+        UUID taskId = taskId(tenant, s.resumeId(), s.version());
+        Integer latest = store.latestVersion(tenant, s.resumeId()).block(DB_TIMEOUT);
+        if (latest != null && latest > s.version()) {
+            count("stale");
+            return;
+        }
+        out.task(envelope, taskId, s.resumeId(), TaskEvent.running(TaskType.RESUME_SCORE));
+        Timer.Sample sample = Timer.start(meters);
+        ResumeScore score;
+        boolean hit;
+        CacheKey key;
+        try {
+            String sourceText = documents.sourceText(tenant, s.resumeId(), s.version()).block(DB_TIMEOUT);
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("resume", s.resume());
+            input.put("sourceText", sourceText == null ? "" : sourceText);
+            key = new CacheKey(CACHE_KIND, scorer.version(), ContentHash.of(input));
+            String cached = cache.get(key).block();
+            ResumeScore fromCache = cached == null ? null : read(cached);
+            hit = fromCache != null;
+            score = hit ? fromCache.forSubject(s.resumeId(), s.version())
+                    : scorer.score(s.resumeId(), s.version(), s.resume(), sourceText, YearMonth.now(clock));
+        } catch (RuntimeException e) {
+            log.error("task {}: scoring resume {} v{} failed; dead-lettered", taskId, s.resumeId(), s.version(), e);
+            out.deadLetter(Topics.RESUME_SUBMITTED, record, e);
+            out.task(envelope, taskId, s.resumeId(), TaskEvent.failed(TaskType.RESUME_SCORE, ErrorCode.MODEL_FAILED,
+                    "Scoring failed: " + e.getClass().getSimpleName()));
+            count("failed");
+            return;
+        }
+        String json = PipelineJson.mapper().writeValueAsString(score);
+        Boolean stored = store.save(tenant, s.resumeId(), s.version(), score.scorerVersion(), key.contentHash(), taskId,
+                json, summary(score), careerSummary(score)).block(DB_TIMEOUT);
+        if (!Boolean.TRUE.equals(stored)) {
+            count("stale");
+            return; // a newer version was stored meanwhile, or the resume was erased
+        }
+        if (!hit) {
+            cache.put(key, json).block();
+        }
+        cache.remember(s.resumeId(), key).block();
+        ModelInfo info = scorer.model();
+        out.task(envelope, taskId, s.resumeId(), TaskEvent.succeeded(TaskType.RESUME_SCORE,
+                new ModelRef(info.name(), info.version(), info.dimension()), "/v1/resumes/" + s.resumeId() + "/score",
+                PipelineJson.mapper().readTree(json), hit));
+        CareerPrediction top = score.careerPaths().isEmpty() ? null : score.careerPaths().get(0);
+        ResumeScored scored = new ResumeScored(s.resumeId(), s.version(), taskId, score.overallScore(), score.grade(),
+                score.atsScore(), top == null ? null : top.careerPath(), top == null ? 0 : top.confidence(),
+                score.scorerVersion());
+        out.send(Topics.RESUME_SCORED, s.resumeId(), new EventEnvelope<>(UUID.randomUUID().toString(),
+                Topics.RESUME_SCORED_NAME, taskId, tenant, s.resumeId(), key.contentHash(), java.time.Instant.now(),
+                envelope.traceparent(), scored));
+        sample.stop(Timer.builder("scoring.resume.latency").description("Time to score one resume version")
+                .tag("cache", hit ? "hit" : "miss").publishPercentileHistogram().register(meters));
+        count(hit ? "cache" : "scored");
+        log.info("task {} resume {} v{} scored ({})", taskId, s.resumeId(), s.version(), hit ? "cache" : "scorer");
+    }
+
+    private static ResumeScore read(String json) {
+        try {
+            return PipelineJson.mapper().readValue(json, ResumeScore.class);
+        } catch (RuntimeException e) {
+            return null; // an unreadable entry is a miss
+        }
+    }
+
+    private static String summary(ResumeScore s) {
+        return PipelineJson.mapper().writeValueAsString(Map.of("overall_score", s.overallScore(), "grade", s.grade(),
+                "ats_score", s.atsScore()));
+    }
+
+    private static String careerSummary(ResumeScore s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        CareerPrediction top = s.careerPaths().isEmpty() ? null : s.careerPaths().get(0);
+        m.put("career_path", top == null ? null : top.careerPath());
+        m.put("confidence", top == null ? 0 : top.confidence());
+        m.put("top", s.careerPaths().stream().map(p -> Map.of("career_path", p.careerPath(), "confidence", p.confidence()))
+                .toList());
+        return PipelineJson.mapper().writeValueAsString(m);
+    }
+
+    private void count(String outcome) {
+        Counter.builder("scoring.resumes").description("Resume versions handled by the scoring worker, by outcome")
+                .tag("outcome", outcome).register(meters).increment();
+    }
+}

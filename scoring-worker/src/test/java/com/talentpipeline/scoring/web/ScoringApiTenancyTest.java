@@ -1,0 +1,211 @@
+package com.talentpipeline.scoring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.talentpipeline.core.job.ExperienceLevel;
+import com.talentpipeline.core.job.Job;
+import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.resume.Resume;
+import com.talentpipeline.core.skill.SkillVocabulary;
+import com.talentpipeline.core.web.ProblemDetailsAdvice;
+import com.talentpipeline.inference.model.ModelInfo;
+import com.talentpipeline.inference.text.TextEncoder;
+import com.talentpipeline.scoring.career.CareerLabel;
+import com.talentpipeline.scoring.career.CareerPredictor;
+import com.talentpipeline.scoring.career.StudentCareers;
+import com.talentpipeline.scoring.config.ScoringProperties;
+import com.talentpipeline.scoring.resume.AtsScorer;
+import com.talentpipeline.scoring.resume.JobKeywords;
+import com.talentpipeline.scoring.resume.QualityScorer;
+import com.talentpipeline.scoring.resume.ResumeScore;
+import com.talentpipeline.scoring.resume.ResumeScorer;
+import com.talentpipeline.scoring.store.Documents;
+import com.talentpipeline.scoring.store.ScoreStore;
+import com.talentpipeline.scoring.store.TaxonomyStore;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The controllers over HTTP (WebTestClient, no server), with the stores mocked: every read is scoped
+ * by the caller's tenant (another tenant's id is 404, never its data), and bad input is a 4xx
+ * problem+json naming the field.
+ */
+class ScoringApiTenancyTest {
+
+    static final String A = "tenant-a";
+    static final String B = "tenant-b";
+
+    Documents documents = mock(Documents.class);
+    ScoreStore scores = mock(ScoreStore.class);
+    TaxonomyStore taxonomies = mock(TaxonomyStore.class);
+    @SuppressWarnings("unchecked")
+    KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
+    WebTestClient web;
+
+    static final Resume RESUME = new Resume("Ada", "Lovelace", "ada@example.com", "+44 20 7946 0000",
+            "Backend engineer building Java and Kafka services.", List.of(new Resume.Skill("Java", "Expert"),
+            new Resume.Skill("Kafka", null)), List.of(new Resume.WorkExperience("Backend Engineer", "Acme", "2018-01",
+            "present", List.of("Built Kafka consumers processing 2 million events a day"))), List.of(), List.of());
+    static final Job JOB = new Job("Backend Engineer", "Initech", null, ExperienceLevel.values()[0], null,
+            List.of(new Job.JobSkill("Java"), new Job.JobSkill("Kubernetes")), List.of("Experience with Kafka and PostgreSQL"),
+            "Build services.", false);
+
+    @BeforeEach
+    void setUp() {
+        TextEncoder encoder = mock(TextEncoder.class);
+        when(encoder.info()).thenReturn(mock(ModelInfo.class));
+        CareerPredictor predictor = new CareerPredictor(encoder, 0.05);
+        ScoringProperties properties = new ScoringProperties(new ScoringProperties.Career(0.05, 5, 100, 20, 20000),
+                new ScoringProperties.Interview(6, 2000, new ScoringProperties.Scorer(true), new ScoringProperties.Scorer(true)),
+                "http://results");
+        ResumeScorer scorer = new ResumeScorer(new AtsScorer(new JobKeywords(SkillVocabulary.defaults())), predictor, 5);
+        web = WebTestClient.bindToController(new ScoreController(scores, documents, scorer),
+                        new CareerController(predictor, new StudentCareers(predictor), documents, taxonomies, properties),
+                        new InterviewController(kafka, documents, properties))
+                .controllerAdvice(new ProblemDetailsAdvice())
+                .webFilter(new TestTenantFilter())
+                .build();
+        when(documents.resume(anyString(), anyString())).thenReturn(Mono.empty());
+        when(documents.resume(A, "r1")).thenReturn(Mono.just(new Documents.StoredResume(1, RESUME)));
+        when(documents.sourceText(anyString(), anyString(), anyInt())).thenReturn(Mono.empty());
+        when(documents.job(anyString(), anyString())).thenReturn(Mono.empty());
+        when(documents.job(A, "j1")).thenReturn(Mono.just(JOB));
+        when(scores.latest(anyString(), anyString())).thenReturn(Mono.empty());
+        var q = new QualityScorer().score(RESUME, YearMonth.of(2026, 11));
+        ResumeScore score = new ResumeScore("r1", 1, "v", q.overallScore(), q.grade(), q.weights(), q.breakdown(),
+                q.totalExperienceYears(), q.strengths(), q.improvements(), q.recommendations(), 80, null, List.of(), "m");
+        when(scores.latest(A, "r1")).thenReturn(Mono.just(new ScoreStore.Stored(1, "v", UUID.randomUUID(),
+                PipelineJson.mapper().writeValueAsString(score))));
+        when(taxonomies.find(anyString(), anyString())).thenReturn(Mono.empty());
+        when(taxonomies.find(A, "t1")).thenReturn(Mono.just(new TaxonomyStore.Taxonomy("t1", "Mine", List.of(
+                new CareerLabel("x", "x", "", List.of(), List.of()), new CareerLabel("y", "y", "", List.of(), List.of())),
+                OffsetDateTime.now())));
+        when(taxonomies.delete(anyString(), anyString())).thenReturn(Mono.just(false));
+        when(taxonomies.list(anyString())).thenReturn(Flux.empty());
+    }
+
+    WebTestClient.ResponseSpec get(String tenant, String path) {
+        return web.get().uri(path).header(TestTenantFilter.HEADER, tenant).exchange();
+    }
+
+    WebTestClient.ResponseSpec post(String tenant, String path, String body) {
+        return web.post().uri(path).header(TestTenantFilter.HEADER, tenant).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    @Test
+    void aScoreIsServedToItsTenantOnlyAndAnotherTenantGets404() {
+        get(A, "/v1/resumes/r1/score").expectStatus().isOk().expectBody()
+                .jsonPath("$.overall_score").isNumber().jsonPath("$.grade").isNotEmpty()
+                .jsonPath("$.breakdown.completeness.rules").isArray();
+        get(B, "/v1/resumes/r1/score").expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("not_found");
+        verify(scores, never()).latest(eq(B), anyString());
+    }
+
+    @Test
+    void anUnscoredResumeIs409NotReady() {
+        when(documents.resume(B, "r2")).thenReturn(Mono.just(new Documents.StoredResume(1, RESUME)));
+        get(B, "/v1/resumes/r2/score").expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("not_ready");
+    }
+
+    @Test
+    void atsAgainstAJobListsItsKeywordsAndAnotherTenantsJobIs404() {
+        get(A, "/v1/resumes/r1/score?jobId=j1").expectStatus().isOk().expectBody()
+                .jsonPath("$.ats.keywords.found[?(@ == 'Java')]").exists()
+                .jsonPath("$.ats.keywords.found[?(@ == 'Kafka')]").exists()
+                .jsonPath("$.ats.keywords.missing[?(@ == 'Kubernetes')]").exists()
+                .jsonPath("$.ats.keywords.missing[?(@ == 'PostgreSQL')]").exists()
+                .jsonPath("$.ats.factors[?(@.factor == 'keyword_coverage')]").exists();
+        when(documents.job(B, "j1")).thenReturn(Mono.empty());
+        when(documents.resume(B, "r1")).thenReturn(Mono.just(new Documents.StoredResume(1, RESUME)));
+        Mono<ScoreStore.Stored> stored = scores.latest(A, "r1");
+        when(scores.latest(B, "r1")).thenReturn(stored);
+        get(B, "/v1/resumes/r1/score?jobId=j1").expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat(d.toString()).contains("Job"));
+    }
+
+    @Test
+    void storedTaxonomiesAreInvisibleToOtherTenants() {
+        get(A, "/v1/career-paths/taxonomies/t1").expectStatus().isOk().expectBody().jsonPath("$.labels.length()").isEqualTo(2);
+        get(B, "/v1/career-paths/taxonomies/t1").expectStatus().isNotFound();
+        web.delete().uri("/v1/career-paths/taxonomies/t1").header(TestTenantFilter.HEADER, B).exchange()
+                .expectStatus().isNotFound();
+        verify(taxonomies).delete(B, "t1");
+        post(B, "/v1/career-paths/predict", "{\"text\":\"Java developer\",\"taxonomyId\":\"t1\"}").expectStatus().isNotFound();
+        post(B, "/v1/career-paths/predict", "{\"resumeId\":\"r1\"}").expectStatus().isNotFound();
+    }
+
+    @Test
+    void badPredictRequestsNameTheField() {
+        post(A, "/v1/career-paths/predict", "{}").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("resumeId");
+        post(A, "/v1/career-paths/predict", "{\"student\":{\"grades\":{\"Math\":140}}}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("student.grades.Math");
+        post(A, "/v1/career-paths/predict", "{\"text\":\"x\",\"labels\":[{\"label\":\"a\"}]}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("labels");
+    }
+
+    static String interview(String rubric, String transcript) {
+        return "{\"interview_id\":\"iv-1\",\"transcript\":" + transcript + ",\"rubric\":" + rubric + "}";
+    }
+
+    static final String TRANSCRIPT = "[{\"speaker\":\"interviewer\",\"content\":\"Why Kafka?\"},"
+            + "{\"speaker\":\"candidate\",\"content\":\"Because it keeps order per key.\"}]";
+    static final String RUBRIC = "{\"communication\":0.3,\"technical\":0.4,\"problem_solving\":0.3}";
+
+    @Test
+    void interviewValidationGives400Or413NamingTheField() {
+        post(A, "/v1/interviews", interview("{\"communication\":0.5,\"technical\":0.4,\"problem_solving\":0.3}", TRANSCRIPT))
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("validation_failed").jsonPath("$.errors[0].field").isEqualTo("rubric");
+        post(A, "/v1/interviews", interview(RUBRIC, "[]")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("transcript");
+        post(A, "/v1/interviews", interview(RUBRIC, "[{\"speaker\":\"interviewer\",\"content\":\"Hello?\"}]"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].message").value(m ->
+                        assertThat(m.toString()).contains("no candidate turn"));
+        post(A, "/v1/interviews", interview(RUBRIC, "[{\"speaker\":\"interviewer\",\"content\":\"Hi\"},"
+                + "{\"speaker\":\"recruiter\",\"content\":\"Hello\"},{\"speaker\":\"candidate\",\"content\":\"Hi\"}]"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("transcript[1].speaker");
+        String many = "[" + String.join(",", java.util.Collections.nCopies(7, "{\"speaker\":\"candidate\",\"content\":\"x\"}")) + "]";
+        post(A, "/v1/interviews", interview(RUBRIC, many)).expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("transcript");
+        String longTurn = "[{\"speaker\":\"candidate\",\"content\":\"" + "y".repeat(2001) + "\"}]";
+        post(A, "/v1/interviews", interview(RUBRIC, longTurn)).expectStatus().isEqualTo(413);
+        verify(kafka, never()).send(any(org.apache.kafka.clients.producer.ProducerRecord.class));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aValidInterviewIsAcceptedAfterKafkaAcknowledgedAndAnotherTenantsJobIs404() {
+        when(kafka.send(any(org.apache.kafka.clients.producer.ProducerRecord.class)))
+                .thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
+        post(A, "/v1/interviews", interview(RUBRIC, TRANSCRIPT)).expectStatus().isAccepted()
+                .expectHeader().valueMatches("Location", "http://results/v1/tasks/.*")
+                .expectBody().jsonPath("$.taskId").isNotEmpty();
+        verify(kafka, org.mockito.Mockito.times(2)).send(any(org.apache.kafka.clients.producer.ProducerRecord.class));
+        String withJob = "{\"interview_id\":\"iv-2\",\"transcript\":" + TRANSCRIPT + ",\"rubric\":" + RUBRIC + ",\"jobId\":\"j1\"}";
+        post(B, "/v1/interviews", withJob).expectStatus().isNotFound();
+        post(A, "/v1/interviews", withJob).expectStatus().isAccepted();
+    }
+}
