@@ -4,6 +4,7 @@ import com.talentpipeline.core.topic.Topic;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.embedding.EmbeddingWorkerApplication;
 import com.talentpipeline.rag.RagWorkerApplication;
+import com.talentpipeline.scoring.ScoringWorkerApplication;
 import com.talentpipeline.ingest.IngestApiApplication;
 import com.talentpipeline.localstack.stack.EmbeddedKafkaServer;
 import com.talentpipeline.localstack.stack.Stack;
@@ -30,6 +31,7 @@ public final class LocalPipeline implements AutoCloseable {
     private ConfigurableApplicationContext results;
     private ConfigurableApplicationContext embeddingWorker;
     private ConfigurableApplicationContext ragWorker;
+    private ConfigurableApplicationContext scoringWorker;
     private ConfigurableApplicationContext ingest;
 
     private LocalPipeline(Stack stack, Ports ports, Map<String, String> extra) {
@@ -55,6 +57,9 @@ public final class LocalPipeline implements AutoCloseable {
             Map<String, String> ragProperties = pipeline.properties(ports.ragWorker());
             ragProperties.putIfAbsent("pipeline.rag.results-base-url", "http://localhost:" + pipeline.resultsPort());
             pipeline.ragWorker = run(RagWorkerApplication::start, ragProperties);
+            Map<String, String> scoringProperties = pipeline.properties(ports.scoringWorker());
+            scoringProperties.putIfAbsent("pipeline.scoring.results-base-url", "http://localhost:" + pipeline.resultsPort());
+            pipeline.scoringWorker = run(ScoringWorkerApplication::start, scoringProperties);
             Map<String, String> ingestProperties = pipeline.properties(ports.ingest());
             ingestProperties.putIfAbsent("pipeline.ingest.results-base-url", "http://localhost:" + pipeline.resultsPort());
             pipeline.ingest = run(IngestApiApplication::start, ingestProperties);
@@ -103,6 +108,15 @@ public final class LocalPipeline implements AutoCloseable {
         return port(ragWorker);
     }
 
+    public ConfigurableApplicationContext scoringWorkerContext() {
+        return scoringWorker;
+    }
+
+    /** The scoring worker's port: its API ({@code /v1/resumes/{id}/score}, {@code /v1/career-paths/*}, {@code /v1/interviews}). */
+    public int scoringWorkerPort() {
+        return port(scoringWorker);
+    }
+
     public ConfigurableApplicationContext resultsContext() {
         return results;
     }
@@ -130,7 +144,7 @@ public final class LocalPipeline implements AutoCloseable {
     /** Stops the services (not the stack), last started first. */
     @Override
     public synchronized void close() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {ingest, ragWorker, embeddingWorker, results}) {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {ingest, scoringWorker, ragWorker, embeddingWorker, results}) {
             if (context != null && context.isActive()) {
                 context.close();
             }
