@@ -36,6 +36,11 @@ final class PipelineClient {
         return "http://127.0.0.1:" + pipeline.resultsPort() + path;
     }
 
+    /** A URL of the scoring worker's API. */
+    String scoring(String path) {
+        return "http://127.0.0.1:" + pipeline.scoringWorkerPort() + path;
+    }
+
     HttpResponse<String> post(String url, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
