@@ -59,10 +59,18 @@ class InterviewScorerTest {
         assertThat(strong.dimensions().get("technical").evidence()).isNotEmpty();
         // Relevance of each answer to its question, from the embeddings: on-topic answers are closer.
         assertThat(strong.relevance()).hasSize(4);
-        double strongMean = strong.relevance().stream().mapToDouble(InterviewResult.QuestionRelevance::relevance).sum() / 4;
-        double weakMean = weak.relevance().stream().mapToDouble(InterviewResult.QuestionRelevance::relevance).sum() / 4;
+        double strongMean = mean(strong.relevance());
+        double weakMean = mean(weak.relevance());
         assertThat(strongMean).isGreaterThan(weakMean);
         assertThat(meters.find("scoring.scorer.latency").tag("scorer", "technical").timer().count()).isPositive();
+    }
+
+    static double mean(List<InterviewResult.QuestionRelevance> relevance) {
+        double sum = 0;
+        for (InterviewResult.QuestionRelevance r : relevance) {
+            sum += r.relevance();
+        }
+        return sum / relevance.size();
     }
 
     @Test
