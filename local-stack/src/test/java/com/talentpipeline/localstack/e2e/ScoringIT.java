@@ -2,6 +2,8 @@ package com.talentpipeline.localstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.talentpipeline.core.resume.ResumeScored;
+import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.localstack.pipeline.LocalPipeline;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -95,6 +97,21 @@ class ScoringIT {
         assertThat(found).contains("Java", "Kafka", "Spring Boot");
         assertThat(withJob.get("ats").get("factors").size()).isEqualTo(8);
 
+        // resume.scored carries the derived values for webhooks.
+        var scored = Topics4Tests.readKey(pipeline, Topics.RESUME_SCORED_NAME, resumeId, 1);
+        ResumeScored event = Topics.RESUME_SCORED.decode(scored.get(0).value()).payload();
+        assertThat(event.grade()).isEqualTo(score.get("grade").asString());
+        assertThat(event.overallScore()).isEqualTo(overall);
+        assertThat(event.careerPath()).isEqualTo(paths.get(0).get("career_path").asString());
+
+        // The same content under another id is served from the Redis cache (content-addressed key).
+        String twinId = client.submit("/v1/resumes", Seeds.javaKafkaResume(email)).get("resumeId").asString();
+        JsonNode twin = awaitScore(twinId);
+        assertThat(twin.get("resume_id").asString()).isEqualTo(twinId);
+        assertThat(twin.get("overall_score").asInt()).isEqualTo(overall);
+        JsonNode twinTask = client.awaitTerminal(twin.get("task_id").asString(), Duration.ofSeconds(30));
+        assertThat(twinTask.get("cacheHit").asBoolean()).isTrue();
+
         assertThat(client.get(client.scoring("/v1/resumes/" + resumeId + "/score?jobId=no-such-job")).statusCode()).isEqualTo(404);
         assertThat(client.get(client.scoring("/v1/resumes/no-such-resume/score")).statusCode()).isEqualTo(404);
     }
@@ -126,6 +143,15 @@ class ScoringIT {
         assertThat(result.get("overall_score").asInt()).isBetween(1, 100);
         assertThat(result.get("dimensions").get("technical").get("evidence").size()).isPositive();
         assertThat(result.get("relevance").size()).isEqualTo(2);
+
+        // Each scorer has its own health indicator and latency timer.
+        JsonNode health = PipelineClient.json(client.get(client.scoring("/actuator/health")));
+        assertThat(health.get("components").get("softSkillsScorer").get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("technicalScorer").get("status").asString()).isEqualTo("UP");
+        assertThat(client.metric(pipeline.scoringWorkerPort(), "scoring_scorer_latency_seconds_count", "scorer=\"technical\""))
+                .isPositive();
+        assertThat(client.metric(pipeline.scoringWorkerPort(), "scoring_scorer_latency_seconds_count", "scorer=\"soft-skills\""))
+                .isPositive();
 
         String bad = body.replace("\"communication\":0.3", "\"communication\":0.5");
         HttpResponse<String> refused = client.post(client.scoring("/v1/interviews"), bad, Map.of());
