@@ -111,6 +111,13 @@ class ScoringIT {
         assertThat(twin.get("overall_score").asInt()).isEqualTo(overall);
         JsonNode twinTask = client.awaitTerminal(twin.get("task_id").asString(), Duration.ofSeconds(30));
         assertThat(twinTask.get("cacheHit").asBoolean()).isTrue();
+        int port = pipeline.scoringWorkerPort();
+        double missCount = client.metric(port, "scoring_resume_latency_seconds_count", "cache=\"miss\"");
+        double hitCount = client.metric(port, "scoring_resume_latency_seconds_count", "cache=\"hit\"");
+        assertThat(hitCount).isPositive();
+        System.out.printf("ScoringIT: worker scoring latency, mean over this JVM's resumes: miss %.1f ms (%d), hit %.1f ms (%d)%n",
+                1000 * client.metric(port, "scoring_resume_latency_seconds_sum", "cache=\"miss\"") / missCount, (long) missCount,
+                1000 * client.metric(port, "scoring_resume_latency_seconds_sum", "cache=\"hit\"") / hitCount, (long) hitCount);
 
         assertThat(client.get(client.scoring("/v1/resumes/" + resumeId + "/score?jobId=no-such-job")).statusCode()).isEqualTo(404);
         assertThat(client.get(client.scoring("/v1/resumes/no-such-resume/score")).statusCode()).isEqualTo(404);
