@@ -1,0 +1,116 @@
+package com.talentpipeline.scoring.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.talentpipeline.core.cache.ResultCache;
+import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.resume.Resume;
+import com.talentpipeline.core.resume.ResumeSubmitted;
+import com.talentpipeline.core.skill.SkillVocabulary;
+import com.talentpipeline.core.task.ErrorCode;
+import com.talentpipeline.core.task.TaskEvent;
+import com.talentpipeline.core.task.TaskState;
+import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.inference.model.ModelInfo;
+import com.talentpipeline.inference.text.EmbeddingException;
+import com.talentpipeline.inference.text.TextEncoder;
+import com.talentpipeline.scoring.career.CareerPredictor;
+import com.talentpipeline.scoring.resume.AtsScorer;
+import com.talentpipeline.scoring.resume.JobKeywords;
+import com.talentpipeline.scoring.resume.ResumeScorer;
+import com.talentpipeline.scoring.store.Documents;
+import com.talentpipeline.scoring.store.ScoreStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Mono;
+
+/** The worker's failure paths with its collaborators mocked: a model failure dead-letters the record and fails its task; an older version is skipped. */
+class ResumeScoringTest {
+
+    TextEncoder encoder = mock(TextEncoder.class);
+    ScoreStore store = mock(ScoreStore.class);
+    Documents documents = mock(Documents.class);
+    ResultCache cache = mock(ResultCache.class);
+    @SuppressWarnings("unchecked")
+    KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
+    List<ProducerRecord<String, byte[]>> sent = new ArrayList<>();
+    ResumeScoring scoring;
+
+    static final Resume RESUME = new Resume("Ada", "Lovelace", "ada@example.com", null, "Engineer", List.of(),
+            List.of(new Resume.WorkExperience("Engineer", "Acme", "2019-01", "present", List.of("Built things"))), List.of(), List.of());
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void setUp() {
+        ModelInfo info = mock(ModelInfo.class);
+        when(info.version()).thenReturn("minilm@test");
+        when(info.name()).thenReturn("minilm");
+        when(encoder.info()).thenReturn(info);
+        when(kafka.send(any(ProducerRecord.class))).thenAnswer(call -> {
+            sent.add(call.getArgument(0));
+            return CompletableFuture.completedFuture(null);
+        });
+        when(documents.sourceText(anyString(), anyString(), anyInt())).thenReturn(Mono.empty());
+        when(cache.get(any())).thenReturn(Mono.empty());
+        ResumeScorer scorer = new ResumeScorer(new AtsScorer(new JobKeywords(SkillVocabulary.defaults())),
+                new CareerPredictor(encoder, 0.05), 5);
+        scoring = new ResumeScoring(scorer, store, documents, cache, kafka, new SimpleMeterRegistry());
+    }
+
+    static ConsumerRecord<String, byte[]> record(int version) {
+        var envelope = EventEnvelope.of(Topics.RESUME_SUBMITTED_NAME, UUID.randomUUID(), "tenant-a", "r1", "h", null,
+                new ResumeSubmitted("r1", version, RESUME));
+        return new ConsumerRecord<>(Topics.RESUME_SUBMITTED_NAME, 2, 40L, "r1", Topics.RESUME_SUBMITTED.encode(envelope));
+    }
+
+    @Test
+    void aModelFailureDeadLettersTheRecordAndFailsTheDeterministicTask() throws Exception {
+        when(store.latestVersion("tenant-a", "r1")).thenReturn(Mono.empty());
+        when(encoder.embed(any())).thenThrow(new EmbeddingException("inference failed", null));
+        scoring.process(List.of(record(1)));
+        List<String> topics = sent.stream().map(ProducerRecord::topic).toList();
+        assertThat(topics).containsExactly(Topics.TASK_EVENTS_NAME, Topics.RESUME_SUBMITTED.deadLetterTopic(),
+                Topics.TASK_EVENTS_NAME);
+        EventEnvelope<TaskEvent> failed = Topics.TASK_EVENTS.decode(sent.get(2).value());
+        assertThat(failed.payload().state()).isEqualTo(TaskState.FAILED);
+        assertThat(failed.payload().error().code()).isEqualTo(ErrorCode.MODEL_FAILED);
+        assertThat(failed.taskId()).isEqualTo(ResumeScoring.taskId("tenant-a", "r1", 1));
+        assertThat(failed.tenantId()).isEqualTo("tenant-a");
+        assertThat(sent.get(1).partition()).isEqualTo(2);
+        verify(store, never()).save(any(), any(), anyInt(), any(), any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aVersionOlderThanTheStoredOneIsSkipped() throws Exception {
+        when(store.latestVersion("tenant-a", "r1")).thenReturn(Mono.just(3));
+        scoring.process(List.of(record(2)));
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void anUnreadableRecordIsSkippedBecauseTheEmbeddingWorkerDeadLettersIt() throws Exception {
+        scoring.process(List.of(new ConsumerRecord<>(Topics.RESUME_SUBMITTED_NAME, 0, 1L, "r1", "not json".getBytes())));
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void taskIdsAreDeterministicPerTenantResumeAndVersion() {
+        assertThat(ResumeScoring.taskId("a", "r1", 1)).isEqualTo(ResumeScoring.taskId("a", "r1", 1))
+                .isNotEqualTo(ResumeScoring.taskId("a", "r1", 2)).isNotEqualTo(ResumeScoring.taskId("b", "r1", 1));
+    }
+}
