@@ -93,7 +93,7 @@ public class MatchingConfiguration {
 
     @Bean
     IndexHealthIndicator matchingIndex(Indexes indexes) {
-        return new IndexHealthIndicator(() -> indexes.jobsReader().caughtUp(), indexes::ready,
+        return new IndexHealthIndicator(() -> indexes.jobsReader().caughtUp(), () -> indexes.resumesReader().caughtUp(),
                 () -> indexes.jobs().size(), () -> indexes.resumes().size());
     }
 

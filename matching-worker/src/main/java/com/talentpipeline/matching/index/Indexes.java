@@ -21,6 +21,11 @@ public final class Indexes implements SmartLifecycle {
         this.resumesReader = resumesReader;
     }
 
+    /** Indexes filled directly, without topic readers (benchmark, tests): always ready. */
+    public static Indexes loaded(JobIndex jobs, ResumeVectors resumes) {
+        return new Indexes(jobs, resumes, null, null);
+    }
+
     public JobIndex jobs() {
         return jobs;
     }
@@ -33,23 +38,31 @@ public final class Indexes implements SmartLifecycle {
         return jobsReader;
     }
 
+    public CompactedTopicReader resumesReader() {
+        return resumesReader;
+    }
+
     /** Both readers reached their start-up end offsets. */
     public boolean ready() {
-        return jobsReader.caughtUp() && resumesReader.caughtUp();
+        return jobsReader == null || (jobsReader.caughtUp() && resumesReader.caughtUp());
     }
 
     @Override
     public void start() {
-        jobsReader.start();
-        resumesReader.start();
+        if (jobsReader != null) {
+            jobsReader.start();
+            resumesReader.start();
+        }
         running = true;
     }
 
     @Override
     public void stop() {
         running = false;
-        jobsReader.close();
-        resumesReader.close();
+        if (jobsReader != null) {
+            jobsReader.close();
+            resumesReader.close();
+        }
     }
 
     @Override
