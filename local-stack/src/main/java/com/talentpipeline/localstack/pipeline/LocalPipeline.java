@@ -5,6 +5,7 @@ import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.embedding.EmbeddingWorkerApplication;
 import com.talentpipeline.rag.RagWorkerApplication;
 import com.talentpipeline.ingest.IngestApiApplication;
+import com.talentpipeline.matching.MatchingWorkerApplication;
 import com.talentpipeline.localstack.stack.EmbeddedKafkaServer;
 import com.talentpipeline.localstack.stack.Stack;
 import com.talentpipeline.localstack.stack.TopicSpec;
@@ -31,6 +32,7 @@ public final class LocalPipeline implements AutoCloseable {
     private ConfigurableApplicationContext embeddingWorker;
     private ConfigurableApplicationContext ragWorker;
     private ConfigurableApplicationContext ingest;
+    private ConfigurableApplicationContext matchingWorker;
 
     private LocalPipeline(Stack stack, Ports ports, Map<String, String> extra) {
         this.stack = stack;
@@ -55,6 +57,9 @@ public final class LocalPipeline implements AutoCloseable {
             Map<String, String> ragProperties = pipeline.properties(ports.ragWorker());
             ragProperties.putIfAbsent("pipeline.rag.results-base-url", "http://localhost:" + pipeline.resultsPort());
             pipeline.ragWorker = run(RagWorkerApplication::start, ragProperties);
+            Map<String, String> matchingProperties = pipeline.properties(ports.matchingWorker());
+            matchingProperties.putIfAbsent("pipeline.matching.results-base-url", "http://localhost:" + pipeline.resultsPort());
+            pipeline.matchingWorker = run(MatchingWorkerApplication::start, matchingProperties);
             Map<String, String> ingestProperties = pipeline.properties(ports.ingest());
             ingestProperties.putIfAbsent("pipeline.ingest.results-base-url", "http://localhost:" + pipeline.resultsPort());
             pipeline.ingest = run(IngestApiApplication::start, ingestProperties);
@@ -103,6 +108,15 @@ public final class LocalPipeline implements AutoCloseable {
         return port(ragWorker);
     }
 
+    public ConfigurableApplicationContext matchingWorkerContext() {
+        return matchingWorker;
+    }
+
+    /** The matching worker's port: matches, recommendations, job search and clusters ({@code /v1/...}) and actuator. */
+    public int matchingWorkerPort() {
+        return port(matchingWorker);
+    }
+
     public ConfigurableApplicationContext resultsContext() {
         return results;
     }
@@ -130,6 +144,9 @@ public final class LocalPipeline implements AutoCloseable {
     /** Stops the services (not the stack), last started first. */
     @Override
     public synchronized void close() {
+        if (matchingWorker != null && matchingWorker.isActive()) {
+            matchingWorker.close();
+        }
         for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {ingest, ragWorker, embeddingWorker, results}) {
             if (context != null && context.isActive()) {
                 context.close();
