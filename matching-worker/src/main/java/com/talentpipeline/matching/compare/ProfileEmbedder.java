@@ -27,13 +27,47 @@ public final class ProfileEmbedder {
 
     /** The section vectors of a job. */
     public Map<String, float[]> jobSections(Job job) {
+        return embed(sectionTexts(job));
+    }
+
+    /**
+     * The section vectors of many jobs, each distinct text embedded once (titles, skills and
+     * requirements repeat across jobs), in model batches.
+     */
+    public List<Map<String, float[]>> jobSections(List<Job> jobs) {
+        Map<String, float[]> byText = new LinkedHashMap<>();
+        List<Map<String, List<String>>> all = new ArrayList<>();
+        for (Job job : jobs) {
+            Map<String, List<String>> sections = sectionTexts(job);
+            sections.values().forEach(items -> items.forEach(t -> byText.put(t, null)));
+            all.add(sections);
+        }
+        List<String> texts = new ArrayList<>(byText.keySet());
+        float[][] rows = texts.isEmpty() ? new float[0][] : encoder.embed(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            byText.put(texts.get(i), rows[i]);
+        }
+        List<Map<String, float[]>> out = new ArrayList<>();
+        for (Map<String, List<String>> sections : all) {
+            Map<String, float[]> vectors = new LinkedHashMap<>();
+            sections.forEach((name, items) -> {
+                if (!items.isEmpty()) {
+                    vectors.put(name, Vectors.normalizedSum(items.stream().map(byText::get).toList()));
+                }
+            });
+            out.add(vectors);
+        }
+        return out;
+    }
+
+    private static Map<String, List<String>> sectionTexts(Job job) {
         Map<String, List<String>> sections = new LinkedHashMap<>();
         sections.put("jobTitle", List.of(job.title()));
         sections.put("skills", job.skills().stream().map(Job.JobSkill::name).toList());
         sections.put("requirements", job.requirements());
         sections.put("experienceLevel", List.of(job.experienceLevel().label() + " level position"));
         sections.put("description", job.description() == null ? List.of() : List.of(job.description()));
-        return embed(sections);
+        return sections;
     }
 
     /** A job profile (content hash = the id, as there is no stored row). */

@@ -63,8 +63,8 @@ public class MatchingConfiguration {
     }
 
     @Bean
-    JobIndex jobIndex(TextEncoder encoder, MeterRegistry meters) {
-        JobIndex index = new JobIndex(encoder.info().dimension());
+    JobIndex jobIndex(TextEncoder encoder, MatchingProperties properties, MeterRegistry meters) {
+        JobIndex index = new JobIndex(encoder.info().dimension(), properties.index().scoring());
         Gauge.builder("pipeline.matching.index.jobs", index, JobIndex::size).description("Active jobs in the job index")
                 .register(meters);
         return index;

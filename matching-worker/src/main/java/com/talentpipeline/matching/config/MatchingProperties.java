@@ -1,5 +1,6 @@
 package com.talentpipeline.matching.config;
 
+import com.talentpipeline.matching.index.JobIndex;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,7 +36,7 @@ public record MatchingProperties(
     public static MatchingProperties defaults() {
         return new MatchingProperties(Map.of(), 0.8, new Batch(1000, 100), new Recommendations(20, 100, 5),
                 new Search(20, 100, 500, 0.5), new Clusters(2000, 10, 100, 42L, 2000), Duration.ofSeconds(60),
-                "http://localhost:8081", new Index("matching-worker-index", Duration.ofMinutes(5)));
+                "http://localhost:8081", new Index("matching-worker-index", Duration.ofMinutes(5), JobIndex.Scoring.PYTORCH));
     }
 
     /** The weights of a tenant: configured ones, else {@code default}, else 0.65/0.35. */
@@ -104,9 +105,10 @@ public record MatchingProperties(
 
     /**
      * @param groupId  consumer group of the index readers (assigned partitions, no commits that matter)
-     * @param catchUpTimeout how long start-up may take to reach the end offsets before it logs a warning
+     * @param catchUpTimeout how long the recommendations listener waits for the job index before retrying
+     * @param scoring  where top-k dot products run: PYTORCH (default, measured faster) or JAVA
      */
     public record Index(@DefaultValue("matching-worker-index") String groupId,
-            @DefaultValue("5m") Duration catchUpTimeout) {
+            @DefaultValue("5m") Duration catchUpTimeout, @DefaultValue("PYTORCH") JobIndex.Scoring scoring) {
     }
 }

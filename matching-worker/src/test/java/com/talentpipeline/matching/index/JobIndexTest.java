@@ -101,4 +101,36 @@ class JobIndexTest {
                 .allMatch(s -> s.job().jobId().startsWith("far"));
         assertThat(index.topK("t", q, 10, new JobFilter(null, true))).hasSize(5);
     }
+
+    @Test
+    void pyTorchScoringReturnsWhatTheJavaLoopReturnsThroughUpdatesRemovalsAndGrowth() {
+        Random r = new Random(9);
+        try (JobIndex index = new JobIndex(DIM, JobIndex.Scoring.PYTORCH)) {
+            assertThat(index.scoring()).isEqualTo(JobIndex.Scoring.PYTORCH);
+            for (int i = 0; i < 500; i++) {
+                index.upsert(job("j" + i, i % 2 == 0 ? "t" : "u", 1, JobStatus.ACTIVE, "Berlin", false, random(r)));
+            }
+            float[] q = random(r);
+            assertSameTopK(index, q); // first query copies the whole matrix to the mirror
+            for (int i = 0; i < 500; i += 7) {
+                index.upsert(job("j" + i, i % 2 == 0 ? "t" : "u", 2, JobStatus.ACTIVE, "Berlin", false, random(r)));
+            }
+            index.remove("j10");
+            index.upsert(job("j12", "t", 3, JobStatus.CLOSED, "Berlin", false, q));
+            assertSameTopK(index, q); // changed rows synced one by one
+            for (int i = 500; i < 2500; i++) {
+                index.upsert(job("j" + i, "t", 1, JobStatus.ACTIVE, "Berlin", false, random(r)));
+            }
+            assertSameTopK(index, q); // the matrix grew past its first capacity
+        }
+    }
+
+    private static void assertSameTopK(JobIndex index, float[] q) {
+        var java = index.topK(JobIndex.Scoring.JAVA, "t", q, 30, JobFilter.NONE);
+        var torch = index.topK(JobIndex.Scoring.PYTORCH, "t", q, 30, JobFilter.NONE);
+        assertThat(torch).extracting(s -> s.job().jobId()).containsExactlyElementsOf(java.stream().map(s -> s.job().jobId()).toList());
+        for (int i = 0; i < java.size(); i++) {
+            assertThat(torch.get(i).score()).isCloseTo(java.get(i).score(), org.assertj.core.api.Assertions.within(1e-5));
+        }
+    }
 }
