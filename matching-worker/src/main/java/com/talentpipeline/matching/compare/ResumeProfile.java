@@ -23,10 +23,10 @@ public record ResumeProfile(String resumeId, String tenantId, int version, Strin
         sections = Map.copyOf(sections);
     }
 
-    /** The vector used to search jobs: summary + skills + work experience, normalised. */
+    /** The vector used to search jobs: work experience + 2 x skills, normalised (see {@link JobProfile#vector()}). */
     public float[] queryVector() {
-        return Vectors.normalizedSum(java.util.Arrays.asList(sections.get("summary"), sections.get("skills"),
-                sections.get("workExperience")));
+        return Vectors.normalizedSum(java.util.Arrays.asList(sections.get("workExperience"), sections.get("skills"),
+                sections.get("skills")));
     }
 
     /** What the candidate has done, for title and requirements similarity: work experience, else summary. */
