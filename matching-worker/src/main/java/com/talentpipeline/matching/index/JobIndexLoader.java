@@ -61,7 +61,7 @@ public final class JobIndexLoader {
                 count("unreadable");
             }
         }
-        List<String> active = new ArrayList<>();
+        java.util.Set<String> active = new java.util.LinkedHashSet<>();
         for (EventEnvelope<JobEmbeddings> e : latest.values()) {
             JobProfile probe = profile(e, List.of(), null);
             if (probe.active()) {

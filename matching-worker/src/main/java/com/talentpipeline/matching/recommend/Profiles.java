@@ -7,7 +7,6 @@ import com.talentpipeline.matching.index.JobIndex;
 import com.talentpipeline.matching.index.ResumeVectors;
 import com.talentpipeline.matching.store.StoredDocument;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -50,11 +49,6 @@ public final class Profiles {
     /** Waits up to {@code timeout} for the job to be indexed; null if it did not come. */
     public JobProfile awaitJob(String tenantId, String jobId, Duration timeout) {
         return await(() -> jobs.get(tenantId, jobId), timeout);
-    }
-
-    /** The indexed jobs among {@code ids}, in the given order (missing ones left out). */
-    public List<JobProfile> indexedJobs(String tenantId, List<String> ids) {
-        return ids.stream().map(id -> jobs.get(tenantId, id)).filter(j -> j != null).toList();
     }
 
     private static <T> T await(Supplier<T> lookup, Duration timeout) {
