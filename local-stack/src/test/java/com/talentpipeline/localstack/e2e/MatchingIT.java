@@ -3,6 +3,7 @@ package com.talentpipeline.localstack.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.talentpipeline.core.task.Tenants;
+import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.localstack.pipeline.LocalPipeline;
 import com.talentpipeline.matching.recommend.RecommendationRefresher;
 import java.net.URLEncoder;
@@ -204,6 +205,14 @@ class MatchingIT {
         assertThat(result.get("resumeVersion").asInt()).isEqualTo(2);
         List<String> ids = ids(result.get("recommendations"));
         assertThat(ids).contains(javaJob).doesNotContain(closedJob);
+        // ... and announced for webhooks on recommendations.updated, keyed by the resume.
+        var records = Topics4Tests.readKey(pipeline, Topics.RECOMMENDATIONS_UPDATED_NAME, resumeId, 1);
+        assertThat(records).hasSize(1);
+        var event = Topics.RECOMMENDATIONS_UPDATED.decode(records.get(0).value());
+        assertThat(event.tenantId()).isEqualTo(Tenants.DEFAULT);
+        assertThat(event.payload().version()).isEqualTo(2);
+        assertThat(event.payload().taskId()).isEqualTo(taskId);
+        assertThat(event.payload().jobs()).extracting(j -> j.jobId()).containsExactlyElementsOf(ids);
     }
 
     @Test
