@@ -75,7 +75,7 @@ public class RecommendationRefresher {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    @KafkaListener(id = "matching-recommendations", topics = Topics.RESUME_EMBEDDED_NAME, batch = "true")
+    @KafkaListener(id = "matching-recommendations", idIsGroup = false, topics = Topics.RESUME_EMBEDDED_NAME, batch = "true")
     public void onEmbedded(List<ConsumerRecord<String, byte[]>> records) throws InterruptedException {
         for (ConsumerRecord<String, byte[]> record : records) {
             if (record.value() == null) {
@@ -95,7 +95,7 @@ public class RecommendationRefresher {
         }
     }
 
-    @KafkaListener(id = "matching-erasures", topics = Topics.RESUME_UPDATED_NAME, batch = "true")
+    @KafkaListener(id = "matching-erasures", idIsGroup = false, topics = Topics.RESUME_UPDATED_NAME, batch = "true")
     public void onUpdated(List<ConsumerRecord<String, byte[]>> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
