@@ -6,6 +6,7 @@ import com.talentpipeline.embedding.EmbeddingWorkerApplication;
 import com.talentpipeline.rag.RagWorkerApplication;
 import com.talentpipeline.scoring.ScoringWorkerApplication;
 import com.talentpipeline.ingest.IngestApiApplication;
+import com.talentpipeline.matching.MatchingWorkerApplication;
 import com.talentpipeline.localstack.stack.EmbeddedKafkaServer;
 import com.talentpipeline.localstack.stack.Stack;
 import com.talentpipeline.localstack.stack.TopicSpec;
@@ -33,6 +34,7 @@ public final class LocalPipeline implements AutoCloseable {
     private ConfigurableApplicationContext ragWorker;
     private ConfigurableApplicationContext scoringWorker;
     private ConfigurableApplicationContext ingest;
+    private ConfigurableApplicationContext matchingWorker;
 
     private LocalPipeline(Stack stack, Ports ports, Map<String, String> extra) {
         this.stack = stack;
@@ -60,6 +62,9 @@ public final class LocalPipeline implements AutoCloseable {
             Map<String, String> scoringProperties = pipeline.properties(ports.scoringWorker());
             scoringProperties.putIfAbsent("pipeline.scoring.results-base-url", "http://localhost:" + pipeline.resultsPort());
             pipeline.scoringWorker = run(ScoringWorkerApplication::start, scoringProperties);
+            Map<String, String> matchingProperties = pipeline.properties(ports.matchingWorker());
+            matchingProperties.putIfAbsent("pipeline.matching.results-base-url", "http://localhost:" + pipeline.resultsPort());
+            pipeline.matchingWorker = run(MatchingWorkerApplication::start, matchingProperties);
             Map<String, String> ingestProperties = pipeline.properties(ports.ingest());
             ingestProperties.putIfAbsent("pipeline.ingest.results-base-url", "http://localhost:" + pipeline.resultsPort());
             pipeline.ingest = run(IngestApiApplication::start, ingestProperties);
@@ -117,6 +122,15 @@ public final class LocalPipeline implements AutoCloseable {
         return port(scoringWorker);
     }
 
+    public ConfigurableApplicationContext matchingWorkerContext() {
+        return matchingWorker;
+    }
+
+    /** The matching worker's port: matches, recommendations, job search and clusters ({@code /v1/...}) and actuator. */
+    public int matchingWorkerPort() {
+        return port(matchingWorker);
+    }
+
     public ConfigurableApplicationContext resultsContext() {
         return results;
     }
@@ -144,7 +158,8 @@ public final class LocalPipeline implements AutoCloseable {
     /** Stops the services (not the stack), last started first. */
     @Override
     public synchronized void close() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {ingest, scoringWorker, ragWorker, embeddingWorker, results}) {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {ingest, matchingWorker,
+                scoringWorker, ragWorker, embeddingWorker, results}) {
             if (context != null && context.isActive()) {
                 context.close();
             }

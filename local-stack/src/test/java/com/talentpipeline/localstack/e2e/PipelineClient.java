@@ -41,6 +41,16 @@ final class PipelineClient {
         return "http://127.0.0.1:" + pipeline.scoringWorkerPort() + path;
     }
 
+    /** A URL of the matching worker's API. */
+    String matching(String path) {
+        return "http://127.0.0.1:" + pipeline.matchingWorkerPort() + path;
+    }
+
+    HttpResponse<String> put(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     HttpResponse<String> post(String url, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))

@@ -1,0 +1,138 @@
+package com.talentpipeline.matching.config;
+
+import com.talentpipeline.core.cache.ResultCache;
+import com.talentpipeline.core.skill.SkillVocabulary;
+import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.inference.text.TextEncoder;
+import com.talentpipeline.matching.cluster.JobClusterer;
+import com.talentpipeline.matching.compare.MatchEngine;
+import com.talentpipeline.matching.compare.SkillEmbeddings;
+import com.talentpipeline.matching.compare.SkillMatcher;
+import com.talentpipeline.matching.index.CompactedTopicReader;
+import com.talentpipeline.matching.index.IndexHealthIndicator;
+import com.talentpipeline.matching.index.Indexes;
+import com.talentpipeline.matching.index.JobIndex;
+import com.talentpipeline.matching.index.JobIndexLoader;
+import com.talentpipeline.matching.index.ResumeVectors;
+import com.talentpipeline.matching.recommend.Comparisons;
+import com.talentpipeline.matching.recommend.Profiles;
+import com.talentpipeline.matching.recommend.RecommendationRefresher;
+import com.talentpipeline.matching.recommend.Recommender;
+import com.talentpipeline.matching.search.JobSearch;
+import com.talentpipeline.matching.store.DocumentStore;
+import com.talentpipeline.matching.store.PredictionStore;
+import com.talentpipeline.matching.task.TaskPublisher;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Wiring of the matching worker. Errors escaping a listener are infrastructure failures (PostgreSQL or
+ * Kafka down), never bad records (those are skipped where they are read), so a batch is retried with
+ * backoff until it succeeds.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MatchingProperties.class)
+public class MatchingConfiguration {
+
+    @Bean
+    CommonErrorHandler retryBatchUntilItSucceeds() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(10_000);
+        return new DefaultErrorHandler(backOff);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService matchingExecutor() {
+        return Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "matching-task");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    JobIndex jobIndex(TextEncoder encoder, MatchingProperties properties, MeterRegistry meters) {
+        JobIndex index = new JobIndex(encoder.info().dimension(), properties.index().scoring());
+        Gauge.builder("pipeline.matching.index.jobs", index, JobIndex::size).description("Active jobs in the job index")
+                .register(meters);
+        return index;
+    }
+
+    @Bean
+    ResumeVectors resumeVectors(MeterRegistry meters) {
+        ResumeVectors vectors = new ResumeVectors();
+        Gauge.builder("pipeline.matching.index.resumes", vectors, ResumeVectors::size)
+                .description("Resumes whose embeddings the matching worker holds").register(meters);
+        return vectors;
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    Indexes indexes(JobIndex jobs, ResumeVectors resumes, DocumentStore store, ConsumerFactory<?, ?> consumers,
+            MatchingProperties properties, MeterRegistry meters) {
+        var factory = (ConsumerFactory<String, byte[]>) consumers;
+        JobIndexLoader loader = new JobIndexLoader(jobs, store, meters);
+        String group = properties.index().groupId();
+        return new Indexes(jobs, resumes,
+                new CompactedTopicReader(Topics.JOB_EMBEDDED_NAME, Topics.JOB_EMBEDDED.partitions(), factory, group, loader::apply),
+                new CompactedTopicReader(Topics.RESUME_EMBEDDED_NAME, Topics.RESUME_EMBEDDED.partitions(), factory, group,
+                        resumes::apply));
+    }
+
+    @Bean
+    IndexHealthIndicator matchingIndex(Indexes indexes) {
+        return new IndexHealthIndicator(() -> indexes.jobsReader().caughtUp(), () -> indexes.resumesReader().caughtUp(),
+                () -> indexes.jobs().size(), () -> indexes.resumes().size());
+    }
+
+    @Bean
+    MatchEngine matchEngine(TextEncoder encoder, MatchingProperties properties) {
+        return new MatchEngine(new SkillMatcher(SkillVocabulary.defaults(), new SkillEmbeddings(encoder),
+                properties.skillThreshold()));
+    }
+
+    @Bean
+    Comparisons comparisons(MatchEngine engine, ObjectProvider<ResultCache> cache, MatchingProperties properties) {
+        return new Comparisons(engine, cache.getIfAvailable(), properties);
+    }
+
+    @Bean
+    Profiles profiles(JobIndex jobs, ResumeVectors resumes) {
+        return new Profiles(jobs, resumes);
+    }
+
+    @Bean
+    Recommender recommender(JobIndex jobs, MatchEngine engine, MatchingProperties properties) {
+        return new Recommender(jobs, engine, properties);
+    }
+
+    @Bean
+    JobSearch jobSearch(DatabaseClient db, TextEncoder encoder, JobIndex jobs, MatchingProperties properties) {
+        return new JobSearch(db, encoder, jobs, properties.search());
+    }
+
+    @Bean
+    JobClusterer jobClusterer(MatchingProperties properties) {
+        return new JobClusterer(properties.clusters());
+    }
+
+    @Bean
+    RecommendationRefresher recommendationRefresher(Recommender recommender, Indexes indexes, DocumentStore documents,
+            PredictionStore predictions, TaskPublisher tasks, KafkaTemplate<String, byte[]> kafka,
+            ObjectProvider<ResultCache> cache, MatchingProperties properties) {
+        return new RecommendationRefresher(recommender, indexes.resumes(), documents, predictions, tasks, kafka,
+                cache.getIfAvailable(), indexes.jobsReader(), properties);
+    }
+}

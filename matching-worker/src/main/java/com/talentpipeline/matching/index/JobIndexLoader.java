@@ -1,0 +1,107 @@
+package com.talentpipeline.matching.index;
+
+import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.job.JobEmbeddings;
+import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.matching.compare.JobProfile;
+import com.talentpipeline.matching.store.DocumentStore;
+import com.talentpipeline.matching.store.StoredDocument;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a batch of {@code job.embedded} records to the {@link JobIndex}: a tombstone or a closed job
+ * removes it; an active one is (re)indexed with its skill names read from the shared {@code jobs}
+ * table in one query per batch (the event carries vectors and facts, not the skill list). Unreadable
+ * records are counted and skipped: the embedding worker, the topic's producer, owns their dead letters.
+ */
+public final class JobIndexLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(JobIndexLoader.class);
+
+    private final JobIndex index;
+    private final DocumentStore store;
+    private final MeterRegistry meters;
+
+    public JobIndexLoader(JobIndex index, DocumentStore store, MeterRegistry meters) {
+        this.index = index;
+        this.store = store;
+        this.meters = meters;
+    }
+
+    /** Applies the batch in offset order (per job, the last record wins). */
+    public void apply(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, EventEnvelope<JobEmbeddings>> latest = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.key() == null) {
+                continue;
+            }
+            if (record.value() == null) {
+                latest.remove(record.key());
+                index.remove(record.key());
+                count("removed");
+                continue;
+            }
+            try {
+                EventEnvelope<JobEmbeddings> envelope = Topics.JOB_EMBEDDED.decode(record.value());
+                latest.remove(record.key());
+                latest.put(record.key(), envelope);
+            } catch (RuntimeException e) {
+                log.warn("skipping unreadable {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
+                count("unreadable");
+            }
+        }
+        java.util.Set<String> active = new java.util.LinkedHashSet<>();
+        for (EventEnvelope<JobEmbeddings> e : latest.values()) {
+            JobProfile probe = profile(e, List.of(), null);
+            if (probe.active()) {
+                active.add(e.payload().jobId());
+            } else {
+                index.remove(e.payload().jobId(), e.payload().version());
+                count("closed");
+            }
+        }
+        if (active.isEmpty()) {
+            return;
+        }
+        Map<String, StoredDocument> rows = store.jobsAnyTenant(active).collectList().block(Duration.ofSeconds(30))
+                .stream().collect(Collectors.toMap(StoredDocument::id, Function.identity()));
+        for (EventEnvelope<JobEmbeddings> e : latest.values()) {
+            StoredDocument row = rows.get(e.payload().jobId());
+            if (row == null || !row.tenantId().equals(e.tenantId())) {
+                if (active.contains(e.payload().jobId())) {
+                    count("no_row");
+                }
+                continue;
+            }
+            if ("closed".equalsIgnoreCase(row.status())) {
+                index.remove(e.payload().jobId(), Integer.MAX_VALUE);
+                count("closed");
+                continue;
+            }
+            index.upsert(profile(e, row.skills(), row.contentHash()));
+            count("indexed");
+        }
+    }
+
+    static JobProfile profile(EventEnvelope<JobEmbeddings> e, List<String> skills, String contentHash) {
+        JobEmbeddings p = e.payload();
+        return JobProfile.of(p.jobId(), e.tenantId(), p.version(), contentHash != null ? contentHash : e.contentHash(),
+                p.facts(), skills, p.meanEmbeddings());
+    }
+
+    private void count(String outcome) {
+        Counter.builder("pipeline.matching.index.events").description("job.embedded records applied to the job index")
+                .tag("outcome", outcome).register(meters).increment();
+    }
+}

@@ -1,0 +1,155 @@
+package com.talentpipeline.matching.recommend;
+
+import com.talentpipeline.core.cache.ResultCache;
+import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.resume.RecommendationsUpdated;
+import com.talentpipeline.core.resume.ResumeEmbeddings;
+import com.talentpipeline.core.resume.ResumeUpdated;
+import com.talentpipeline.core.task.TaskType;
+import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.matching.compare.MatchResult;
+import com.talentpipeline.matching.compare.ResumeProfile;
+import com.talentpipeline.matching.config.MatchingProperties;
+import com.talentpipeline.matching.index.CompactedTopicReader;
+import com.talentpipeline.matching.index.ResumeVectors;
+import com.talentpipeline.matching.store.DocumentStore;
+import com.talentpipeline.matching.store.PredictionStore;
+import com.talentpipeline.matching.store.StoredDocument;
+import com.talentpipeline.matching.task.TaskPublisher;
+import com.talentpipeline.matching.task.TaskPublisher.TaskRef;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Recomputes a resume's recommendations when it gets a new version: in the consumer group
+ * {@code matching-worker} (committed offsets, at-least-once), every {@code resume.embedded} record of a
+ * version above 1 yields a {@code recommendations} task (id derived from tenant, resume and version,
+ * so a redelivery rewrites the same task), a {@code recommendations.updated} event (for webhooks) and
+ * the resume version's {@code predictions} row (upsert). {@code resume.embedded} rather than
+ * {@code resume.updated} is the trigger because the new version's vectors are needed. An erasure
+ * ({@code resume.updated}, source deleted) drops the resume's vectors and evicts its cached comparisons.
+ * Infrastructure errors escape so the batch is retried (see the error handler in the configuration).
+ */
+public class RecommendationRefresher {
+
+    private static final Logger log = LoggerFactory.getLogger(RecommendationRefresher.class);
+
+    private final Recommender recommender;
+    private final ResumeVectors resumes;
+    private final DocumentStore documents;
+    private final PredictionStore predictions;
+    private final TaskPublisher tasks;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final ResultCache cache;
+    private final CompactedTopicReader jobsReader;
+    private final MatchingProperties properties;
+
+    public RecommendationRefresher(Recommender recommender, ResumeVectors resumes, DocumentStore documents,
+            PredictionStore predictions, TaskPublisher tasks, KafkaTemplate<String, byte[]> kafka, ResultCache cache,
+            CompactedTopicReader jobsReader, MatchingProperties properties) {
+        this.recommender = recommender;
+        this.resumes = resumes;
+        this.documents = documents;
+        this.predictions = predictions;
+        this.tasks = tasks;
+        this.kafka = kafka;
+        this.cache = cache;
+        this.jobsReader = jobsReader;
+        this.properties = properties;
+    }
+
+    /** The deterministic id of the recommendations task of a resume version. */
+    public static UUID taskId(String tenantId, String resumeId, int version) {
+        return UUID.nameUUIDFromBytes((TaskType.RECOMMENDATIONS.wireName() + "|" + tenantId + "|" + resumeId + "|" + version)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @KafkaListener(id = "matching-recommendations", idIsGroup = false, topics = Topics.RESUME_EMBEDDED_NAME, batch = "true")
+    public void onEmbedded(List<ConsumerRecord<String, byte[]>> records) throws InterruptedException {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null) {
+                continue;
+            }
+            EventEnvelope<ResumeEmbeddings> envelope;
+            try {
+                envelope = Topics.RESUME_EMBEDDED.decode(record.value());
+            } catch (RuntimeException e) {
+                log.warn("skipping unreadable {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
+                continue;
+            }
+            resumes.put(envelope); // the reader may lag this group; the new version must be used
+            if (envelope.payload().version() > 1) {
+                refresh(envelope);
+            }
+        }
+    }
+
+    @KafkaListener(id = "matching-erasures", idIsGroup = false, topics = Topics.RESUME_UPDATED_NAME, batch = "true")
+    public void onUpdated(List<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                ResumeUpdated updated = Topics.RESUME_UPDATED.decode(record.value()).payload();
+                if (updated.deleted()) {
+                    resumes.remove(updated.resumeId());
+                    if (cache != null) {
+                        cache.evictSubject(Comparisons.KIND, updated.resumeId()).block(Duration.ofSeconds(5));
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("skipping unreadable {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
+            }
+        }
+    }
+
+    private void refresh(EventEnvelope<ResumeEmbeddings> envelope) throws InterruptedException {
+        if (!jobsReader.awaitCaughtUp(properties.index().catchUpTimeout())) {
+            throw new IllegalStateException("job index not caught up; retrying the batch");
+        }
+        ResumeEmbeddings embeddings = envelope.payload();
+        StoredDocument row = documents.resume(envelope.tenantId(), embeddings.resumeId()).block(Duration.ofSeconds(10));
+        if (row == null) {
+            return; // erased meanwhile
+        }
+        ResumeProfile profile = Profiles.of(row, embeddings);
+        List<MatchResult> jobs = recommender.recommend(profile, properties.recommendations().defaultLimit(), JobFilter.NONE);
+        UUID taskId = taskId(envelope.tenantId(), embeddings.resumeId(), embeddings.version());
+        TaskRef task = new TaskRef(taskId, TaskType.RECOMMENDATIONS, envelope.tenantId(), embeddings.resumeId());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("resumeId", embeddings.resumeId());
+        result.put("resumeVersion", embeddings.version());
+        result.put("recommendations", jobs);
+        try {
+            tasks.succeeded(task, embeddings.model(), result, false).get(30, TimeUnit.SECONDS);
+            List<RecommendationsUpdated.RecommendedJob> top = jobs.stream()
+                    .map(m -> new RecommendationsUpdated.RecommendedJob(m.jobId(), m.jobTitle(), m.company(), m.matchPercentage()))
+                    .toList();
+            var updated = new RecommendationsUpdated(embeddings.resumeId(), embeddings.version(), taskId, top);
+            var out = EventEnvelope.of(Topics.RECOMMENDATIONS_UPDATED_NAME, taskId, envelope.tenantId(),
+                    embeddings.resumeId(), envelope.contentHash(), envelope.traceparent(), updated);
+            kafka.send(new ProducerRecord<>(Topics.RECOMMENDATIONS_UPDATED.name(), embeddings.resumeId(),
+                    Topics.RECOMMENDATIONS_UPDATED.encode(out))).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not publish recommendations of a resume: " + e, e);
+        }
+        List<Map<String, Object>> summary = jobs.stream().map(m -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("jobId", m.jobId());
+            s.put("title", m.jobTitle());
+            s.put("match_percentage", m.matchPercentage());
+            return s;
+        }).toList();
+        predictions.upsert(envelope.tenantId(), embeddings.resumeId(), embeddings.version(), taskId,
+                Map.of("jobs", summary)).block(Duration.ofSeconds(10));
+    }
+}

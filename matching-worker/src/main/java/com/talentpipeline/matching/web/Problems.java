@@ -1,0 +1,62 @@
+package com.talentpipeline.matching.web;
+
+import com.talentpipeline.core.web.ApiProblemException;
+import com.talentpipeline.core.web.FieldProblem;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/** The 4xx answers of this API. */
+final class Problems {
+
+    private Problems() {
+    }
+
+    static ApiProblemException invalid(String field, String message) {
+        return new ApiProblemException(HttpStatus.BAD_REQUEST, "validation_failed",
+                "The request is invalid: " + field + " " + message, List.of(new FieldProblem(field, message)), null);
+    }
+
+    static ApiProblemException jobClosed(String jobId) {
+        return new ApiProblemException(HttpStatus.CONFLICT, "job_closed", "Job " + jobId + " is closed",
+                List.of(new FieldProblem("jobId", "is closed")), null);
+    }
+
+    static ApiProblemException embeddingsPending(String resumeId) {
+        return new ApiProblemException(HttpStatus.CONFLICT, "embeddings_pending",
+                "Resume " + resumeId + " has no embeddings yet; retry shortly", List.of(), java.time.Duration.ofSeconds(2));
+    }
+
+    static ApiProblemException indexLoading() {
+        return ApiProblemException.unavailable("The job index is still loading", java.time.Duration.ofSeconds(5));
+    }
+
+    static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field, "must not be blank");
+        }
+        if (value.length() > 200) {
+            throw invalid(field, "must be at most 200 characters");
+        }
+        return value.strip();
+    }
+
+    static Boolean bool(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw invalid(field, "must be true or false");
+    }
+
+    static int limit(Integer value, int defaultValue, int max, String field) {
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value < 1 || value > max) {
+            throw invalid(field, "must be between 1 and " + max);
+        }
+        return value;
+    }
+}
