@@ -1,5 +1,6 @@
 package com.talentpipeline.core.topic;
 
+import com.talentpipeline.core.image.ImageSubmitted;
 import com.talentpipeline.core.job.JobEmbeddings;
 import com.talentpipeline.core.job.JobSubmitted;
 import com.talentpipeline.core.model.WorkerModels;
@@ -30,6 +31,7 @@ public final class Topics {
     public static final String RESUME_UPDATED_NAME = "resume.updated";
     public static final String RESUME_SCORED_NAME = "resume.scored";
     public static final String RECOMMENDATIONS_UPDATED_NAME = "recommendations.updated";
+    public static final String IMAGE_SUBMITTED_NAME = "image.submitted";
 
     /** A resume (new or new version) to process; key = resume id. */
     public static final Topic<ResumeSubmitted> RESUME_SUBMITTED =
@@ -59,6 +61,10 @@ public final class Topics {
     public static final Topic<RecommendationsUpdated> RECOMMENDATIONS_UPDATED =
             new Topic<>(RECOMMENDATIONS_UPDATED_NAME, RecommendationsUpdated.class, 6, false);
 
+    /** An uploaded image for object discovery (detection worker); key = image id. */
+    public static final Topic<ImageSubmitted> IMAGE_SUBMITTED =
+            new Topic<>(IMAGE_SUBMITTED_NAME, ImageSubmitted.class, 6, false);
+
     /**
      * The models each worker instance has loaded; compacted, key = {@code service/instance}, a tombstone
      * when the instance stops. One partition: a handful of small records, read whole by the results API.
@@ -68,7 +74,8 @@ public final class Topics {
 
     private static final List<Topic<?>> ALL =
             List.of(RESUME_SUBMITTED, RESUME_EMBEDDED, JOB_SUBMITTED, JOB_EMBEDDED, TASK_EVENTS, RESUME_UPDATED,
-                    MODEL_REGISTRY, RESUME_SCORED, RECOMMENDATIONS_UPDATED);
+                    MODEL_REGISTRY, RESUME_SCORED, RECOMMENDATIONS_UPDATED,
+                    IMAGE_SUBMITTED);
 
     private Topics() {
     }
