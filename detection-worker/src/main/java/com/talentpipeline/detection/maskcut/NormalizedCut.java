@@ -106,7 +106,8 @@ public final class NormalizedCut {
     public float[] affinity(float[] f, int n, int dim) {
         float[] a = new float[n * n];
         float low = (float) eps;
-        for (int i = 0; i < n; i++) {
+        // Rows in parallel: row i writes the pairs (i, j > i) and their mirrors, so no two rows share a cell.
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
             int fi = i * dim;
             a[i * n + i] = 1f;
             for (int j = i + 1; j < n; j++) {
@@ -125,7 +126,7 @@ public final class NormalizedCut {
                 a[i * n + j] = w;
                 a[j * n + i] = w;
             }
-        }
+        });
         return a;
     }
 
@@ -144,7 +145,7 @@ public final class NormalizedCut {
             for (int i = 0; i < n; i++) {
                 z[i] = x[i] * invSqrt[i];
             }
-            for (int i = 0; i < n; i++) {
+            java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
                 int row = i * n;
                 double s0 = 0;
                 double s1 = 0;
@@ -161,7 +162,7 @@ public final class NormalizedCut {
                     s0 += a[row + j] * z[j];
                 }
                 y[i] = (s0 + s1 + s2 + s3) * invSqrt[i];
-            }
+            });
         }
     }
 }

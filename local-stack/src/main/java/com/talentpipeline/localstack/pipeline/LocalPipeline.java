@@ -4,6 +4,7 @@ import com.talentpipeline.core.topic.Topic;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.embedding.EmbeddingWorkerApplication;
 import com.talentpipeline.rag.RagWorkerApplication;
+import com.talentpipeline.detection.DetectionWorkerApplication;
 import com.talentpipeline.ingest.IngestApiApplication;
 import com.talentpipeline.localstack.stack.EmbeddedKafkaServer;
 import com.talentpipeline.localstack.stack.Stack;
@@ -31,6 +32,7 @@ public final class LocalPipeline implements AutoCloseable {
     private ConfigurableApplicationContext embeddingWorker;
     private ConfigurableApplicationContext ragWorker;
     private ConfigurableApplicationContext ingest;
+    private ConfigurableApplicationContext detectionWorker;
 
     private LocalPipeline(Stack stack, Ports ports, Map<String, String> extra) {
         this.stack = stack;
@@ -55,6 +57,9 @@ public final class LocalPipeline implements AutoCloseable {
             Map<String, String> ragProperties = pipeline.properties(ports.ragWorker());
             ragProperties.putIfAbsent("pipeline.rag.results-base-url", "http://localhost:" + pipeline.resultsPort());
             pipeline.ragWorker = run(RagWorkerApplication::start, ragProperties);
+            Map<String, String> detectionProperties = pipeline.properties(ports.detectionWorker());
+            detectionProperties.putIfAbsent("pipeline.detection.results-base-url", "http://localhost:" + pipeline.resultsPort());
+            pipeline.detectionWorker = run(DetectionWorkerApplication::start, detectionProperties);
             Map<String, String> ingestProperties = pipeline.properties(ports.ingest());
             ingestProperties.putIfAbsent("pipeline.ingest.results-base-url", "http://localhost:" + pipeline.resultsPort());
             pipeline.ingest = run(IngestApiApplication::start, ingestProperties);
@@ -103,6 +108,15 @@ public final class LocalPipeline implements AutoCloseable {
         return port(ragWorker);
     }
 
+    public ConfigurableApplicationContext detectionWorkerContext() {
+        return detectionWorker;
+    }
+
+    /** The detection worker's port: its image API ({@code /v1/images*}) and actuator. */
+    public int detectionWorkerPort() {
+        return port(detectionWorker);
+    }
+
     public ConfigurableApplicationContext resultsContext() {
         return results;
     }
@@ -130,7 +144,7 @@ public final class LocalPipeline implements AutoCloseable {
     /** Stops the services (not the stack), last started first. */
     @Override
     public synchronized void close() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {ingest, ragWorker, embeddingWorker, results}) {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {ingest, detectionWorker, ragWorker, embeddingWorker, results}) {
             if (context != null && context.isActive()) {
                 context.close();
             }
