@@ -104,6 +104,11 @@ public final class NormalizedCut {
 
     /** The thresholded cosine affinity, symmetric, with 1 on the diagonal. */
     public float[] affinity(float[] f, int n, int dim) {
+        return TorchAffinity.available() ? TorchAffinity.affinity(f, n, dim, tau, eps) : javaAffinity(f, n, dim);
+    }
+
+    /** The same affinity in plain Java (no engine). */
+    float[] javaAffinity(float[] f, int n, int dim) {
         float[] a = new float[n * n];
         float low = (float) eps;
         // Rows in parallel: row i writes the pairs (i, j > i) and their mirrors, so no two rows share a cell.

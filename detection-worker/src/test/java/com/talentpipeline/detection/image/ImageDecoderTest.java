@@ -44,9 +44,17 @@ class ImageDecoderTest {
         assertThat(jpeg.height()).isEqualTo(10);
     }
 
+    /** 1x1 WebP files, lossless (VP8L) and lossy (VP8), as browsers' feature tests embed them. */
     @Test
-    void aWebPReaderIsRegistered() {
-        assertThat(ImageIO.getImageReadersByFormatName("webp").hasNext()).isTrue();
+    void decodesWebP() {
+        for (String base64 : new String[] {"UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==",
+            "UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA"}) {
+            byte[] webp = java.util.Base64.getDecoder().decode(base64);
+            ImageDecoder.Header header = decoder.inspect(webp);
+            assertThat(header.type()).isEqualTo(ImageType.WEBP);
+            assertThat(header.width()).isEqualTo(1);
+            assertThat(decoder.decode(webp, header).getHeight()).isEqualTo(1);
+        }
     }
 
     @Test

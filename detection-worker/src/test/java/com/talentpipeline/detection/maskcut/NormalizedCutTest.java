@@ -93,13 +93,34 @@ class NormalizedCutTest {
         }
         NormalizedCut cut = new NormalizedCut(0.15, 1e-5, new Lanczos(300, 1e-6));
         cut.solve(features, n, dim); // JIT warm-up
-        long t0 = System.nanoTime();
-        float[] affinity = cut.affinity(features, n, dim);
-        long t1 = System.nanoTime();
-        NormalizedCut.Solution solution = cut.solve(affinity, n);
-        long t2 = System.nanoTime();
-        System.out.printf(Locale.ROOT, "normalized cut on %d patches (%d-d): affinity %.1f ms, eigen-solver %.1f ms, "
-                + "%d Lanczos steps%n", n, dim, (t1 - t0) / 1e6, (t2 - t1) / 1e6, solution.iterations());
+        long j0 = System.nanoTime();
+        float[] plain = cut.javaAffinity(features, n, dim);
+        long javaNanos = System.nanoTime() - j0;
+        // Best of three: this machine is shared, so the minimum is the closest to the cost itself.
+        long affinityNanos = Long.MAX_VALUE;
+        long solverNanos = Long.MAX_VALUE;
+        float[] affinity = null;
+        NormalizedCut.Solution solution = null;
+        for (int rep = 0; rep < 3; rep++) {
+            long t0 = System.nanoTime();
+            affinity = cut.affinity(features, n, dim);
+            long t1 = System.nanoTime();
+            solution = cut.solve(affinity, n);
+            long t2 = System.nanoTime();
+            affinityNanos = Math.min(affinityNanos, t1 - t0);
+            solverNanos = Math.min(solverNanos, t2 - t1);
+        }
+        int differ = 0;
+        for (int i = 0; i < affinity.length; i++) {
+            if (affinity[i] != plain[i]) {
+                differ++;
+            }
+        }
+        assertThat(differ).as("engine and Java affinities agree").isLessThanOrEqualTo(affinity.length / 100_000);
+        System.out.printf(Locale.ROOT, "normalized cut on %d patches (%d-d), best of 3: affinity %.1f ms (%s; plain Java "
+                + "%.1f ms), eigen-solver %.1f ms, %d Lanczos steps%n", n, dim, affinityNanos / 1e6,
+                TorchAffinity.available() ? "PyTorch engine" : "Java", javaNanos / 1e6, solverNanos / 1e6,
+                solution.iterations());
         double mean = 0;
         for (double v : solution.eigenvector()) {
             mean += v / n;
