@@ -39,6 +39,12 @@ public final class DinoTranslator implements Translator<BufferedImage, PatchFeat
         return new int[] {rows, cols};
     }
 
+    /** None: the input is already {@code [1, 3, H, W]} (DJL's default would stack a second batch axis). */
+    @Override
+    public ai.djl.translate.Batchifier getBatchifier() {
+        return null;
+    }
+
     @Override
     public NDList processInput(TranslatorContext ctx, BufferedImage input) {
         int[] grid = grid(input.getWidth(), input.getHeight());
