@@ -44,8 +44,10 @@ public class DetectionConfiguration {
     MaskCut maskCut(DetectionProperties properties) {
         DetectionProperties.Maskcut m = properties.maskcut();
         MaskCut.Settings defaults = MaskCut.Settings.defaults();
-        return new MaskCut(new MaskCut.Settings(m.tau(), m.eps(), m.maxObjects(), m.minAreaFraction(), m.maxIou(),
-                defaults.maxIterations(), defaults.tolerance()));
+        MaskCut maskCut = new MaskCut(new MaskCut.Settings(m.tau(), m.eps(), m.maxObjects(), m.minAreaFraction(),
+                m.maxIou(), defaults.maxIterations(), defaults.tolerance()));
+        maskCut.warmUp();
+        return maskCut;
     }
 
     @Bean

@@ -23,7 +23,7 @@ public record DetectionReport(DetectionResult result, BackboneInfo backbone, Mas
         double decodeMillis, double featureMillis, double totalMillis) {
 
     /** The result document (stored in {@code detections.result} and sent as the task's result). */
-    public Map<String, Object> toDocument(String imageId) {
+    public Map<String, Object> asDocument(String imageId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("imageId", imageId);
         body.put("width", result.width());

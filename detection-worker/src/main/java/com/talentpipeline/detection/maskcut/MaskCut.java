@@ -54,6 +54,20 @@ public final class MaskCut {
         return settings;
     }
 
+    /**
+     * Loads the affinity engine and runs one small cut, so the first image does not pay for native
+     * library loading and JIT compilation (called at start-up, before readiness).
+     */
+    public void warmUp() {
+        int n = 64;
+        int dim = 8;
+        float[] features = new float[n * dim];
+        for (int i = 0; i < n; i++) {
+            features[i * dim + (i < n / 2 ? 0 : 1)] = 1f;
+        }
+        cut.solve(features, n, dim);
+    }
+
     /** Discovers objects in an image of {@code width x height} pixels from its patch features. */
     public DetectionResult discover(PatchFeatures features, int width, int height) {
         return discover(features, width, height, null);

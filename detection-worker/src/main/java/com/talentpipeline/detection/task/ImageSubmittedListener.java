@@ -93,7 +93,7 @@ public class ImageSubmittedListener {
             deadLetter(record, e, "model");
             return;
         }
-        Map<String, Object> document = report.toDocument(imageId);
+        Map<String, Object> document = report.asDocument(imageId);
         store.saveDetections(tenant, UUID.fromString(imageId), report.backbone().name(),
                 report.result().detections().size(), document).block(DB);
         tasks.succeeded(taskId, tenant, imageId, trace, report.backbone().name(), document);

@@ -149,7 +149,7 @@ public class ImageController implements DisposableBean {
                     return Mono.fromCallable(() -> {
                         long t0 = System.nanoTime();
                         BufferedImage image = decoder.decode(upload.bytes(), header);
-                        return detection.detect(image, (System.nanoTime() - t0) / 1e6).toDocument(null);
+                        return detection.detect(image, (System.nanoTime() - t0) / 1e6).asDocument(null);
                     }).subscribeOn(scheduler);
                 })
                 .timeout(properties.sync().timeout(), Mono.error(() -> new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE,

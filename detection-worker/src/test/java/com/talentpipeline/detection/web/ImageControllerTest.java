@@ -159,6 +159,25 @@ class ImageControllerTest {
     }
 
     @Test
+    void storedImagesAreComparedByIdWithinTheCallersTenant() throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        when(store.bytes(eq("tenant-a"), eq(first))).thenReturn(Mono.just(png()));
+        when(store.bytes(eq("tenant-a"), eq(second))).thenReturn(Mono.just(png()));
+        when(store.bytes(eq("tenant-b"), any())).thenReturn(Mono.empty());
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("firstId", first.toString());
+        body.part("secondId", second.toString());
+        var form = body.build();
+        client.post().uri("/v1/images/compare").header("X-Test-Tenant", "tenant-a")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(form))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.similarity").isEqualTo(1.0);
+        client.post().uri("/v1/images/compare").header("X-Test-Tenant", "tenant-b")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(form))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void textMatchingWithoutClipIsNotImplementedAndNamesTheSetting() {
         client.post().uri("/v1/images/match-text").exchange()
                 .expectStatus().isEqualTo(501)

@@ -111,6 +111,12 @@ class DetectionIT {
         assertThat(drawn.getWidth()).isEqualTo(480);
         assertThat(drawn.getRGB(CIRCLE[0] + 80, CIRCLE[1] + 80)).isNotEqualTo(new Color(200, 30, 40).getRGB());
 
+        HttpResponse<String> ready = client.get(client.detection("/actuator/health/readiness"));
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("builtin-color-texture-v1");
+        assertThat(client.metric(pipeline.detectionWorkerPort(), "detection_latency_seconds_count")).isGreaterThanOrEqualTo(1);
+        assertThat(client.metric(pipeline.detectionWorkerPort(), "detection_solver_latency_seconds_count")).isGreaterThanOrEqualTo(1);
+
         HttpResponse<String> compare = client.postFiles(client.detection("/v1/images/compare"),
                 Map.of("first", Map.entry("a.png", png), "second", Map.entry("b.png", png)));
         assertThat(compare.statusCode()).as(compare.body()).isEqualTo(200);
@@ -123,6 +129,31 @@ class DetectionIT {
                 Map.of("file", Map.entry("scene.png", scene())));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(bestIou(PipelineClient.json(response).get("detections"), CIRCLE)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @Test
+    void unreadableEventsAndMissingImagesAreDeadLetteredAndTheirTaskFails() throws Exception {
+        String missing = UUID.randomUUID().toString();
+        UUID taskId = UUID.randomUUID();
+        var envelope = com.talentpipeline.core.event.EventEnvelope.of(
+                com.talentpipeline.core.topic.Topics.IMAGE_SUBMITTED_NAME, taskId, "default", missing, null, null,
+                new com.talentpipeline.core.image.ImageSubmitted(missing, "image/png", 10, 10, 100));
+        String garbageKey = "garbage-" + UUID.randomUUID();
+        try (var producer = Topics4Tests.producer(pipeline)) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    com.talentpipeline.core.topic.Topics.IMAGE_SUBMITTED_NAME, garbageKey,
+                    "{not json".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    com.talentpipeline.core.topic.Topics.IMAGE_SUBMITTED_NAME, missing,
+                    com.talentpipeline.core.topic.Topics.IMAGE_SUBMITTED.encode(envelope))).get();
+        }
+        var dead = Topics4Tests.read(pipeline, com.talentpipeline.core.topic.Topics.IMAGE_SUBMITTED.deadLetterTopic(),
+                r -> garbageKey.equals(r.key()) || missing.equals(r.key()), 2, Duration.ofSeconds(30));
+        assertThat(dead).extracting(org.apache.kafka.clients.consumer.ConsumerRecord::key)
+                .containsExactlyInAnyOrder(garbageKey, missing);
+        JsonNode task = client.awaitTerminal(taskId.toString(), Duration.ofSeconds(30));
+        assertThat(task.get("state").asString()).isEqualTo("FAILED");
+        assertThat(task.toString()).contains("not found");
     }
 
     @Test
