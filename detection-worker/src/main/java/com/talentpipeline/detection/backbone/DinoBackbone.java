@@ -37,10 +37,16 @@ public final class DinoBackbone implements Backbone {
      * @param inputSize longer side fed to it
      */
     public static DinoBackbone load(String modelUrl, String engine, String name, int patchSize, int inputSize) {
+        return load(modelUrl, engine, name, patchSize, inputSize, false);
+    }
+
+    /** Loads the model; {@code square}: see {@link DinoTranslator#DinoTranslator(int, int, boolean)}. */
+    public static DinoBackbone load(String modelUrl, String engine, String name, int patchSize, int inputSize,
+            boolean square) {
         Criteria.Builder<BufferedImage, PatchFeatures> builder = Criteria.builder()
                 .setTypes(BufferedImage.class, PatchFeatures.class)
                 .optEngine(engine)
-                .optTranslator(new DinoTranslator(patchSize, inputSize));
+                .optTranslator(new DinoTranslator(patchSize, inputSize, square));
         Path path = Path.of(modelUrl);
         builder = Files.exists(path) ? builder.optModelPath(path) : builder.optModelUrls(modelUrl);
         try {

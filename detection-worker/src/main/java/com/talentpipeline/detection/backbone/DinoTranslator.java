@@ -25,14 +25,28 @@ public final class DinoTranslator implements Translator<BufferedImage, PatchFeat
 
     private final int patchSize;
     private final int inputSize;
+    private final boolean square;
 
     public DinoTranslator(int patchSize, int inputSize) {
+        this(patchSize, inputSize, false);
+    }
+
+    /**
+     * @param square resize every image to {@code inputSize x inputSize} (for an export traced at one fixed
+     *               size); masks are still mapped back to the image's own aspect ratio
+     */
+    public DinoTranslator(int patchSize, int inputSize, boolean square) {
         this.patchSize = patchSize;
         this.inputSize = inputSize;
+        this.square = square;
     }
 
     /** The {@code {rows, cols}} patch grid an image of this size is resized to. */
     public int[] grid(int width, int height) {
+        if (square) {
+            int side = Math.max(1, inputSize / patchSize);
+            return new int[] {side, side};
+        }
         double scale = (double) inputSize / Math.max(width, height);
         int cols = Math.max(1, (int) Math.round(width * scale / patchSize));
         int rows = Math.max(1, (int) Math.round(height * scale / patchSize));

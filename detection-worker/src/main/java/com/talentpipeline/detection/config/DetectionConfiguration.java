@@ -34,7 +34,7 @@ public class DetectionConfiguration {
     Backbone backbone(DetectionProperties properties) {
         DetectionProperties.Backbone b = properties.backbone();
         Backbone backbone = b.model()
-                ? DinoBackbone.load(b.modelUrl(), b.engine(), b.name(), b.patchSize(), b.inputSize())
+                ? DinoBackbone.load(b.modelUrl(), b.engine(), b.name(), b.patchSize(), b.inputSize(), b.squareInput())
                 : new BuiltinBackbone(b.patchSize(), b.inputSize(), b.colorWeight(), b.textureWeight(), b.positionWeight());
         log.info("detection backbone: {}", backbone.info());
         return backbone;

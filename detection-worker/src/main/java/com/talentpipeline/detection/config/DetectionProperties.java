@@ -30,7 +30,7 @@ public record DetectionProperties(
     public static DetectionProperties defaults() {
         return new DetectionProperties(new Upload(DataSize.ofMegabytes(10), 40_000_000L),
                 new Sync(1_000_000L, Duration.ofSeconds(10)), new Maskcut(0.15, 1e-5, 3, 0.01, 0.5),
-                new Backbone("", "PyTorch", "dino", 8, 480, 1.0, 0.8, 0.5), new Clip(""), true,
+                new Backbone("", "PyTorch", "dino", 8, 480, false, 1.0, 0.8, 0.5), new Clip(""), true,
                 "http://localhost:8081");
     }
 
@@ -66,12 +66,14 @@ public record DetectionProperties(
      * @param name           name reported for the model (e.g. {@code dino-vits8})
      * @param patchSize      patch side of the model, or of the built-in backbone
      * @param inputSize      longer image side fed to the backbone
+     * @param squareInput    model only: resize every image to input-size x input-size (exports traced at one size)
      * @param colorWeight    built-in backbone: weight of colour descriptors
      * @param textureWeight  built-in backbone: weight of texture descriptors
      * @param positionWeight built-in backbone: weight of position
      */
     public record Backbone(@DefaultValue("") String modelUrl, @DefaultValue("PyTorch") String engine,
             @DefaultValue("dino") String name, @DefaultValue("8") int patchSize, @DefaultValue("480") int inputSize,
+            @DefaultValue("false") boolean squareInput,
             @DefaultValue("1.0") double colorWeight, @DefaultValue("0.8") double textureWeight,
             @DefaultValue("0.5") double positionWeight) {
 

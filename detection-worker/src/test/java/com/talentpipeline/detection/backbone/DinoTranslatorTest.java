@@ -19,6 +19,7 @@ class DinoTranslatorTest {
         assertThat(translator.grid(640, 480)).containsExactly(45, 60);
         assertThat(translator.grid(1000, 1000)).containsExactly(60, 60);
         assertThat(new DinoTranslator(16, 480).grid(480, 300)).containsExactly(19, 30);
+        assertThat(new DinoTranslator(8, 480, true).grid(640, 300)).containsExactly(60, 60);
     }
 
     @Test
