@@ -37,7 +37,7 @@ public final class MaskCut {
 
         /** The paper's values: tau 0.15, eps 1e-5, 3 objects, 1 % area, IoU 0.5. */
         public static Settings defaults() {
-            return new Settings(0.15, 1e-5, 3, 0.01, 0.5, 300, 1e-6);
+            return new Settings(0.15, 1e-5, 3, 0.01, 0.5, 300, 1e-4);
         }
     }
 
