@@ -26,6 +26,8 @@ class MaskCutRecallTest {
         int detections = 0;
         int correct = 0;
         double iouSum = 0;
+        double matchedScore = 0;
+        double unmatchedScore = 0;
         long nanos = 0;
         double solverMillis = 0;
         for (int seed = 0; seed < IMAGES; seed++) {
@@ -71,11 +73,20 @@ class MaskCutRecallTest {
                     }
                 }
             }
+            for (int d = 0; d < found0.size(); d++) {
+                if (used[d]) {
+                    matchedScore += found0.get(d).score();
+                } else {
+                    unmatchedScore += found0.get(d).score();
+                }
+            }
             System.out.printf(Locale.ROOT, "scene %d %s -> %d detections (%d patches, %d Lanczos steps, solver %.0f ms), best IoU per object:%s%n",
                     seed, scene.description(), found0.size(), result.gridRows() * result.gridCols(),
                     result.solverIterations(), result.solverMillis(), line);
         }
         double recall = (double) found / objects;
+        System.out.printf(Locale.ROOT, "mean score of detections matching an object %.3f, of the others %.3f%n",
+                matchedScore / Math.max(1, correct), unmatchedScore / Math.max(1, detections - correct));
         double meanIou = found == 0 ? 0 : iouSum / found;
         System.out.printf(Locale.ROOT,
                 "MaskCut builtin: %d images, %d objects, recall@0.5 = %.3f, mean IoU (matched) = %.3f, "
