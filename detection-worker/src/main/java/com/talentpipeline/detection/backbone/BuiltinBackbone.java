@@ -86,10 +86,8 @@ public final class BuiltinBackbone implements Backbone {
             int d = i * DIM;
             double area = weights[i] * pixels;
             for (int k = 0; k < 3; k++) {
-                // Mean colour of the patch alone keeps object boundaries sharp; spread and texture
-                // need the neighbourhood's support.
-                raw[d + k] = (float) (cells[c + k] / pixels);
                 double mean = pooled[c + k] / area;
+                raw[d + k] = (float) mean;
                 double var = Math.max(0, pooled[c + 3 + k] / area - mean * mean);
                 raw[d + 3 + k] = (float) Math.sqrt(var);
             }

@@ -93,9 +93,9 @@ class MaskCutRecallTest {
                         + "precision@0.5 = %.3f (%d detections), %.1f ms per image (solver %.1f ms)%n",
                 IMAGES, objects, recall, meanIou, (double) correct / Math.max(1, detections), detections,
                 nanos / 1e6 / (IMAGES - 1), solverMillis / (IMAGES - 1));
-        // Measured on these 60 seeds: recall 0.855, mean IoU 0.891 (see the report); the bounds leave
-        // room for nothing but a real regression.
-        assertThat(recall).isGreaterThanOrEqualTo(0.80);
+        // Measured on these 60 seeds: recall 0.916 (120 of 131), mean IoU 0.895 (see the report); the
+        // bounds leave room for nothing but a real regression.
+        assertThat(recall).isGreaterThanOrEqualTo(0.88);
         assertThat(meanIou).isGreaterThanOrEqualTo(0.85);
     }
 }
