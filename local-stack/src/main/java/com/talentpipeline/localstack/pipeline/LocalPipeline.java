@@ -5,6 +5,7 @@ import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.embedding.EmbeddingWorkerApplication;
 import com.talentpipeline.rag.RagWorkerApplication;
 import com.talentpipeline.scoring.ScoringWorkerApplication;
+import com.talentpipeline.detection.DetectionWorkerApplication;
 import com.talentpipeline.ingest.IngestApiApplication;
 import com.talentpipeline.matching.MatchingWorkerApplication;
 import com.talentpipeline.localstack.stack.EmbeddedKafkaServer;
@@ -35,6 +36,7 @@ public final class LocalPipeline implements AutoCloseable {
     private ConfigurableApplicationContext scoringWorker;
     private ConfigurableApplicationContext ingest;
     private ConfigurableApplicationContext matchingWorker;
+    private ConfigurableApplicationContext detectionWorker;
 
     private LocalPipeline(Stack stack, Ports ports, Map<String, String> extra) {
         this.stack = stack;
@@ -65,6 +67,9 @@ public final class LocalPipeline implements AutoCloseable {
             Map<String, String> matchingProperties = pipeline.properties(ports.matchingWorker());
             matchingProperties.putIfAbsent("pipeline.matching.results-base-url", "http://localhost:" + pipeline.resultsPort());
             pipeline.matchingWorker = run(MatchingWorkerApplication::start, matchingProperties);
+            Map<String, String> detectionProperties = pipeline.properties(ports.detectionWorker());
+            detectionProperties.putIfAbsent("pipeline.detection.results-base-url", "http://localhost:" + pipeline.resultsPort());
+            pipeline.detectionWorker = run(DetectionWorkerApplication::start, detectionProperties);
             Map<String, String> ingestProperties = pipeline.properties(ports.ingest());
             ingestProperties.putIfAbsent("pipeline.ingest.results-base-url", "http://localhost:" + pipeline.resultsPort());
             pipeline.ingest = run(IngestApiApplication::start, ingestProperties);
@@ -131,6 +136,15 @@ public final class LocalPipeline implements AutoCloseable {
         return port(matchingWorker);
     }
 
+    public ConfigurableApplicationContext detectionWorkerContext() {
+        return detectionWorker;
+    }
+
+    /** The detection worker's port: its image API ({@code /v1/images*}) and actuator. */
+    public int detectionWorkerPort() {
+        return port(detectionWorker);
+    }
+
     public ConfigurableApplicationContext resultsContext() {
         return results;
     }
@@ -158,8 +172,8 @@ public final class LocalPipeline implements AutoCloseable {
     /** Stops the services (not the stack), last started first. */
     @Override
     public synchronized void close() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {ingest, matchingWorker,
-                scoringWorker, ragWorker, embeddingWorker, results}) {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {ingest, detectionWorker,
+                matchingWorker, scoringWorker, ragWorker, embeddingWorker, results}) {
             if (context != null && context.isActive()) {
                 context.close();
             }

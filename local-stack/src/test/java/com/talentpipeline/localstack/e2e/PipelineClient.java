@@ -95,6 +95,37 @@ final class PipelineClient {
         }
     }
 
+    String detection(String path) {
+        return "http://127.0.0.1:" + pipeline.detectionWorkerPort() + path;
+    }
+
+    /** A multipart/form-data POST: file parts as {name: {fileName, bytes}}. */
+    HttpResponse<String> postFiles(String url, Map<String, Map.Entry<String, byte[]>> files) {
+        String boundary = "----pipeline" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        files.forEach((name, file) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                    + "\"; filename=\"" + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(file.getValue());
+            body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** A GET whose body is binary (an image). */
+    HttpResponse<byte[]> getBytes(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(url + ": " + e, e);
+        }
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return PipelineJson.mapper().readTree(response.body());
     }

@@ -114,6 +114,11 @@ class K8sManifestsTest {
         assertScaledOnLag("rag-worker", Topics.RESUME_SUBMITTED_NAME);
     }
 
+    @Test
+    void kedaScalesTheDetectionWorkerOnItsOwnConsumerGroupUpToThePartitionCount() {
+        assertScaledOnLag("detection-worker", Topics.IMAGE_SUBMITTED_NAME);
+    }
+
     private static void assertScaledOnLag(String worker, String... expectedTopics) {
         Map<String, Object> scaled = find("ScaledObject", worker);
         Map<String, Object> spec = map(scaled.get("spec"), "spec");

@@ -20,7 +20,7 @@ public final class ServiceConfigs {
 
     /** The deployable services: module name = spring.application.name = config file name. */
     public static final List<String> SERVICES = List.of("ingest-api", "results-api", "embedding-worker",
-            "rag-worker", "scoring-worker", "matching-worker");
+            "rag-worker", "scoring-worker", "matching-worker", "detection-worker");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(?::([^}]*))?}");
 

@@ -1,5 +1,6 @@
 package com.talentpipeline.core.topic;
 
+import com.talentpipeline.core.image.ImageSubmitted;
 import com.talentpipeline.core.job.JobEmbeddings;
 import com.talentpipeline.core.job.JobSubmitted;
 import com.talentpipeline.core.model.WorkerModels;
@@ -31,6 +32,7 @@ public final class Topics {
     public static final String RESUME_SCORED_NAME = "resume.scored";
     public static final String RECOMMENDATIONS_UPDATED_NAME = "recommendations.updated";
     public static final String INTERVIEW_SUBMITTED_NAME = "interview.submitted";
+    public static final String IMAGE_SUBMITTED_NAME = "image.submitted";
 
     /** A resume (new or new version) to process; key = resume id. */
     public static final Topic<ResumeSubmitted> RESUME_SUBMITTED =
@@ -64,6 +66,10 @@ public final class Topics {
     public static final Topic<com.talentpipeline.core.interview.InterviewSubmitted> INTERVIEW_SUBMITTED =
             new Topic<>(INTERVIEW_SUBMITTED_NAME, com.talentpipeline.core.interview.InterviewSubmitted.class, 6, false);
 
+    /** An uploaded image for object discovery (detection worker); key = image id. */
+    public static final Topic<ImageSubmitted> IMAGE_SUBMITTED =
+            new Topic<>(IMAGE_SUBMITTED_NAME, ImageSubmitted.class, 6, false);
+
     /**
      * The models each worker instance has loaded; compacted, key = {@code service/instance}, a tombstone
      * when the instance stops. One partition: a handful of small records, read whole by the results API.
@@ -74,7 +80,7 @@ public final class Topics {
     private static final List<Topic<?>> ALL =
             List.of(RESUME_SUBMITTED, RESUME_EMBEDDED, JOB_SUBMITTED, JOB_EMBEDDED, TASK_EVENTS, RESUME_UPDATED,
                     MODEL_REGISTRY, RESUME_SCORED, RECOMMENDATIONS_UPDATED,
-                    INTERVIEW_SUBMITTED);
+                    INTERVIEW_SUBMITTED, IMAGE_SUBMITTED);
 
     private Topics() {
     }

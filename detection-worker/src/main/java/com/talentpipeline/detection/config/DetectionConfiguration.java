@@ -1,0 +1,81 @@
+package com.talentpipeline.detection.config;
+
+import com.talentpipeline.detection.backbone.Backbone;
+import com.talentpipeline.detection.backbone.BuiltinBackbone;
+import com.talentpipeline.detection.backbone.DinoBackbone;
+import com.talentpipeline.detection.detect.DetectionService;
+import com.talentpipeline.detection.image.ImageDecoder;
+import com.talentpipeline.detection.maskcut.MaskCut;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The backbone (a DINO model when {@code pipeline.detection.backbone.model-url} is set, else the built-in
+ * one), loaded once at start-up; MaskCut; the {@code backbone} health indicator (in readiness); and the
+ * Kafka error policy: what escapes the listener is infrastructure (PostgreSQL or Kafka down; bad events
+ * are dead-lettered by the listener), so the record is retried with backoff until it succeeds.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DetectionProperties.class)
+public class DetectionConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DetectionConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    Backbone backbone(DetectionProperties properties) {
+        DetectionProperties.Backbone b = properties.backbone();
+        Backbone backbone = b.model()
+                ? DinoBackbone.load(b.modelUrl(), b.engine(), b.name(), b.patchSize(), b.inputSize(), b.squareInput())
+                : new BuiltinBackbone(b.patchSize(), b.inputSize(), b.colorWeight(), b.textureWeight(), b.positionWeight());
+        log.info("detection backbone: {}", backbone.info());
+        return backbone;
+    }
+
+    @Bean
+    MaskCut maskCut(DetectionProperties properties) {
+        DetectionProperties.Maskcut m = properties.maskcut();
+        MaskCut.Settings defaults = MaskCut.Settings.defaults();
+        MaskCut maskCut = new MaskCut(new MaskCut.Settings(m.tau(), m.eps(), m.maxObjects(), m.minAreaFraction(),
+                m.maxIou(), defaults.maxIterations(), defaults.tolerance()));
+        maskCut.warmUp();
+        return maskCut;
+    }
+
+    @Bean
+    DetectionService detectionService(Backbone backbone, MaskCut maskCut, DetectionProperties properties,
+            MeterRegistry meters) {
+        return new DetectionService(backbone, maskCut, properties.refine(), meters);
+    }
+
+    @Bean
+    ImageDecoder imageDecoder(DetectionProperties properties) {
+        return new ImageDecoder(properties.upload().maxPixels());
+    }
+
+    /** Health contributor {@code backbone}: UP with the backbone's name while it can extract. */
+    @Bean
+    HealthIndicator backboneHealthIndicator(Backbone backbone) {
+        return () -> (backbone.isReady() ? Health.up() : Health.down())
+                .withDetail("name", backbone.info().name())
+                .withDetail("kind", backbone.info().kind())
+                .withDetail("engine", backbone.info().engine())
+                .withDetail("patchSize", backbone.info().patchSize())
+                .build();
+    }
+
+    @Bean
+    CommonErrorHandler retryUntilItSucceeds() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(10_000);
+        return new DefaultErrorHandler(backOff);
+    }
+}

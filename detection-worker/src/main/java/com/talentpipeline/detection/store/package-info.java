@@ -1,0 +1,2 @@
+/** PostgreSQL storage of images and their detections (tables images and detections, V9). */
+package com.talentpipeline.detection.store;

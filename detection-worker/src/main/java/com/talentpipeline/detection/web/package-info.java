@@ -1,0 +1,2 @@
+/** The HTTP API of the detection worker (port 8086). */
+package com.talentpipeline.detection.web;

@@ -1,0 +1,2 @@
+/** Image payloads: images submitted for object discovery (detection worker). */
+package com.talentpipeline.core.image;
