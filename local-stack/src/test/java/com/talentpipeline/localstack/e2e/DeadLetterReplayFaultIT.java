@@ -35,10 +35,13 @@ class DeadLetterReplayFaultIT {
         FaultPipeline f = FaultPipeline.get();
         String dlt = Topics.RESUME_SUBMITTED.deadLetterTopic();
 
-        // Poison: truncated JSON that still names its task. The worker dead-letters it and fails the task.
+        // Poison: an envelope that names its task but whose payload is not a resume submission (a string
+        // where an object belongs). The worker cannot deserialise it, dead-letters it and fails the task.
         UUID poisonTask = UUID.randomUUID();
         String poisonKey = "poison-" + poisonTask;
-        byte[] poison = ("{\"taskId\":\"" + poisonTask + "\",\"tenantId\":\"default\",\"payload\":{\"resume\":")
+        byte[] poison = ("{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"resume.submitted\",\"taskId\":\""
+                + poisonTask + "\",\"tenantId\":\"default\",\"subjectId\":\"" + poisonKey
+                + "\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"payload\":{\"resumeId\":[1,2],\"resume\":\"x\"}}")
                 .getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<String, byte[]> producer = Topics4Tests.producer(f.pipeline)) {
             producer.send(new ProducerRecord<>(Topics.RESUME_SUBMITTED_NAME, poisonKey, poison)).get(10, TimeUnit.SECONDS);
