@@ -14,8 +14,25 @@ import java.nio.file.Path;
  * @param os         operating system, version and architecture
  * @param model      text model name and version
  * @param engine     DJL engine and device
+ * @param load       the 1/5/15-minute load averages when the run began and ended (other work on the machine)
  */
-public record Machine(int cores, String cpu, long memoryMb, String jdk, String os, String model, String engine) {
+public record Machine(int cores, String cpu, long memoryMb, String jdk, String os, String model, String engine,
+        String load) {
+
+    /** The same machine with the load averages of the start and the end of the run. */
+    public Machine withLoad(String atStart) {
+        return new Machine(cores, cpu, memoryMb, jdk, os, model, engine, atStart + " at start, " + loadAverage() + " at end");
+    }
+
+    /** The 1/5/15-minute load averages now, or "unknown" off Linux. */
+    public static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
 
     /** This machine, with the model that was loaded. */
     public static Machine current(String model, String engine) {
@@ -24,7 +41,7 @@ public record Machine(int cores, String cpu, long memoryMb, String jdk, String o
                 System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
                         + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                model, engine);
+                model, engine, loadAverage());
     }
 
     private static String cpuModel() {

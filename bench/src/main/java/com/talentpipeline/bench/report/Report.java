@@ -38,7 +38,8 @@ public final class Report {
         md.append("| JDK | ").append(machine.jdk()).append(" |\n");
         md.append("| OS | ").append(machine.os()).append(" |\n");
         md.append("| Model | ").append(machine.model()).append(" |\n");
-        md.append("| Engine | ").append(machine.engine()).append(" |\n\n");
+        md.append("| Engine | ").append(machine.engine()).append(" |\n");
+        md.append("| Load average (1/5/15 min) | ").append(machine.load()).append(" |\n\n");
 
         md.append("## Ratios\n\n| Section | Ratio | Value | Numerator | Denominator |\n|---|---|---|---|---|\n");
         for (SectionResult s : sections) {

@@ -28,6 +28,13 @@ public final class SectionResult {
         return r;
     }
 
+    /** A section that is not part of this build, with the reason. */
+    public static SectionResult notMeasured(String id, String title, String reason) {
+        SectionResult r = new SectionResult(id, title);
+        r.error = reason;
+        return r;
+    }
+
     public SectionResult metric(String name, Object value) {
         metrics.put(name, value instanceof Double d ? Stats.round(d) : value);
         return this;

@@ -18,6 +18,8 @@ import java.util.List;
  */
 public final class EncoderSection implements BenchSection {
 
+    private static final int ROUNDS = 2;
+
     @Override
     public String id() {
         return "encoder";
@@ -40,29 +42,36 @@ public final class EncoderSection implements BenchSection {
 
         DjlTextEncoder batched = context.encoder();
         batched.embed(warmUp);
-        long t0 = System.nanoTime();
-        float[][] batchedVectors = batched.embed(texts);
-        long batchedNanos = System.nanoTime() - t0;
-
+        AllMiniLmL6V2EmbeddingModel langchain4j = new AllMiniLmL6V2EmbeddingModel();
+        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+        langchain4j.embedAll(segments.subList(0, warmUp.size()));
+        float[][] batchedVectors = null;
         float[][] loopVectors = new float[texts.size()][];
-        long loopNanos;
+        List<Embedding> lc4j = null;
+        long batchedNanos = Long.MAX_VALUE;
+        long loopNanos = Long.MAX_VALUE;
+        long lc4jNanos = Long.MAX_VALUE;
         try (DjlTextEncoder single = BenchContext.loadEncoder(1)) {
             for (String text : warmUp) {
                 single.embed(List.of(text));
             }
-            t0 = System.nanoTime();
-            for (int i = 0; i < texts.size(); i++) {
-                loopVectors[i] = single.embed(List.of(texts.get(i)))[0];
-            }
-            loopNanos = System.nanoTime() - t0;
-        }
+            // Interleaved rounds, best of each: other work on the machine hits every path alike.
+            for (int round = 0; round < ROUNDS; round++) {
+                long t0 = System.nanoTime();
+                batchedVectors = batched.embed(texts);
+                batchedNanos = Math.min(batchedNanos, System.nanoTime() - t0);
 
-        AllMiniLmL6V2EmbeddingModel langchain4j = new AllMiniLmL6V2EmbeddingModel();
-        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        langchain4j.embedAll(segments.subList(0, warmUp.size()));
-        t0 = System.nanoTime();
-        List<Embedding> lc4j = langchain4j.embedAll(segments).content();
-        long lc4jNanos = System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                for (int i = 0; i < texts.size(); i++) {
+                    loopVectors[i] = single.embed(List.of(texts.get(i)))[0];
+                }
+                loopNanos = Math.min(loopNanos, System.nanoTime() - t0);
+
+                t0 = System.nanoTime();
+                lc4j = langchain4j.embedAll(segments).content();
+                lc4jNanos = Math.min(lc4jNanos, System.nanoTime() - t0);
+            }
+        }
 
         double minCosLoop = 1;
         double minCosLc4j = 1;
@@ -86,6 +95,7 @@ public final class EncoderSection implements BenchSection {
                         "langchain4j sentences/s")
                 .note("Texts: the section texts the embedding worker embeds for " + resumes
                         + " synthetic resumes (summary, skills, roles, responsibilities, education, certifications).")
+                .note("Each rate is the best of " + ROUNDS + " interleaved rounds over all texts, after a warm-up.")
                 .note("langchain4j runs each text as its own inference on a thread pool of the machine's cores;"
                         + " both use ONNX Runtime 1.21.1 (pinned: one native ONNX Runtime per JVM).");
     }

@@ -24,7 +24,7 @@ class ReportTest {
         SectionResult encoder = new SectionResult("encoder", "Encoder").metric("texts", 10)
                 .ratio("batched / loop", 300, 100, "batched/s", "loop/s");
         SectionResult broken = SectionResult.failed("ingest", "Ingest", new IllegalStateException("no broker"));
-        Machine machine = new Machine(2, "Test CPU", 1024, "17", "Linux", "all-MiniLM-L6-v2", "OnnxRuntime on cpu");
+        Machine machine = new Machine(2, "Test CPU", 1024, "17", "Linux", "all-MiniLM-L6-v2", "OnnxRuntime on cpu", "1.0 / 1.0 / 1.0");
         String md = Report.markdown(machine, List.of(encoder, broken), 42, 1000, Instant.EPOCH);
         assertThat(md).contains("| encoder | batched / loop | **3.0** |", "Test CPU (2 cores", "Not measured: "
                 + "java.lang.IllegalStateException: no broker");
