@@ -7,12 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -23,9 +20,7 @@ import reactor.core.publisher.Mono;
  * and Retry-After before the body is read, so nothing is stored or published. Runs after the
  * other filters (authentication, body size) so those answer first.
  */
-@Component
-@Order(Ordered.LOWEST_PRECEDENCE - 100)
-public class BacklogGuard implements WebFilter {
+public class BacklogGuard implements WebFilter, org.springframework.core.Ordered {
 
     private final BackpressureProperties properties;
     private final ConsumerLag lag;
@@ -35,6 +30,12 @@ public class BacklogGuard implements WebFilter {
         this.properties = properties;
         this.lag = lag;
         this.meters = meters;
+    }
+
+    /** After the other filters (authentication, body size), so those answer first. */
+    @Override
+    public int getOrder() {
+        return LOWEST_PRECEDENCE - 100;
     }
 
     @Override

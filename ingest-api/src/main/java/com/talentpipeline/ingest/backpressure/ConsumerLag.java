@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,7 +23,6 @@ import reactor.core.publisher.Mono;
  * admin client (end offsets against committed offsets) and reused for {@code refresh}, so a burst
  * of requests costs one measurement per second, not one per request.
  */
-@Component
 public class ConsumerLag implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerLag.class);
