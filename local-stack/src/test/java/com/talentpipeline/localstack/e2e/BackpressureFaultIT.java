@@ -35,11 +35,9 @@ class BackpressureFaultIT {
         assertThat(f.awaitTerminal(first.get("taskId").asString(), Duration.ofSeconds(90)).get("state").asString())
                 .isEqualTo("SUCCEEDED");
 
-        Map<String, String> properties = new LinkedHashMap<>(f.stack.endpoints().springProperties());
+        // A second ingest API configured like the pipeline's, with a tiny maximum lag.
+        Map<String, String> properties = new LinkedHashMap<>(FaultPipeline.startProperties(f.pipeline.ingestContext()));
         properties.put("server.port", "0");
-        properties.put("spring.main.register-shutdown-hook", "false");
-        properties.put("logging.include-application-name", "false");
-        properties.put("pipeline.ingest.results-base-url", "http://localhost:" + f.pipeline.resultsPort());
         properties.put("pipeline.ingest.backpressure.max-lag", Integer.toString(MAX_LAG));
         properties.put("pipeline.ingest.backpressure.refresh", "200ms");
         ConfigurableApplicationContext guarded = IngestApiApplication.start(properties.entrySet().stream()

@@ -65,6 +65,24 @@ final class FaultPipeline {
         return instance;
     }
 
+    /**
+     * The properties a service of the pipeline was started with (its command line: the stack's
+     * endpoints and whatever LocalPipeline adds), to start another instance configured alike.
+     */
+    static Map<String, String> startProperties(org.springframework.context.ConfigurableApplicationContext context) {
+        var source = context.getEnvironment().getPropertySources().get("commandLineArgs");
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        if (source instanceof org.springframework.core.env.EnumerablePropertySource<?> enumerable) {
+            for (String name : enumerable.getPropertyNames()) {
+                Object value = enumerable.getProperty(name);
+                if (value != null) {
+                    properties.put(name, value.toString());
+                }
+            }
+        }
+        return properties;
+    }
+
     /** A realistic resume whose section texts (and so its cache key) are unique to {@code marker}. */
     static String resume(String marker) {
         return Seeds.javaKafkaResume("fault@example.com")

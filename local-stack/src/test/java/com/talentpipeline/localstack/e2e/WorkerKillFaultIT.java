@@ -25,15 +25,17 @@ import tools.jackson.databind.JsonNode;
  * every accepted task is SUCCEEDED exactly once: one task row, one result row, whatever the
  * number of SUCCEEDED events the redelivery produced.
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class WorkerKillFaultIT {
 
-    private static final int TASKS = 40;
+    private static final int TASKS = 24;
 
     @Test
     void aWorkerKilledMidBatchLosesNothingAndDuplicatesNothing() throws Exception {
         FaultPipeline f = FaultPipeline.get();
         String marker = FaultPipeline.marker("kill");
+        // The child runs with the in-process worker's own start properties (stack endpoints and the rest).
+        Map<String, String> workerProperties = FaultPipeline.startProperties(f.pipeline.embeddingWorkerContext());
         f.pipeline.stopEmbeddingWorker();
         List<String> taskIds = new ArrayList<>();
         Set<String> resumeIds = new HashSet<>();
@@ -43,11 +45,11 @@ class WorkerKillFaultIT {
             resumeIds.add(accepted.get("resumeId").asString());
         }
 
-        Process child = startChildWorker(f);
+        Process child = startChildWorker(workerProperties);
         long killedAfter;
         long doneAtKill;
         try {
-            boolean working = FaultPipeline.await(() -> f.tasksIn(taskIds, "SUCCEEDED") >= 1, Duration.ofSeconds(150));
+            boolean working = FaultPipeline.await(() -> f.tasksIn(taskIds, "SUCCEEDED") >= 1, Duration.ofSeconds(240));
             assertThat(working).as("the child worker processed something (see target/worker-child.log)").isTrue();
             long t0 = System.nanoTime();
             child.destroyForcibly();
@@ -86,7 +88,7 @@ class WorkerKillFaultIT {
     }
 
     /** The embedding worker in a JVM of its own, against the fault stack, small batches. */
-    private static Process startChildWorker(FaultPipeline f) throws Exception {
+    private static Process startChildWorker(Map<String, String> workerProperties) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -94,7 +96,7 @@ class WorkerKillFaultIT {
                 "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true",
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", classpath, EmbeddingWorkerApplication.class.getName()));
-        Map<String, String> properties = new HashMap<>(f.stack.endpoints().springProperties());
+        Map<String, String> properties = new HashMap<>(workerProperties);
         properties.put("server.port", "0");
         properties.put("spring.kafka.consumer.max-poll-records", "4");
         properties.put("management.metrics.tags.suite", "faults-child");
