@@ -89,6 +89,21 @@ public final class EmbeddedStack implements Stack {
         return endpoints;
     }
 
+    /** The Kafka server, to stop and start it on the same port and data (fault tests). */
+    public EmbeddedKafkaServer kafkaServer() {
+        return kafka;
+    }
+
+    /** The PostgreSQL server, to stop and start it on the same port and data (fault tests). */
+    public EmbeddedPostgresServer postgresServer() {
+        return postgres;
+    }
+
+    /** The Redis server, to stop and start it on the same port and data (fault tests). */
+    public EmbeddedRedisServer redisServer() {
+        return redis;
+    }
+
     /** Milliseconds the last successful {@link #start()} took, or -1. */
     public synchronized long lastStartMillis() {
         return lastStartMillis;

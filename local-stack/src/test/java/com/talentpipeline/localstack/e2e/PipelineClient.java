@@ -60,6 +60,20 @@ final class PipelineClient {
         return send(request.build());
     }
 
+    /** {@code http://127.0.0.1:<port><path>}: a service started outside the shared pipeline (fault tests). */
+    String url(int port, String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** A POST of raw bytes (invalid UTF-8, odd content types) with its own answer timeout. */
+    HttpResponse<String> postBytes(String url, byte[] body, String contentType, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(request.build());
+    }
+
     HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }

@@ -1,0 +1,76 @@
+package com.talentpipeline.bench;
+
+import com.talentpipeline.bench.report.Machine;
+import com.talentpipeline.bench.report.Report;
+import com.talentpipeline.bench.report.SectionResult;
+import com.talentpipeline.bench.sections.BenchContext;
+import com.talentpipeline.bench.sections.BenchSection;
+import com.talentpipeline.bench.sections.CacheSection;
+import com.talentpipeline.bench.sections.EncoderSection;
+import com.talentpipeline.bench.sections.IngestSection;
+import com.talentpipeline.bench.sections.PipelineSection;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs the benchmark sections in order and writes {@code report.md} and {@code report.json} into
+ * {@code -Dbench.out} (default {@code bench}). {@code -Dbench.seed} (42) seeds the corpus;
+ * {@code -Dbench.sections=encoder,cache} runs some sections only. A section that fails is reported
+ * as not measured; the others still run.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    /** The sections, in the order they run; a new one is one more element here. */
+    public static List<BenchSection> sections() {
+        return new ArrayList<>(List.of(new EncoderSection(), new PipelineSection(), new CacheSection(),
+                new IngestSection()));
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        System.setProperty("OPT_OUT_TRACKING", System.getProperty("OPT_OUT_TRACKING", "true"));
+        long seed = Long.getLong("bench.seed", 42L);
+        Path out = Path.of(System.getProperty("bench.out", "bench"));
+        String only = System.getProperty("bench.sections", "");
+        List<String> selected = only.isBlank() ? List.of() : Arrays.asList(only.split(","));
+        long t0 = System.nanoTime();
+        String loadAtStart = Machine.loadAverage();
+        List<SectionResult> results = new ArrayList<>();
+        Machine machine;
+        try (BenchContext context = new BenchContext(seed)) {
+            var info = context.encoder().info();
+            machine = Machine.current(info.name() + " (" + info.version() + ", " + info.dimension() + " dims)",
+                    info.engine() + " on " + info.device());
+            for (BenchSection section : sections()) {
+                if (!selected.isEmpty() && !selected.contains(section.id())) {
+                    continue;
+                }
+                System.out.println("[bench] " + section.title() + " ...");
+                long s0 = System.nanoTime();
+                SectionResult result;
+                try {
+                    result = section.run(context);
+                } catch (Exception | Error e) {
+                    e.printStackTrace();
+                    result = SectionResult.failed(section.id(), section.title(), e);
+                }
+                result.took((System.nanoTime() - s0) / 1_000_000);
+                System.out.println("[bench] " + section.id() + ": " + result.metrics() + " " + result.ratios());
+                results.add(result);
+            }
+        }
+        if (selected.isEmpty() && results.stream().noneMatch(r -> r.id().equals("recommendations"))) {
+            results.add(SectionResult.notMeasured("recommendations", "Recommendations over 100k jobs: p50/p99 vs brute force",
+                    "the matching worker's RecommendationBenchmark is not in this build; add its section to BenchMain.sections()"));
+        }
+        long total = (System.nanoTime() - t0) / 1_000_000;
+        Report.write(out, machine.withLoad(loadAtStart), results, seed, total);
+        System.out.println("[bench] wrote " + out.resolve("report.md") + " and report.json in " + total + " ms");
+        System.exit(0);
+    }
+}

@@ -1,0 +1,2 @@
+/** Benchmark results, the machine they ran on, and the Markdown/JSON report. */
+package com.talentpipeline.bench.report;

@@ -1,0 +1,166 @@
+package com.talentpipeline.bench.sections;
+
+import com.talentpipeline.inference.config.TextModelProperties;
+import com.talentpipeline.inference.text.DjlTextEncoder;
+import com.talentpipeline.localstack.pipeline.LocalPipeline;
+import com.talentpipeline.localstack.stack.EmbeddedStack;
+import com.talentpipeline.localstack.stack.StackSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * What the sections share, started on first use and closed at the end: the batched encoder (the
+ * project's {@link DjlTextEncoder}, default settings), the embedded stack with every service
+ * ({@link LocalPipeline}, random ports, a temporary directory), an HTTP client and the corpus.
+ */
+public final class BenchContext implements AutoCloseable {
+
+    private final long seed;
+    private final Corpus corpus;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private DjlTextEncoder encoder;
+    private EmbeddedStack stack;
+    private LocalPipeline pipeline;
+
+    public BenchContext(long seed) {
+        this.seed = seed;
+        this.corpus = new Corpus(seed);
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public Corpus corpus() {
+        return corpus;
+    }
+
+    /** An integer setting: system property {@code bench.<name>}, else the default. */
+    public int size(String name, int defaultValue) {
+        return Integer.getInteger("bench." + name, defaultValue);
+    }
+
+    /** The project's encoder as the worker runs it (batch size from {@code pipeline.inference.text.batch-size}, 32). */
+    public synchronized DjlTextEncoder encoder() {
+        if (encoder == null) {
+            encoder = loadEncoder(32);
+        }
+        return encoder;
+    }
+
+    /** A separate instance of the same model with the given batch size. */
+    public static DjlTextEncoder loadEncoder(int batchSize) {
+        TextModelProperties properties = new TextModelProperties();
+        properties.setBatchSize(batchSize);
+        return DjlTextEncoder.load(properties, null);
+    }
+
+    /** The running pipeline (started on first use). */
+    public synchronized LocalPipeline pipeline() {
+        if (pipeline == null) {
+            try {
+                Path base = Path.of(System.getProperty("java.io.tmpdir"));
+                Files.createDirectories(base);
+                stack = EmbeddedStack.temporary(StackSettings.forTests(Files.createTempDirectory(base, "bench-stack-")));
+                stack.start();
+                pipeline = LocalPipeline.start(stack, LocalPipeline.Ports.random(), Map.of(
+                        "management.metrics.tags.suite", "bench",
+                        "logging.level.root", "WARN"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return pipeline;
+    }
+
+    public EmbeddedStack stack() {
+        pipeline();
+        return stack;
+    }
+
+    /** A POST with a JSON body to the ingest API. */
+    public HttpResponse<String> submit(String path, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline().ingestPort() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many of the tasks are in the state (PostgreSQL). */
+    public long tasksIn(Collection<String> taskIds, String state) {
+        return queryLong("SELECT count(*) FROM tasks WHERE id = ANY (?::uuid[]) AND state = ?",
+                taskIds.toArray(String[]::new), state);
+    }
+
+    /** A single number from PostgreSQL. */
+    public long queryLong(String sql, Object... args) {
+        var endpoints = stack().endpoints();
+        try (Connection db = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
+                PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e, e);
+        }
+    }
+
+    /** Waits until all tasks are SUCCEEDED; false after the timeout. */
+    public boolean awaitSucceeded(Collection<String> taskIds, Duration timeout, long pollMillis) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (tasksIn(taskIds, "SUCCEEDED") == taskIds.size()) {
+                return true;
+            }
+            sleep(pollMillis);
+        }
+        return false;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (encoder != null) {
+            encoder.close();
+        }
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+}

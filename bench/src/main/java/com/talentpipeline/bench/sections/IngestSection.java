@@ -1,0 +1,137 @@
+package com.talentpipeline.bench.sections;
+
+import com.talentpipeline.bench.report.SectionResult;
+import com.talentpipeline.bench.report.Stats;
+import com.talentpipeline.localstack.stack.TopicSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Accepted submissions per second and the latency of each POST (8 concurrent clients, each waiting
+ * for its 202) against a raw Kafka producer ({@code acks=all}, idempotent, like ingest's) sending
+ * the same bytes from 8 threads, each waiting for its acknowledgement, to a topic of the same
+ * partition count. The difference is what validation, the PostgreSQL transaction and HTTP cost.
+ */
+public final class IngestSection implements BenchSection {
+
+    private static final int CLIENTS = 8;
+
+    @Override
+    public String id() {
+        return "ingest";
+    }
+
+    @Override
+    public String title() {
+        return "Ingest: HTTP submissions vs raw Kafka producer";
+    }
+
+    @Override
+    public SectionResult run(BenchContext context) throws Exception {
+        int n = context.size("ingest.requests", 400);
+        // One document (already embedded by the cache section's corpus): the worker answers from the cache
+        // and stays out of the way of what is measured here.
+        String body = context.corpus().resume("cache", 0);
+        context.pipeline();
+        measure(n / 4, () -> accept(context, body));
+        long[] ingest = new long[n];
+        long ingestNanos = measureInto(ingest, () -> accept(context, body));
+
+        context.stack().createTopics(List.of(TopicSpec.of("bench.raw-submissions", 6)));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        long[] raw = new long[n];
+        long rawNanos;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(context))) {
+            Sender send = () -> producer.send(new ProducerRecord<>("bench.raw-submissions", UUID.randomUUID().toString(), bytes))
+                    .get(30, TimeUnit.SECONDS);
+            measure(n / 4, send);
+            rawNanos = measureInto(raw, send);
+        }
+        double ingestRate = Stats.perSecond(n, ingestNanos);
+        double rawRate = Stats.perSecond(n, rawNanos);
+        double ingestP50 = Stats.percentileMillis(ingest, 50);
+        double ingestP99 = Stats.percentileMillis(ingest, 99);
+        double rawP50 = Stats.percentileMillis(raw, 50);
+        double rawP99 = Stats.percentileMillis(raw, 99);
+        return new SectionResult(id(), title())
+                .metric("requests", n)
+                .metric("concurrent clients", CLIENTS)
+                .metric("payload bytes", bytes.length)
+                .metric("ingest accepted/s", ingestRate)
+                .metric("ingest p50 ms", ingestP50)
+                .metric("ingest p99 ms", ingestP99)
+                .metric("raw producer records/s", rawRate)
+                .metric("raw producer p50 ms", rawP50)
+                .metric("raw producer p99 ms", rawP99)
+                .ratio("ingest / raw producer throughput", ingestRate, rawRate, "ingest accepted/s", "raw producer records/s")
+                .ratio("ingest p50 / raw producer p50", ingestP50, rawP50, "ingest p50 ms", "raw producer p50 ms")
+                .ratio("ingest p99 / raw producer p99", ingestP99, rawP99, "ingest p99 ms", "raw producer p99 ms")
+                .note("A quarter of the requests are sent first as warm-up and not counted, for both.");
+    }
+
+    private static void accept(BenchContext context, String body) {
+        var response = context.submit("/v1/resumes", body);
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("submission answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static Properties producerProperties(BenchContext context) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, context.stack().endpoints().kafkaBootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return p;
+    }
+
+    /** One request or record, waiting for its answer. */
+    @FunctionalInterface
+    interface Sender {
+        void send() throws Exception;
+    }
+
+    private static void measure(int n, Sender sender) throws Exception {
+        measureInto(new long[n], sender);
+    }
+
+    /** Sends {@code latencies.length} times from {@link #CLIENTS} threads; fills the latencies, returns the wall time. */
+    private static long measureInto(long[] latencies, Sender sender) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                futures.add(pool.submit(() -> {
+                    for (int i = client; i < latencies.length; i += CLIENTS) {
+                        long s = System.nanoTime();
+                        sender.send();
+                        latencies[i] = System.nanoTime() - s;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            return System.nanoTime() - t0;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
