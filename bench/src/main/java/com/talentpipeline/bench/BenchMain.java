@@ -9,6 +9,7 @@ import com.talentpipeline.bench.sections.CacheSection;
 import com.talentpipeline.bench.sections.EncoderSection;
 import com.talentpipeline.bench.sections.IngestSection;
 import com.talentpipeline.bench.sections.PipelineSection;
+import com.talentpipeline.bench.sections.RecommendationSection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +29,7 @@ public final class BenchMain {
     /** The sections, in the order they run; a new one is one more element here. */
     public static List<BenchSection> sections() {
         return new ArrayList<>(List.of(new EncoderSection(), new PipelineSection(), new CacheSection(),
-                new IngestSection()));
+                new IngestSection(), new RecommendationSection()));
     }
 
     public static void main(String[] args) throws Exception {
@@ -63,10 +64,6 @@ public final class BenchMain {
                 System.out.println("[bench] " + section.id() + ": " + result.metrics() + " " + result.ratios());
                 results.add(result);
             }
-        }
-        if (selected.isEmpty() && results.stream().noneMatch(r -> r.id().equals("recommendations"))) {
-            results.add(SectionResult.notMeasured("recommendations", "Recommendations over 100k jobs: p50/p99 vs brute force",
-                    "the matching worker's RecommendationBenchmark is not in this build; add its section to BenchMain.sections()"));
         }
         long total = (System.nanoTime() - t0) / 1_000_000;
         Report.write(out, machine.withLoad(loadAtStart), results, seed, total);
