@@ -1,6 +1,6 @@
 package com.talentpipeline.results.task;
 
-import com.talentpipeline.core.task.Tenants;
+import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.web.ApiProblemException;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** {@code GET /v1/tasks/{id}}: state, timestamps, model and the result's link (or the result itself). */
@@ -24,9 +25,9 @@ public class TaskController {
 
     @GetMapping(path = "/{taskId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<TaskView> task(@PathVariable String taskId,
-            @RequestParam(defaultValue = "false") boolean includeResult) {
+            @RequestParam(defaultValue = "false") boolean includeResult, ServerWebExchange exchange) {
         UUID id = parse(taskId);
-        Mono<TaskView> task = store.find(Tenants.DEFAULT, id)
+        Mono<TaskView> task = store.find(RequestTenant.of(exchange), id)
                 .switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("Task", taskId)));
         if (!includeResult) {
             return task;
