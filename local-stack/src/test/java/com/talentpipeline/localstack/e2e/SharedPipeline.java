@@ -36,7 +36,11 @@ final class SharedPipeline {
                     "pipeline.security.rate-limit.capacity", "100000",
                     "pipeline.security.rate-limit.refill-per-second", "100000",
                     // Test receivers listen on loopback, which the SSRF guard refuses otherwise.
-                    "pipeline.webhooks.allowed-hosts", "127.0.0.1,localhost"));
+                    "pipeline.webhooks.allowed-hosts", "127.0.0.1,localhost",
+                    // Webhook retries in fractions of a second, not minutes.
+                    "pipeline.webhooks.backoff-base", "200ms",
+                    "pipeline.webhooks.backoff-max", "1s",
+                    "pipeline.webhooks.poll-interval", "200ms"));
             ApiKeyStore keys = pipeline.resultsContext().getBean(ApiKeyStore.class);
             keyA = keys.create(TENANT_A, "e2e tenant A", null, null).block(Duration.ofSeconds(30)).secret();
             keyB = keys.create(TENANT_B, "e2e tenant B", null, null).block(Duration.ofSeconds(30)).secret();

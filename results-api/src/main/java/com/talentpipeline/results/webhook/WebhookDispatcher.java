@@ -84,7 +84,10 @@ public class WebhookDispatcher implements SmartLifecycle {
     /** One round: claims and sends the due deliveries, a few at a time. */
     Mono<Void> dispatchDue() {
         Duration lease = properties.timeout().multipliedBy(2).plusSeconds(5);
+        // Claimed first, then sent: the claim's statement has finished before any delivery updates its row.
         return store.claimDue(properties.batchSize(), lease)
+                .collectList()
+                .flatMapMany(reactor.core.publisher.Flux::fromIterable)
                 .flatMap(this::deliver, 8)
                 .then();
     }
@@ -94,9 +97,10 @@ public class WebhookDispatcher implements SmartLifecycle {
                 ? store.find(due.tenantId(), due.webhookId()).map(w -> new Target(w.url(), w.secret()))
                 : store.tenantSecret(due.tenantId()).map(secret -> new Target(due.callbackUrl(), secret));
         return target
-                .flatMap(t -> send(due, t))
-                .switchIfEmpty(Mono.defer(() -> store.recordAttempt(due, null, "webhook removed", null, 0,
-                        "FAILED", null)));
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(t -> t.isPresent() ? send(due, t.get())
+                        : store.recordAttempt(due, null, "webhook removed", null, 0, "FAILED", null));
     }
 
     private record Target(String url, String secret) {
