@@ -123,10 +123,15 @@ public class ResumeController {
                 .flatMap(response -> announce(tenant, response, id, "file", traceparent));
     }
 
-    /** Erases the resume, its file, its tasks and results, and tombstones its embeddings. 204, or 404. */
+    /**
+     * Erases the resume, its file, its tasks, results and predictions, and tombstones its embeddings:
+     * 202 with the {@code erasure} task (already SUCCEEDED; its result lists what was removed), or 404.
+     */
     @DeleteMapping("/{id}")
-    public Mono<ResponseEntity<Void>> delete(@PathVariable String id, ServerWebExchange exchange) {
-        return erasure.erase(RequestTenant.of(exchange), id).thenReturn(ResponseEntity.noContent().build());
+    public Mono<ResponseEntity<TaskAccepted>> delete(@PathVariable String id, ServerWebExchange exchange) {
+        return erasure.erase(RequestTenant.of(exchange), id)
+                .map(erased -> responses.accepted(new SubmissionService.Accepted(erased.taskId(), id, false),
+                        (a, url) -> new TaskAccepted(a.taskId(), id, null, "SUCCEEDED", url, null)));
     }
 
     private Mono<ResponseEntity<TaskAccepted>> submitJson(SubmissionService.Client client, String resumeId,

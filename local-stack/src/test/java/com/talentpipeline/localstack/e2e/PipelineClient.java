@@ -56,6 +56,22 @@ final class PipelineClient {
         return send(request.build());
     }
 
+    /** Streams the response body line by line (Server-Sent Events). */
+    HttpResponse<java.util.stream.Stream<String>> lines(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GET with extra headers. */
+    HttpResponse<String> get(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = request(url).GET();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     /** DELETE with this client's key. */
     HttpResponse<String> delete(String url) {
         return send(request(url).DELETE().build());

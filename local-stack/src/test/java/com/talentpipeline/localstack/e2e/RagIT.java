@@ -244,7 +244,7 @@ class RagIT {
 
         HttpResponse<String> delete = http.send(PipelineClient.authorized(URI.create(client.ingest("/v1/resumes/" + id)))
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(delete.statusCode()).isEqualTo(204);
+        assertThat(delete.statusCode()).isEqualTo(202);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         int status = 200;
         while (status != 404 && Instant.now().isBefore(deadline)) {

@@ -165,7 +165,7 @@ class ResumeDocumentsIT {
 
         HttpResponse<String> deleted = send(PipelineClient.authorized(URI.create(client.ingest("/v1/resumes/" + resumeId)))
                 .DELETE());
-        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(202);
         Instant evictedBy = Instant.now().plusSeconds(10);
         while (!":0".equals(redis("EXISTS", cacheKey, fileVersionKey, index)) && Instant.now().isBefore(evictedBy)) {
             PipelineClient.sleep(200);
