@@ -69,4 +69,11 @@ public class SecurityAutoConfiguration {
         return new OutboundUrlGuard(allowedHosts.stream().filter(h -> !h.isBlank()).toList(),
                 OutboundUrlGuard.systemResolver());
     }
+
+    /** problem+json for unknown routes and other errors outside controllers. */
+    @Bean
+    @ConditionalOnMissingBean
+    com.talentpipeline.core.web.ProblemWebExceptionHandler problemWebExceptionHandler() {
+        return new com.talentpipeline.core.web.ProblemWebExceptionHandler();
+    }
 }
