@@ -144,7 +144,7 @@ public class TaskController {
         return Objects.equals(view.state(), "SUCCEEDED") || Objects.equals(view.state(), "FAILED");
     }
 
-    /** {@code 30s}, {@code 30} (seconds), {@code 500ms} or ISO-8601; at most 60 s. */
+    /** {@code 30s}, {@code 30} (seconds), {@code 500ms}, {@code 1m} or ISO-8601; at most 60 s. */
     static Duration waitDuration(String wait) {
         if (wait == null || wait.isBlank()) {
             return Duration.ZERO;
@@ -156,6 +156,8 @@ public class TaskController {
                 d = Duration.parse(w.toUpperCase(java.util.Locale.ROOT));
             } else if (w.endsWith("ms")) {
                 d = Duration.ofMillis(Long.parseLong(w.substring(0, w.length() - 2)));
+            } else if (w.endsWith("m")) {
+                d = Duration.ofMinutes(Long.parseLong(w.substring(0, w.length() - 1)));
             } else if (w.endsWith("s")) {
                 d = Duration.ofSeconds(Long.parseLong(w.substring(0, w.length() - 1)));
             } else {
