@@ -106,11 +106,23 @@ class ClientApiIT {
             ids.add(accepted.get("resumeId").asString());
             client.awaitTerminal(accepted.get("taskId").asString(), Duration.ofSeconds(60));
         }
-        JsonNode first = PipelineClient.json(client.get(client.results("/v1/resumes?userId=" + user + "&limit=2")));
-        assertThat(first.get("items").size()).isEqualTo(2);
+        // A file upload with a userId form field belongs to the user as well.
+        String boundary = "----user" + UUID.randomUUID();
+        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"userId\"\r\n\r\n" + user + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cv.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nJANE ROE\njane.roe@example.com\n\nSKILLS\nJava, Kafka\n\nEXPERIENCE\n"
+                + "Engineer, Acme Corp    Jan 2019 - Present\n- Built services.\n\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> uploaded = client.send(client.request(client.ingest("/v1/resumes"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        ids.add(PipelineClient.json(uploaded).get("resumeId").asString());
+
+        JsonNode first = PipelineClient.json(client.get(client.results("/v1/resumes?userId=" + user + "&limit=3")));
+        assertThat(first.get("items").size()).isEqualTo(3);
         String cursor = first.get("nextCursor").asString();
         JsonNode second = PipelineClient.json(client.get(client.results("/v1/resumes?userId=" + user
-                + "&limit=2&cursor=" + cursor)));
+                + "&limit=3&cursor=" + cursor)));
         assertThat(second.get("items").size()).isEqualTo(1);
         assertThat(second.get("nextCursor").isNull()).isTrue();
         Set<String> listed = new HashSet<>();
@@ -142,7 +154,8 @@ class ClientApiIT {
         assertThat(client.get(client.results("/v1/tasks?state=SLEEPING")).statusCode()).isEqualTo(400);
 
         // Predictions of the user's resumes (rows the scoring/matching workers write).
-        String resumeId = ids.iterator().next();
+        String resumeId = listed.stream().filter(id -> !id.equals(PipelineClient.json(uploaded).get("resumeId").asString()))
+                .findFirst().orElseThrow();
         UUID prediction = UUID.randomUUID();
         try (Connection db = database(); PreparedStatement insert = db.prepareStatement("""
                 INSERT INTO predictions (id, tenant_id, resume_id, resume_version, kind, summary, created_at)

@@ -152,4 +152,29 @@ class TenantIsolationIT {
         assertThat(revoked.statusCode()).isEqualTo(200);
         assertThat(fresh.get(a.results("/v1/tasks")).statusCode()).as("revoked (same process: at once)").isEqualTo(401);
     }
+
+    @Test
+    void theAdminCommandCreatesAWorkingKey() {
+        var endpoints = pipeline.stack().endpoints();
+        // The command reads R2DBC_URL, DB_USER and DB_PASSWORD (environment, or system properties as here).
+        System.setProperty("R2DBC_URL", endpoints.r2dbcUrl());
+        System.setProperty("DB_USER", endpoints.dbUser());
+        System.setProperty("DB_PASSWORD", endpoints.dbPassword());
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true));
+        try {
+            com.talentpipeline.localstack.pipeline.CreateApiKey.main(new String[] {"tenant-cli", "from the command"});
+        } finally {
+            System.setOut(out);
+            System.clearProperty("R2DBC_URL");
+            System.clearProperty("DB_USER");
+            System.clearProperty("DB_PASSWORD");
+        }
+        String[] lines = printed.toString().strip().split("\\R");
+        String key = lines[lines.length - 1].strip();
+        assertThat(key).matches("tp_[0-9a-f]{12}_[0-9a-f]{40}");
+        assertThat(a.withKey(key).get(a.results("/v1/tasks")).statusCode()).isEqualTo(200);
+        assertThat(a.withKey(key).get(a.results("/v1/tasks/" + resumeTask)).statusCode()).isEqualTo(404);
+    }
 }

@@ -112,6 +112,35 @@ class WebhooksIT {
     }
 
     @Test
+    void aResumeUpdateReachesAWebhookSubscribedToIt() throws Exception {
+        AtomicReference<String> secret = new AtomicReference<>();
+        try (WebhookReceiver receiver = new WebhookReceiver("/updates", secret::get, 0)) {
+            HttpResponse<String> created = client.post(client.results("/v1/webhooks"), """
+                    {"url":"%s","events":["resume.updated"],"secret":"a-secret-of-the-client-1234"}"""
+                    .formatted(receiver.url("/updates")), Map.of());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            secret.set("a-secret-of-the-client-1234");
+            String resumeId = client.submit("/v1/resumes", Seeds.javaKafkaResume("upd-" + UUID.randomUUID()
+                    + "@example.com")).get("resumeId").asString();
+            HttpResponse<String> put = client.send(client.request(client.ingest("/v1/resumes/" + resumeId))
+                    .header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(Seeds.frontendResume("upd@example.com"))));
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(202);
+            await(() -> receiver.received.stream().anyMatch(r -> r.status() == 200 && r.body().contains(resumeId)),
+                    "the resume.updated delivery");
+            WebhookReceiver.Received update = receiver.received.stream().filter(r -> r.body().contains(resumeId))
+                    .findFirst().orElseThrow();
+            assertThat(update.event()).isEqualTo("resume.updated");
+            JsonNode delivered = com.talentpipeline.core.json.PipelineJson.mapper().readTree(update.body());
+            assertThat(delivered.get("data").get("version").asInt()).isEqualTo(2);
+            assertThat(delivered.get("data").get("source").asString()).isEqualTo("json");
+            assertThat(update.body()).doesNotContain("upd@example.com");
+            assertThat(receiver.badSignatures.get()).isZero();
+            client.delete(client.results("/v1/webhooks/" + PipelineClient.json(created).get("id").asString()));
+        }
+    }
+
+    @Test
     void inwardUrlsAreRefusedAtRegistration() {
         for (String url : List.of("http://169.254.169.254/latest/meta-data", "http://[::1]:8080/hook",
                 "http://10.0.0.5/hook", "http://192.168.0.10/hook", "http://[fd00:ec2::254]/", "ftp://example.com/x")) {
