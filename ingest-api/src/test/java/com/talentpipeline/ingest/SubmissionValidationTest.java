@@ -1,7 +1,6 @@
 package com.talentpipeline.ingest;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -30,7 +29,7 @@ import reactor.core.publisher.Mono;
  */
 @WebFluxTest(controllers = {ResumeController.class, JobController.class},
         properties = "pipeline.ingest.max-body-size=20KB")
-@Import({Responses.class, IngestConfiguration.class, BodySizeLimitFilter.class, ProblemDetailsAdvice.class})
+@Import({Responses.class, com.talentpipeline.ingest.web.Callers.class, IngestConfiguration.class, BodySizeLimitFilter.class, ProblemDetailsAdvice.class})
 class SubmissionValidationTest {
 
     static final String RESUME = """
@@ -54,6 +53,8 @@ class SubmissionValidationTest {
     com.talentpipeline.ingest.resume.ResumeErasure erasure;
     @MockitoBean
     com.talentpipeline.ingest.resume.ResumeUpdates updates;
+    @MockitoBean
+    com.talentpipeline.core.security.OutboundUrlGuard guard;
 
     private WebTestClient.ResponseSpec post(String path, String body) {
         return web.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
@@ -68,7 +69,7 @@ class SubmissionValidationTest {
     @Test
     void validResumeIsAcceptedWithTheTaskLocation() {
         UUID task = UUID.randomUUID();
-        when(submissions.submit(any(), anyString(), isNull()))
+        when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
                 .thenReturn(Mono.just(new SubmissionService.Accepted(task, "r-1", false)));
         post("/v1/resumes", RESUME).expectStatus().isAccepted()
                 .expectHeader().valueEquals("Location", "http://localhost:8081/v1/tasks/" + task)
@@ -78,7 +79,7 @@ class SubmissionValidationTest {
     @Test
     void malformedJson() {
         problem(post("/v1/resumes", "{\"firstName\": \"Ada\", "), 400, "malformed_body");
-        verify(submissions, never()).submit(any(), any(), any());
+        verify(submissions, never()).submit(any(), any(SubmissionService.Client.class), any());
     }
 
     @Test
@@ -87,7 +88,7 @@ class SubmissionValidationTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
                 .jsonPath("$.errors[0].field").isEqualTo("firstName");
-        verify(submissions, never()).submit(any(), any(), any());
+        verify(submissions, never()).submit(any(), any(SubmissionService.Client.class), any());
     }
 
     @Test
@@ -98,7 +99,7 @@ class SubmissionValidationTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("workExperience[0].endDate");
         post("/v1/resumes", RESUME.replace("ada@example.com", "not-an-email")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
-        verify(submissions, never()).submit(any(), any(), any());
+        verify(submissions, never()).submit(any(), any(SubmissionService.Client.class), any());
     }
 
     @Test
@@ -108,7 +109,7 @@ class SubmissionValidationTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.code").isEqualTo("invalid_field")
                 .jsonPath("$.errors[0].field").isEqualTo("skills");
-        verify(submissions, never()).submit(any(), any(), any());
+        verify(submissions, never()).submit(any(), any(SubmissionService.Client.class), any());
     }
 
     @Test
@@ -119,14 +120,14 @@ class SubmissionValidationTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("experienceLevel")
                 .jsonPath("$.errors[0].message").value(m -> org.assertj.core.api.Assertions.assertThat((String) m)
                         .contains("Entry, Mid, Senior"));
-        verify(submissions, never()).submit(any(), any(), any());
+        verify(submissions, never()).submit(any(), any(SubmissionService.Client.class), any());
     }
 
     @Test
     void bodyOverTheLimitIs413() {
         String huge = RESUME.replace("\"Built Kafka services\"", "\"" + "x".repeat(30_000) + "\"");
         problem(post("/v1/resumes", huge), 413, "payload_too_large");
-        verify(submissions, never()).submit(any(), any(), any());
+        verify(submissions, never()).submit(any(), any(SubmissionService.Client.class), any());
     }
 
     @Test

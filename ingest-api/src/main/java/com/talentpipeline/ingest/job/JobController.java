@@ -6,7 +6,6 @@ import com.talentpipeline.core.job.Job;
 import com.talentpipeline.core.job.JobSubmitted;
 import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.task.TaskType;
-import com.talentpipeline.core.task.Tenants;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.FieldProblem;
@@ -14,7 +13,9 @@ import com.talentpipeline.ingest.document.JobTextParser;
 import com.talentpipeline.ingest.submission.Submission;
 import com.talentpipeline.ingest.submission.SubmissionService;
 import com.talentpipeline.ingest.submission.TaskAccepted;
+import com.talentpipeline.ingest.web.Callers;
 import com.talentpipeline.ingest.web.Responses;
+import org.springframework.web.server.ServerWebExchange;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import java.util.Comparator;
@@ -40,7 +41,10 @@ public class JobController {
     private final Validator validator;
     private final JobTextParser parser = new JobTextParser(SkillVocabulary.defaults());
 
-    public JobController(SubmissionService submissions, Responses responses, Validator validator) {
+    private final Callers callers;
+
+    public JobController(SubmissionService submissions, Responses responses, Validator validator, Callers callers) {
+        this.callers = callers;
         this.submissions = submissions;
         this.responses = responses;
         this.validator = validator;
@@ -55,7 +59,8 @@ public class JobController {
     public Mono<ResponseEntity<TaskAccepted>> submitText(
             @RequestBody(required = false) String description,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestHeader(name = "traceparent", required = false) String traceparent) {
+            @RequestHeader(name = "traceparent", required = false) String traceparent,
+            ServerWebExchange exchange) {
         if (description == null || description.isBlank()) {
             return Mono.error(new ApiProblemException(HttpStatus.BAD_REQUEST, "empty_body",
                     "The job description is empty"));
@@ -70,14 +75,15 @@ public class JobController {
                     "Required job fields could not be found in the text: "
                             + String.join(", ", problems.stream().map(FieldProblem::field).toList()), problems, null));
         }
-        return submit(job, idempotencyKey, traceparent);
+        return submit(job, idempotencyKey, traceparent, exchange);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<TaskAccepted>> submit(
             @Valid @RequestBody Job job,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestHeader(name = "traceparent", required = false) String traceparent) {
+            @RequestHeader(name = "traceparent", required = false) String traceparent,
+            ServerWebExchange exchange) {
         String jobId = UUID.randomUUID().toString();
         var submission = new Submission<>(
                 TaskType.JOB_EMBEDDING,
@@ -89,7 +95,7 @@ public class JobController {
                 job.status().wireName(),
                 version -> new JobSubmitted(jobId, version, job),
                 Responses.idempotencyKey(idempotencyKey));
-        return submissions.submit(submission, Tenants.DEFAULT, traceparent)
+        return callers.client(exchange, null).flatMap(client -> submissions.submit(submission, client, traceparent))
                 .map(accepted -> responses.accepted(accepted, (a, url) ->
                         new TaskAccepted(a.taskId(), null, a.subjectId(), "ACCEPTED", url, a.replayed() ? true : null)));
     }

@@ -5,7 +5,7 @@ import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.resume.Resume;
 import com.talentpipeline.core.resume.ResumeSubmitted;
 import com.talentpipeline.core.task.TaskType;
-import com.talentpipeline.core.task.Tenants;
+import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.FieldProblem;
@@ -14,6 +14,7 @@ import com.talentpipeline.ingest.document.DocumentProblems;
 import com.talentpipeline.ingest.submission.Submission;
 import com.talentpipeline.ingest.submission.SubmissionService;
 import com.talentpipeline.ingest.submission.TaskAccepted;
+import com.talentpipeline.ingest.web.Callers;
 import com.talentpipeline.ingest.web.Responses;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
@@ -59,9 +60,12 @@ public class ResumeController {
     private final ResumeErasure erasure;
     private final ResumeUpdates updates;
     private final IngestProperties properties;
+    private final Callers callers;
 
     public ResumeController(SubmissionService submissions, Responses responses, ResumeUploads uploads,
-            ResumeFileStore files, ResumeErasure erasure, ResumeUpdates updates, IngestProperties properties) {
+            ResumeFileStore files, ResumeErasure erasure, ResumeUpdates updates, IngestProperties properties,
+            Callers callers) {
+        this.callers = callers;
         this.submissions = submissions;
         this.responses = responses;
         this.uploads = uploads;
@@ -75,9 +79,10 @@ public class ResumeController {
     public Mono<ResponseEntity<TaskAccepted>> submit(
             @Valid @RequestBody Resume resume,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestHeader(name = "traceparent", required = false) String traceparent) {
-        return submitJson(UUID.randomUUID().toString(), resume, idempotencyKey, traceparent, version -> Mono.empty(),
-                version -> Mono.empty());
+            @RequestHeader(name = "traceparent", required = false) String traceparent,
+            ServerWebExchange exchange) {
+        return callers.client(exchange, null).flatMap(client -> submitJson(client, UUID.randomUUID().toString(),
+                resume, idempotencyKey, traceparent, version -> Mono.empty(), version -> Mono.empty()));
     }
 
     /** A resume file (PDF, DOCX or plain text) in the {@code file} part, optional {@code userId} part. */
@@ -93,14 +98,17 @@ public class ResumeController {
     public Mono<ResponseEntity<TaskAccepted>> replace(
             @PathVariable String id,
             @Valid @RequestBody Resume resume,
-            @RequestHeader(name = "traceparent", required = false) String traceparent) {
+            @RequestHeader(name = "traceparent", required = false) String traceparent,
+            ServerWebExchange exchange) {
         // A JSON version has no file: the old version's file and parse report must not describe it.
         // Kept aside in the transaction, and put back if Kafka does not acknowledge the new version.
         ResumeFileStore.Undo undo = files.undo(id);
-        return requireExisting(id)
-                .then(Mono.defer(() -> submitJson(id, resume, null, traceparent,
-                        version -> undo.snapshot().then(files.delete(id)), version -> undo.restore(version))))
-                .flatMap(response -> announce(response, id, "json", traceparent));
+        String tenant = RequestTenant.of(exchange);
+        return requireExisting(tenant, id)
+                .then(callers.client(exchange, null))
+                .flatMap(client -> submitJson(client, id, resume, null, traceparent,
+                        version -> undo.snapshot().then(files.delete(id)), version -> undo.restore(version)))
+                .flatMap(response -> announce(tenant, response, id, "json", traceparent));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -109,25 +117,32 @@ public class ResumeController {
             @PathVariable String id,
             ServerWebExchange exchange,
             @RequestHeader(name = "traceparent", required = false) String traceparent) {
-        return requireExisting(id)
+        String tenant = RequestTenant.of(exchange);
+        return requireExisting(tenant, id)
                 .then(Mono.defer(() -> submitFile(id, exchange, null, traceparent)))
-                .flatMap(response -> announce(response, id, "file", traceparent));
+                .flatMap(response -> announce(tenant, response, id, "file", traceparent));
     }
 
-    /** Erases the resume, its file, its tasks and results, and tombstones its embeddings. 204, or 404. */
+    /**
+     * Erases the resume, its file, its tasks, results and predictions, and tombstones its embeddings:
+     * 202 with the {@code erasure} task (already SUCCEEDED; its result lists what was removed), or 404.
+     */
     @DeleteMapping("/{id}")
-    public Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
-        return erasure.erase(Tenants.DEFAULT, id).thenReturn(ResponseEntity.noContent().build());
+    public Mono<ResponseEntity<TaskAccepted>> delete(@PathVariable String id, ServerWebExchange exchange) {
+        return erasure.erase(RequestTenant.of(exchange), id)
+                .map(erased -> responses.accepted(new SubmissionService.Accepted(erased.taskId(), id, false),
+                        (a, url) -> new TaskAccepted(a.taskId(), id, null, "SUCCEEDED", url, null)));
     }
 
-    private Mono<ResponseEntity<TaskAccepted>> submitJson(String resumeId, Resume resume, String idempotencyKey,
+    private Mono<ResponseEntity<TaskAccepted>> submitJson(SubmissionService.Client client, String resumeId,
+            Resume resume, String idempotencyKey,
             String traceparent, IntFunction<Mono<Void>> extraWrites, IntFunction<Mono<Void>> undoWrites) {
         var problems = ResumeRules.check(resume);
         if (!problems.isEmpty()) {
             return Mono.error(new ApiProblemException(HttpStatus.BAD_REQUEST, "validation_failed",
                     "The resume has inconsistent dates", problems, null));
         }
-        return accept(resumeId, resume, idempotencyKey, traceparent, extraWrites, undoWrites);
+        return accept(client, resumeId, resume, idempotencyKey, traceparent, extraWrites, undoWrites);
     }
 
     private Mono<ResponseEntity<TaskAccepted>> submitFile(String resumeId, ServerWebExchange exchange,
@@ -143,10 +158,11 @@ public class ResumeController {
                         e.getMessage() == null ? "undecodable" : e.getMessage()))
                 .onErrorMap(InvalidMediaTypeException.class, e -> DocumentProblems.malformedMultipart(
                         "a part has an invalid Content-Type"))
-                .flatMap(form -> submitForm(resumeId, form, idempotencyKey, traceparent));
+                .flatMap(form -> submitForm(exchange, resumeId, form, idempotencyKey, traceparent));
     }
 
-    private Mono<ResponseEntity<TaskAccepted>> submitForm(String resumeId, MultiValueMap<String, Part> form,
+    private Mono<ResponseEntity<TaskAccepted>> submitForm(ServerWebExchange exchange, String resumeId,
+            MultiValueMap<String, Part> form,
             String idempotencyKey, String traceparent) {
         Part file = form.getFirst("file");
         if (file == null) {
@@ -164,16 +180,17 @@ public class ResumeController {
             String owner = user.isBlank() ? null : user.strip();
             // A new version's file replaces the previous one, which is put back if Kafka does not acknowledge.
             ResumeFileStore.Undo undo = files.undo(resumeId);
-            return uploads.read(file)
+            return callers.client(exchange, owner).flatMap(client -> uploads.read(file)
                     .flatMap(bytes -> uploads.parse(bytes, ResumeUploads.declaredType(file)))
-                    .flatMap(upload -> accept(resumeId, upload.parsed().resume(), idempotencyKey, traceparent,
-                            version -> (version > 1 ? undo.snapshot() : Mono.<Void>empty())
-                                    .then(files.save(resumeId, Tenants.DEFAULT, version, owner, upload)),
-                            version -> undo.restore(version)));
+                    .flatMap(upload -> accept(client, resumeId, upload.parsed().resume(), idempotencyKey,
+                            traceparent, version -> (version > 1 ? undo.snapshot() : Mono.<Void>empty())
+                                    .then(files.save(resumeId, client.tenantId(), version, client.userId(), upload)),
+                            version -> undo.restore(version))));
         });
     }
 
-    private Mono<ResponseEntity<TaskAccepted>> accept(String resumeId, Resume resume, String idempotencyKey,
+    private Mono<ResponseEntity<TaskAccepted>> accept(SubmissionService.Client client, String resumeId,
+            Resume resume, String idempotencyKey,
             String traceparent, IntFunction<Mono<Void>> extraWrites, IntFunction<Mono<Void>> undoWrites) {
         var submission = new Submission<>(
                 TaskType.RESUME_EMBEDDING,
@@ -187,19 +204,19 @@ public class ResumeController {
                 Responses.idempotencyKey(idempotencyKey),
                 extraWrites,
                 undoWrites);
-        return submissions.submit(submission, Tenants.DEFAULT, traceparent)
+        return submissions.submit(submission, client, traceparent)
                 .map(accepted -> responses.accepted(accepted, (a, url) ->
                         new TaskAccepted(a.taskId(), a.subjectId(), null, "ACCEPTED", url, a.replayed() ? true : null)));
     }
 
-    private Mono<Void> requireExisting(String id) {
-        return submissions.exists("resumes", Tenants.DEFAULT, id)
+    private Mono<Void> requireExisting(String tenant, String id) {
+        return submissions.exists("resumes", tenant, id)
                 .flatMap(found -> found ? Mono.<Void>empty() : Mono.error(ApiProblemException.notFound("Resume", id)));
     }
 
-    private Mono<ResponseEntity<TaskAccepted>> announce(ResponseEntity<TaskAccepted> response, String id,
-            String source, String traceparent) {
-        return updates.announce(Tenants.DEFAULT, response.getBody().taskId(), id, source, traceparent)
+    private Mono<ResponseEntity<TaskAccepted>> announce(String tenant, ResponseEntity<TaskAccepted> response,
+            String id, String source, String traceparent) {
+        return updates.announce(tenant, response.getBody().taskId(), id, source, traceparent)
                 .thenReturn(response);
     }
 

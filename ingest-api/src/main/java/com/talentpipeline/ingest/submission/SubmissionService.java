@@ -58,13 +58,29 @@ public class SubmissionService {
                 .register(meters);
     }
 
-    /** Accepts the submission, or replays the earlier one with the same Idempotency-Key. */
+    /**
+     * Who submits and what comes with the submission besides the document.
+     *
+     * @param tenantId    the caller's tenant
+     * @param userId      the person the resume belongs to ({@code resumes.user_id}), or null to keep it
+     * @param callbackUrl where the task's outcome is posted (checked already), or null
+     */
+    public record Client(String tenantId, String userId, String callbackUrl) {
+    }
+
+    /** Accepts the submission for the tenant, with no user or callback. */
     public <P> Mono<Accepted> submit(Submission<P> submission, String tenantId, String traceparent) {
+        return submit(submission, new Client(tenantId, null, null), traceparent);
+    }
+
+    /** Accepts the submission, or replays the earlier one with the same Idempotency-Key. */
+    public <P> Mono<Accepted> submit(Submission<P> submission, Client client, String traceparent) {
+        String tenantId = client.tenantId();
         Mono<Accepted> replay = submission.idempotencyKey() == null
                 ? Mono.empty()
                 : findByIdempotencyKey(tenantId, submission);
         return replay
-                .switchIfEmpty(Mono.defer(() -> create(submission, tenantId, traceparent)))
+                .switchIfEmpty(Mono.defer(() -> create(submission, client, traceparent)))
                 .onErrorResume(DuplicateKeyException.class,
                         e -> findByIdempotencyKey(tenantId, submission)) // lost a race on the same key
                 .onErrorMap(SubmissionService::isDatabaseDown, e -> ApiProblemException.unavailable(
@@ -75,14 +91,15 @@ public class SubmissionService {
                         && p.status() == HttpStatus.SERVICE_UNAVAILABLE ? "unavailable" : "rejected"));
     }
 
-    private <P> Mono<Accepted> create(Submission<P> s, String tenantId, String traceparent) {
+    private <P> Mono<Accepted> create(Submission<P> s, Client client, String traceparent) {
+        String tenantId = client.tenantId();
         UUID taskId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         // The document row as it was before this version, to restore it if Kafka does not acknowledge.
         AtomicReference<Previous> previous = new AtomicReference<>();
-        Mono<Integer> rows = insertTask(s, tenantId, taskId, now)
+        Mono<Integer> rows = insertTask(s, client, taskId, now)
                 .then(previous(s, tenantId).doOnNext(previous::set).then())
-                .then(upsertDocument(s, tenantId, now))
+                .then(upsertDocument(s, client, now))
                 .flatMap(version -> s.extraWrites().apply(version).thenReturn(version));
         return tx.transactional(rows)
                 .flatMap(version -> publish(s, tenantId, taskId, version, traceparent)
@@ -93,11 +110,15 @@ public class SubmissionService {
                                                 + "Retry later.", properties.retryAfter())))));
     }
 
-    private <P> Mono<Void> insertTask(Submission<P> s, String tenantId, UUID taskId, OffsetDateTime now) {
-        Mono<Void> task = db.sql("""
+    private <P> Mono<Void> insertTask(Submission<P> s, Client client, UUID taskId, OffsetDateTime now) {
+        String tenantId = client.tenantId();
+        var insert = db.sql("""
                         INSERT INTO tasks (id, tenant_id, type, state, subject_id, content_hash, progress,
-                                           created_at, updated_at)
-                        VALUES (:id, :tenant, :type, :state, :subject, :hash, 0, :now, :now)""")
+                                           created_at, updated_at, callback_url)
+                        VALUES (:id, :tenant, :type, :state, :subject, :hash, 0, :now, :now, :callback)""");
+        insert = client.callbackUrl() == null ? insert.bindNull("callback", String.class)
+                : insert.bind("callback", client.callbackUrl());
+        Mono<Void> task = insert
                 .bind("id", taskId)
                 .bind("tenant", tenantId)
                 .bind("type", s.type().wireName())
@@ -121,10 +142,13 @@ public class SubmissionService {
                 .then());
     }
 
-    private <P> Mono<Integer> upsertDocument(Submission<P> s, String tenantId, OffsetDateTime now) {
-        String statusColumn = s.status() == null ? "" : ", status";
-        String statusValue = s.status() == null ? "" : ", :status";
-        String statusUpdate = s.status() == null ? "" : ", status = EXCLUDED.status";
+    private <P> Mono<Integer> upsertDocument(Submission<P> s, Client client, OffsetDateTime now) {
+        String tenantId = client.tenantId();
+        boolean user = client.userId() != null && s.documentTable().equals("resumes");
+        String statusColumn = (s.status() == null ? "" : ", status") + (user ? ", user_id" : "");
+        String statusValue = (s.status() == null ? "" : ", :status") + (user ? ", :user" : "");
+        String statusUpdate = (s.status() == null ? "" : ", status = EXCLUDED.status")
+                + (user ? ", user_id = EXCLUDED.user_id" : "");
         var spec = db.sql("INSERT INTO " + s.documentTable()
                         + " (id, tenant_id, version, content, content_hash, created_at, updated_at" + statusColumn + ")"
                         + " VALUES (:id, :tenant, 1, :content, :hash, :now, :now" + statusValue + ")"
@@ -139,6 +163,9 @@ public class SubmissionService {
                 .bind("now", now);
         if (s.status() != null) {
             spec = spec.bind("status", s.status());
+        }
+        if (user) {
+            spec = spec.bind("user", client.userId());
         }
         return spec.map(row -> row.get("version", Integer.class)).one();
     }

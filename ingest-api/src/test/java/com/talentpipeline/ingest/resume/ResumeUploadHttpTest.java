@@ -2,7 +2,6 @@ package com.talentpipeline.ingest.resume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -36,7 +35,7 @@ import reactor.core.publisher.Mono;
  */
 @WebFluxTest(controllers = ResumeController.class, properties = "pipeline.ingest.max-file-size=300KB")
 @Import({Responses.class, IngestConfiguration.class, BodySizeLimitFilter.class, ProblemDetailsAdvice.class,
-        ResumeUploads.class})
+        ResumeUploads.class, com.talentpipeline.ingest.web.Callers.class})
 class ResumeUploadHttpTest {
 
     static final String TEXT = """
@@ -59,6 +58,8 @@ class ResumeUploadHttpTest {
     ResumeErasure erasure;
     @MockitoBean
     ResumeUpdates updates;
+    @MockitoBean
+    com.talentpipeline.core.security.OutboundUrlGuard guard;
 
     private WebTestClient.ResponseSpec upload(String filename, String type, byte[] bytes) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
@@ -83,12 +84,12 @@ class ResumeUploadHttpTest {
     @SuppressWarnings("unchecked")
     void aPdfBecomesASubmissionOfTheParsedResume() {
         UUID task = UUID.randomUUID();
-        when(submissions.submit(any(), anyString(), isNull()))
+        when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
                 .thenReturn(Mono.just(new SubmissionService.Accepted(task, "r-1", false)));
         upload("cv.pdf", "application/pdf", TestDocuments.pdf(TEXT)).expectStatus().isAccepted()
                 .expectBody().jsonPath("$.taskId").isEqualTo(task.toString());
         ArgumentCaptor<Submission<?>> captor = ArgumentCaptor.forClass(Submission.class);
-        verify(submissions).submit(captor.capture(), anyString(), isNull());
+        verify(submissions).submit(captor.capture(), any(SubmissionService.Client.class), isNull());
         assertThat(captor.getValue().documentJson()).contains("\"email\":\"ada@example.com\"", "Kubernetes",
                 "\"startDate\":\"2015\"");
         assertThat(captor.getValue().topic().name()).isEqualTo("resume.submitted");
@@ -106,7 +107,7 @@ class ResumeUploadHttpTest {
                 "document_too_complex");
         problem(upload("big.txt", "text/plain", "a".repeat(400 * 1024).getBytes()), 413, "file_too_large");
         problem(upload("words.txt", "text/plain", "no resume here".getBytes()), 422, "unparseable_resume");
-        verify(submissions, never()).submit(any(), anyString(), any());
+        verify(submissions, never()).submit(any(), any(SubmissionService.Client.class), any());
     }
 
     @Test
@@ -121,7 +122,7 @@ class ResumeUploadHttpTest {
                 + "Content-Type: x/\r\n\r\nhello\r\n--x--\r\n";
         problem(web.post().uri("/v1/resumes").header("Content-Type", "multipart/form-data; boundary=x")
                 .bodyValue(badType).exchange(), 400, "malformed_multipart");
-        verify(submissions, never()).submit(any(), anyString(), any());
+        verify(submissions, never()).submit(any(), any(SubmissionService.Client.class), any());
     }
 
     @Test

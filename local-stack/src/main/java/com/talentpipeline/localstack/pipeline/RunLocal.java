@@ -29,6 +29,7 @@ public final class RunLocal {
         }
         // Ctrl-C: the stack's shutdown hook closes the services, then stops the servers.
         var endpoints = stack.endpoints();
+        String devKey = DevApiKey.ensure(pipeline, env, settings.dataDir());
         System.out.printf("""
 
                 Talent pipeline is up in %.1f s (data in %s)
@@ -40,12 +41,14 @@ public final class RunLocal {
                   Kafka             %s
                   PostgreSQL        %s (user %s)
                   Redis             %s:%d
+                  API key (tenant default): %s
+                    curl -H "Authorization: Bearer $KEY" http://localhost:%d/v1/tasks
                 Press Ctrl-C to stop.
                 %n""",
                 (System.nanoTime() - started) / 1e9, settings.dataDir().toAbsolutePath().normalize(),
                 pipeline.ingestPort(), pipeline.resultsPort(), pipeline.embeddingWorkerPort(), pipeline.ragWorkerPort(),
                 endpoints.kafkaBootstrapServers(), endpoints.jdbcUrl(), endpoints.dbUser(),
-                endpoints.redisHost(), endpoints.redisPort());
+                endpoints.redisHost(), endpoints.redisPort(), devKey, pipeline.resultsPort());
         Thread.currentThread().join();
     }
 }

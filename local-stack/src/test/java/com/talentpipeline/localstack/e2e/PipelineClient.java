@@ -23,9 +23,62 @@ final class PipelineClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final LocalPipeline pipeline;
+    // The API key sent on every request (tenant A's unless chosen otherwise); null sends none.
+    private final String key;
 
     PipelineClient(LocalPipeline pipeline) {
+        this(pipeline, SharedPipeline.keyA());
+    }
+
+    private PipelineClient(LocalPipeline pipeline, String key) {
         this.pipeline = pipeline;
+        this.key = key;
+    }
+
+    /** The same client sending another API key (null: none). */
+    PipelineClient withKey(String otherKey) {
+        return new PipelineClient(pipeline, otherKey);
+    }
+
+    /** A request builder carrying tenant A's API key, for tests that send with their own HttpClient. */
+    static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + SharedPipeline.keyA());
+    }
+
+    /** A request builder carrying this client's key. */
+    HttpRequest.Builder request(String url) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        return key == null ? builder : builder.header("Authorization", "Bearer " + key);
+    }
+
+    /** Sends a request built by {@link #request}, body as text. */
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request.build());
+    }
+
+    /** Streams the response body line by line (Server-Sent Events). */
+    HttpResponse<java.util.stream.Stream<String>> lines(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GET with extra headers. */
+    HttpResponse<String> get(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = request(url).GET();
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** DELETE with this client's key. */
+    HttpResponse<String> delete(String url) {
+        return send(request(url).DELETE().build());
+    }
+
+    String rag(String path) {
+        return "http://127.0.0.1:" + pipeline.ragWorkerPort() + path;
     }
 
     String ingest(String path) {
@@ -52,8 +105,7 @@ final class PipelineClient {
     }
 
     HttpResponse<String> post(String url, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = request(url)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
@@ -75,7 +127,7 @@ final class PipelineClient {
     }
 
     HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(request(url).GET().build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

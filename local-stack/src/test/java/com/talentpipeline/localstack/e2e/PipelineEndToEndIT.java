@@ -247,7 +247,7 @@ class PipelineEndToEndIT {
         String key = "poison-" + taskId;
         // Readable JSON naming its task, but no payload: the worker cannot process it.
         byte[] noPayload = PipelineJson.mapper().writeValueAsBytes(new EventEnvelope<>(UUID.randomUUID().toString(),
-                Topics.RESUME_SUBMITTED_NAME, taskId, "default", key, null, Instant.now(), null, null));
+                Topics.RESUME_SUBMITTED_NAME, taskId, SharedPipeline.TENANT_A, key, null, Instant.now(), null, null));
         byte[] garbage = "{this is not json".getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<String, byte[]> producer = Topics4Tests.producer(pipeline)) {
             producer.send(new ProducerRecord<>(Topics.RESUME_SUBMITTED_NAME, key, garbage)).get(10, TimeUnit.SECONDS);

@@ -3,6 +3,8 @@ package com.talentpipeline.localstack.e2e;
 import com.talentpipeline.localstack.pipeline.LocalPipeline;
 import com.talentpipeline.localstack.stack.Stack;
 import com.talentpipeline.localstack.stack.Stacks;
+import com.talentpipeline.core.security.ApiKeyStore;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -27,8 +29,43 @@ final class SharedPipeline {
                     "spring.kafka.consumer.max-poll-records", "8",
                     "management.metrics.tags.suite", "e2e",
                     // Workers re-announce their models (GET /v1/models) every second, not every 15 s.
-                    "pipeline.models.announce-interval", "1s"));
+                    "pipeline.models.announce-interval", "1s",
+                    // Security is on in the suite: keys for tenants A and B below, a roomy default
+                    // bucket (RateLimitIT makes its own small one), the admin endpoints enabled.
+                    "pipeline.security.admin-key", ADMIN_KEY,
+                    "pipeline.security.rate-limit.capacity", "100000",
+                    "pipeline.security.rate-limit.refill-per-second", "100000",
+                    // Test receivers listen on loopback, which the SSRF guard refuses otherwise.
+                    "pipeline.webhooks.allowed-hosts", "127.0.0.1,localhost",
+                    // Webhook retries in fractions of a second, not minutes.
+                    "pipeline.webhooks.backoff-base", "200ms",
+                    "pipeline.webhooks.backoff-max", "1s",
+                    "pipeline.webhooks.poll-interval", "200ms"));
+            ApiKeyStore keys = pipeline.resultsContext().getBean(ApiKeyStore.class);
+            keyA = keys.create(TENANT_A, "e2e tenant A", null, null).block(Duration.ofSeconds(30)).secret();
+            keyB = keys.create(TENANT_B, "e2e tenant B", null, null).block(Duration.ofSeconds(30)).secret();
         }
         return pipeline;
+    }
+
+    /** The tenant whose key PipelineClient sends by default. */
+    static final String TENANT_A = "tenant-a";
+    /** A second tenant, for isolation tests. */
+    static final String TENANT_B = "tenant-b";
+    /** The admin key of the results API's /admin/v1/keys in the suite. */
+    static final String ADMIN_KEY = "e2e-admin-key";
+    private static String keyA;
+    private static String keyB;
+
+    /** Tenant A's API key (starts the pipeline if needed). */
+    static String keyA() {
+        get();
+        return keyA;
+    }
+
+    /** Tenant B's API key (starts the pipeline if needed). */
+    static String keyB() {
+        get();
+        return keyB;
     }
 }

@@ -89,11 +89,16 @@ class UnacknowledgedUpdateIT {
                 IngestProperties.class);
         var controller = new ResumeController(new SubmissionService(db, tx, kafka, properties, new SimpleMeterRegistry()),
                 new Responses(properties), new ResumeUploads(properties, null), new ResumeFileStore(db, properties),
-                null, null, properties);
+                null, null, properties, new com.talentpipeline.ingest.web.Callers(
+                        new com.talentpipeline.core.security.OutboundUrlGuard(List.of(),
+                                com.talentpipeline.core.security.OutboundUrlGuard.systemResolver())));
+        var exchange = org.springframework.mock.web.server.MockServerWebExchange.from(
+                org.springframework.mock.http.server.reactive.MockServerHttpRequest.put("/v1/resumes/" + resumeId));
+        exchange.getAttributes().put(com.talentpipeline.core.tenant.RequestTenant.ATTRIBUTE, SharedPipeline.TENANT_A);
 
         // A JSON version, which would drop the stored file: Kafka does not acknowledge it.
         Resume json = PipelineJson.mapper().readValue(Seeds.javaKafkaResume("jane.doe@example.com"), Resume.class);
-        assertThatThrownBy(() -> controller.replace(resumeId, json, null).block(Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> controller.replace(resumeId, json, null, exchange).block(Duration.ofSeconds(30)))
                 .isInstanceOfSatisfying(ApiProblemException.class,
                         e -> assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
 
@@ -128,7 +133,7 @@ class UnacknowledgedUpdateIT {
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create(client.ingest("/v1/resumes")))
+                PipelineClient.authorized(URI.create(client.ingest("/v1/resumes")))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),

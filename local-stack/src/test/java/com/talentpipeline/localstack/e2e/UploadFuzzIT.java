@@ -161,7 +161,7 @@ class UploadFuzzIT {
                 + "\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(client.ingest("/v1/resumes")))
+        return PipelineClient.authorized(URI.create(client.ingest("/v1/resumes")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     }
@@ -176,7 +176,7 @@ class UploadFuzzIT {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes("--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n".getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
-        return HttpRequest.newBuilder(URI.create(client.ingest("/v1/resumes")))
+        return PipelineClient.authorized(URI.create(client.ingest("/v1/resumes")))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     }

@@ -102,7 +102,11 @@ public class ProblemDetailsAdvice {
             case CONTENT_TOO_LARGE -> "payload_too_large";
             default -> status.is4xxClientError() ? "bad_request" : "server_error";
         };
-        return respond(status, code, e.getReason() == null ? status.getReasonPhrase() : e.getReason(), List.of());
+        ResponseEntity<ProblemDetail> response = respond(status, code,
+                e.getReason() == null ? status.getReasonPhrase() : e.getReason(), List.of());
+        // Keep the exception's headers (Allow on 405, Accept on 415).
+        return ResponseEntity.status(response.getStatusCode()).headers(e.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,6 +1,5 @@
 package com.talentpipeline.rag.index;
 
-import com.talentpipeline.core.task.Tenants;
 import com.talentpipeline.rag.chunk.Chunk;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,7 +40,7 @@ public class ChunkStore {
                         WHERE d.version <= EXCLUDED.version
                         RETURNING d.version""")
                 .bind("id", index.resumeId())
-                .bind("tenant", Tenants.DEFAULT)
+                .bind("tenant", index.tenantId())
                 .bind("version", index.version())
                 .bind("model", index.model())
                 .bind("text", index.text())
@@ -81,14 +80,14 @@ public class ChunkStore {
 
     /** Loads a resume's index, or empty. */
     public Mono<IndexedResume> load(String resumeId) {
-        record Doc(int version, String model, String text) {
+        record Doc(int version, String model, String text, String tenant) {
         }
         record Row(Chunk chunk, float[] vector) {
         }
-        return db.sql("SELECT version, model, text FROM rag_documents WHERE resume_id = :id")
+        return db.sql("SELECT version, model, text, tenant_id FROM rag_documents WHERE resume_id = :id")
                 .bind("id", resumeId)
                 .map(row -> new Doc(row.get("version", Integer.class), row.get("model", String.class),
-                        row.get("text", String.class)))
+                        row.get("text", String.class), row.get("tenant_id", String.class)))
                 .one()
                 .flatMap(doc -> db.sql("""
                                 SELECT chunk_id, section, text, context, char_start, char_end, vector FROM rag_chunks
@@ -107,7 +106,8 @@ public class ChunkStore {
                                 chunks.add(rows.get(i).chunk());
                                 vectors[i] = rows.get(i).vector();
                             }
-                            return new IndexedResume(resumeId, doc.version(), doc.model(), doc.text(), chunks, vectors);
+                            return new IndexedResume(resumeId, doc.version(), doc.model(), doc.text(), chunks, vectors,
+                                    doc.tenant());
                         }));
     }
 

@@ -46,7 +46,7 @@ public class IndexListeners {
             }
             ResumeSubmitted s = envelope.payload();
             try {
-                boolean stored = index.index(s.resumeId(), s.version(), s.resume());
+                boolean stored = index.index(envelope.tenantId(), s.resumeId(), s.version(), s.resume());
                 count("indexed", stored ? "stored" : "stale");
             } catch (com.talentpipeline.inference.text.EmbeddingException e) {
                 skip(Topics.RESUME_SUBMITTED, record, e);

@@ -34,7 +34,7 @@ public class RagIndex {
     }
 
     /** Chunks, embeds and stores a resume version unless a newer one is indexed; returns whether it was. */
-    public boolean index(String resumeId, int version, Resume resume) {
+    public boolean index(String tenantId, String resumeId, int version, Resume resume) {
         IndexedResume cached = cache.get(resumeId);
         if (cached != null && cached.version() > version) {
             return false;
@@ -43,7 +43,7 @@ public class RagIndex {
         List<String> contexts = chunked.chunks().stream().map(Chunk::context).toList();
         float[][] vectors = contexts.isEmpty() ? new float[0][] : encoder.embed(contexts);
         IndexedResume index = new IndexedResume(resumeId, version, encoder.info().version(), chunked.text(),
-                chunked.chunks(), vectors);
+                chunked.chunks(), vectors, tenantId);
         boolean stored = Boolean.TRUE.equals(store.replace(index).block(DB_TIMEOUT));
         if (stored) {
             cache.merge(resumeId, index, (old, now) -> old.version() > now.version() ? old : now);
@@ -57,14 +57,15 @@ public class RagIndex {
         cache.remove(resumeId);
     }
 
-    /** The resume's index, from the cache or PostgreSQL; empty when it is not indexed. */
-    public Mono<IndexedResume> find(String resumeId) {
+    /** The tenant's resume index, from the cache or PostgreSQL; empty when it is not indexed or another tenant's. */
+    public Mono<IndexedResume> find(String tenantId, String resumeId) {
         IndexedResume cached = cache.get(resumeId);
         if (cached != null) {
-            return Mono.just(cached);
+            return cached.tenantId().equals(tenantId) ? Mono.just(cached) : Mono.empty();
         }
         return store.load(resumeId).doOnNext(i -> cache.merge(resumeId, i,
-                (old, now) -> old.version() >= now.version() ? old : now));
+                (old, now) -> old.version() >= now.version() ? old : now))
+                .filter(i -> i.tenantId().equals(tenantId));
     }
 
     /** Resumes held in memory. */

@@ -6,7 +6,6 @@ import com.talentpipeline.core.task.ErrorCode;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.task.TaskType;
-import com.talentpipeline.core.task.Tenants;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.inference.model.ModelInfo;
 import java.util.Map;
@@ -38,10 +37,11 @@ public class QueryTasks {
     }
 
     /** Publishes RUNNING, then the outcome of {@code work} once it completes; emits the task id once RUNNING is acknowledged. */
-    public Mono<UUID> start(String resumeId, ModelInfo model, CompletableFuture<Map<String, Object>> work) {
+    public Mono<UUID> start(String tenantId, String resumeId, ModelInfo model,
+            CompletableFuture<Map<String, Object>> work) {
         UUID taskId = UUID.randomUUID();
         // Off the Netty thread: send() may block for metadata on the producer's first use of the topic.
-        return Mono.fromFuture(() -> send(taskId, resumeId, TaskEvent.running(TaskType.RAG_QUERY)))
+        return Mono.fromFuture(() -> send(tenantId, taskId, resumeId, TaskEvent.running(TaskType.RAG_QUERY)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .doOnSuccess(ignored -> work.whenComplete((result, error) -> {
                     TaskEvent outcome = error == null
@@ -50,7 +50,7 @@ public class QueryTasks {
                                     "/v1/tasks/" + taskId, PipelineJson.mapper().valueToTree(result), false)
                             : TaskEvent.failed(TaskType.RAG_QUERY, ErrorCode.INTERNAL_ERROR,
                                     "the query failed: " + error.getClass().getSimpleName());
-                    send(taskId, resumeId, outcome).orTimeout(30, TimeUnit.SECONDS).whenComplete((r, e) -> {
+                    send(tenantId, taskId, resumeId, outcome).orTimeout(30, TimeUnit.SECONDS).whenComplete((r, e) -> {
                         if (e != null) {
                             log.warn("could not publish the outcome of rag.query task {}: {}", taskId, e.toString());
                         }
@@ -59,8 +59,8 @@ public class QueryTasks {
                 .thenReturn(taskId);
     }
 
-    private CompletableFuture<?> send(UUID taskId, String resumeId, TaskEvent event) {
-        EventEnvelope<TaskEvent> envelope = EventEnvelope.of(Topics.TASK_EVENTS_NAME, taskId, Tenants.DEFAULT,
+    private CompletableFuture<?> send(String tenantId, UUID taskId, String resumeId, TaskEvent event) {
+        EventEnvelope<TaskEvent> envelope = EventEnvelope.of(Topics.TASK_EVENTS_NAME, taskId, tenantId,
                 resumeId, null, null, event);
         return kafka.send(new ProducerRecord<>(Topics.TASK_EVENTS.name(), resumeId, Topics.TASK_EVENTS.encode(envelope)));
     }

@@ -58,7 +58,9 @@ public class RagController implements DisposableBean {
 
     @PostMapping(path = "/v1/rag/queries", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<Map<String, Object>>> query(@RequestBody RagQueryRequest request) {
+    public Mono<ResponseEntity<Map<String, Object>>> query(@RequestBody RagQueryRequest request,
+            org.springframework.web.server.ServerWebExchange exchange) {
+        String tenant = com.talentpipeline.core.tenant.RequestTenant.of(exchange);
         validate(request);
         String resumeId = request.resumeId().strip();
         String question = request.query().strip();
@@ -66,7 +68,7 @@ public class RagController implements DisposableBean {
         Duration limit = properties.query().timeout();
         Duration timeout = request.timeoutMillis() == null ? limit
                 : Duration.ofMillis(Math.min(Math.max(0, request.timeoutMillis()), limit.toMillis()));
-        return index.find(resumeId)
+        return index.find(tenant, resumeId)
                 .switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("Resume", resumeId)))
                 .flatMap(resume -> {
                     long t0 = System.nanoTime();
@@ -74,7 +76,7 @@ public class RagController implements DisposableBean {
                             () -> answer(resume, question, metadata, t0), executor);
                     Mono<ResponseEntity<Map<String, Object>>> sync = Mono.fromFuture(work, true)
                             .map(body -> ResponseEntity.ok(body));
-                    return sync.timeout(timeout, Mono.defer(() -> accepted(resumeId, work)));
+                    return sync.timeout(timeout, Mono.defer(() -> accepted(tenant, resumeId, work)));
                 });
     }
 
@@ -102,10 +104,10 @@ public class RagController implements DisposableBean {
         return body;
     }
 
-    private Mono<ResponseEntity<Map<String, Object>>> accepted(String resumeId,
+    private Mono<ResponseEntity<Map<String, Object>>> accepted(String tenant, String resumeId,
             CompletableFuture<Map<String, Object>> work) {
         ModelInfo model = index.encoder().info();
-        return tasks.start(resumeId, model, work).map(taskId -> {
+        return tasks.start(tenant, resumeId, model, work).map(taskId -> {
             String taskUrl = properties.resultsBaseUrl().replaceAll("/+$", "") + "/v1/tasks/" + taskId;
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("taskId", taskId.toString());
@@ -138,8 +140,9 @@ public class RagController implements DisposableBean {
 
     /** The indexed version of a resume and its chunks (without vectors); 404 while it is not indexed. */
     @GetMapping(path = "/v1/rag/resumes/{resumeId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<Map<String, Object>> indexed(@org.springframework.web.bind.annotation.PathVariable String resumeId) {
-        return index.find(resumeId)
+    public Mono<Map<String, Object>> indexed(@org.springframework.web.bind.annotation.PathVariable String resumeId,
+            org.springframework.web.server.ServerWebExchange exchange) {
+        return index.find(com.talentpipeline.core.tenant.RequestTenant.of(exchange), resumeId)
                 .switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("Resume", resumeId)))
                 .map(resume -> {
                     Map<String, Object> body = new LinkedHashMap<>();

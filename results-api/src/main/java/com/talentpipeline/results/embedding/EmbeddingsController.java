@@ -1,7 +1,7 @@
 package com.talentpipeline.results.embedding;
 
 import com.talentpipeline.core.task.TaskType;
-import com.talentpipeline.core.task.Tenants;
+import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.results.task.TaskStore;
 import org.springframework.http.HttpStatus;
@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,17 +30,17 @@ public class EmbeddingsController {
     }
 
     @GetMapping(path = "/v1/resumes/{id}/embeddings", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<JsonNode> resume(@PathVariable String id) {
-        return latest("resumes", "Resume", id, TaskType.RESUME_EMBEDDING);
+    public Mono<JsonNode> resume(@PathVariable String id, ServerWebExchange exchange) {
+        return latest(RequestTenant.of(exchange), "resumes", "Resume", id, TaskType.RESUME_EMBEDDING);
     }
 
     @GetMapping(path = "/v1/jobs/{id}/embeddings", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<JsonNode> job(@PathVariable String id) {
-        return latest("jobs", "Job", id, TaskType.JOB_EMBEDDING);
+    public Mono<JsonNode> job(@PathVariable String id, ServerWebExchange exchange) {
+        return latest(RequestTenant.of(exchange), "jobs", "Job", id, TaskType.JOB_EMBEDDING);
     }
 
-    private Mono<JsonNode> latest(String table, String what, String id, TaskType type) {
-        return store.latestResult(table, Tenants.DEFAULT, id, type.wireName()).flatMap(latest -> {
+    private Mono<JsonNode> latest(String tenant, String table, String what, String id, TaskType type) {
+        return store.latestResult(table, tenant, id, type.wireName()).flatMap(latest -> {
             if (latest.result() != null) {
                 return Mono.just(withVersions(latest.result(), latest.documentVersion()));
             }

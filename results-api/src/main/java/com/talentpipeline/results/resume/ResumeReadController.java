@@ -1,7 +1,7 @@
 package com.talentpipeline.results.resume;
 
 import com.talentpipeline.core.json.PipelineJson;
-import com.talentpipeline.core.task.Tenants;
+import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.web.ApiProblemException;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -13,6 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +32,7 @@ public class ResumeReadController {
     }
 
     @GetMapping(path = "/v1/resumes/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResumeView> get(@PathVariable String id) {
+    public Mono<ResumeView> get(@PathVariable String id, ServerWebExchange exchange) {
         // The file row counts only when it belongs to the current version (a JSON PUT removes it anyway).
         return db.sql("""
                         SELECT r.id, r.version, r.content, r.updated_at, f.media_type, f.sha256, f.size_bytes,
@@ -40,7 +41,7 @@ public class ResumeReadController {
                         LEFT JOIN resume_files f ON f.resume_id = r.id AND f.version = r.version
                         WHERE r.id = :id AND r.tenant_id = :tenant""")
                 .bind("id", id)
-                .bind("tenant", Tenants.DEFAULT)
+                .bind("tenant", RequestTenant.of(exchange))
                 .map(ResumeReadController::view)
                 .one()
                 .switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("Resume", id)));

@@ -34,7 +34,11 @@ public class TaskEventListener {
     private final KafkaTemplate<String, byte[]> kafka;
     private final MeterRegistry meters;
 
-    public TaskEventListener(TaskStore store, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+    private final TaskUpdates updates;
+
+    public TaskEventListener(TaskStore store, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters,
+            TaskUpdates updates) {
+        this.updates = updates;
         this.store = store;
         this.kafka = kafka;
         this.meters = meters;
@@ -62,6 +66,7 @@ public class TaskEventListener {
                 continue;
             }
             if (createdAt != null) {
+                updates.changed(envelope.taskId());
                 Counter.builder("pipeline.tasks")
                         .description("Task state transitions applied, by type and new state")
                         .tag("type", event.type().wireName())

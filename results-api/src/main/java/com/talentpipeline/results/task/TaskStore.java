@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -116,6 +117,36 @@ public class TaskStore {
                 .bind("tenant", tenantId)
                 .map(TaskStore::view)
                 .one();
+    }
+
+    /**
+     * A page of the tenant's tasks, newest first, after the keyset position (created_at, id) of the
+     * cursor; {@code limit + 1} rows are read to know whether there is a next page.
+     */
+    public Flux<TaskView> page(String tenantId, String state, String type, java.time.OffsetDateTime afterCreated,
+            UUID afterId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM tasks WHERE tenant_id = :tenant");
+        if (state != null) {
+            sql.append(" AND state = :state");
+        }
+        if (type != null) {
+            sql.append(" AND type = :type");
+        }
+        if (afterCreated != null) {
+            sql.append(" AND (created_at, id) < (:created, :id)");
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        var spec = db.sql(sql.toString()).bind("tenant", tenantId).bind("limit", limit + 1);
+        if (state != null) {
+            spec = spec.bind("state", state);
+        }
+        if (type != null) {
+            spec = spec.bind("type", type);
+        }
+        if (afterCreated != null) {
+            spec = spec.bind("created", afterCreated).bind("id", afterId);
+        }
+        return spec.map(TaskStore::view).all();
     }
 
     /** The task's stored result, or empty. */

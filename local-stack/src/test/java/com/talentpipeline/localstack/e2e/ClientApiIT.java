@@ -1,0 +1,229 @@
+package com.talentpipeline.localstack.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.task.TaskEvent;
+import com.talentpipeline.core.task.TaskType;
+import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.localstack.pipeline.LocalPipeline;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a real client does beyond submit-and-poll: Server-Sent Events until the task ends, long-polls,
+ * listings with cursors, a user's predictions, and erasure as a task whose result says what was removed.
+ */
+class ClientApiIT {
+
+    static LocalPipeline pipeline;
+    static PipelineClient client;
+
+    @BeforeAll
+    static void start() {
+        pipeline = SharedPipeline.get();
+        client = new PipelineClient(pipeline);
+    }
+
+    @Test
+    void serverSentEventsStreamStatesUntilTheTaskEnds() {
+        String taskId = client.submit("/v1/resumes", Seeds.pythonAiServicesResume("sse-" + UUID.randomUUID()
+                + "@example.com")).get("taskId").asString();
+        HttpResponse<Stream<String>> stream = client.lines(client.request(client.results("/v1/tasks/" + taskId + "/events"))
+                .header("Accept", "text/event-stream").GET());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        List<String> lines;
+        try (Stream<String> body = stream.body()) {
+            lines = body.toList(); // the server ends the stream at the terminal state
+        }
+        List<String> states = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).equals("event:state")) {
+                String data = lines.stream().skip(i).filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
+                states.add(com.talentpipeline.core.json.PipelineJson.mapper().readTree(data.substring(5)).get("state").asString());
+            }
+        }
+        assertThat(states).as(String.join("\n", lines)).isNotEmpty();
+        assertThat(states.get(states.size() - 1)).isEqualTo("SUCCEEDED");
+        assertThat(states.stream().filter(s -> s.equals("SUCCEEDED")).count()).isEqualTo(1);
+        assertThat(client.get(client.results("/v1/tasks/" + UUID.randomUUID() + "/events")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void longPollAnswersAtTheTerminalStateOrAfterTheWait() throws Exception {
+        String taskId = client.submit("/v1/resumes", Seeds.javaKafkaResume("poll-" + UUID.randomUUID()
+                + "@example.com")).get("taskId").asString();
+        long t0 = System.nanoTime();
+        HttpResponse<String> done = client.get(client.results("/v1/tasks/" + taskId + "?wait=30s"));
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(PipelineClient.json(done).get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
+
+        // A task that stays RUNNING: the long poll gives up after the wait with the current state.
+        UUID stuck = UUID.randomUUID();
+        try (var producer = Topics4Tests.producer(pipeline)) {
+            var envelope = new EventEnvelope<>(UUID.randomUUID().toString(), Topics.TASK_EVENTS_NAME, stuck,
+                    SharedPipeline.TENANT_A, "stuck-" + stuck, null, Instant.now(), null, TaskEvent.running(TaskType.RAG_QUERY));
+            producer.send(new ProducerRecord<>(Topics.TASK_EVENTS_NAME, "stuck-" + stuck, Topics.TASK_EVENTS.encode(envelope)))
+                    .get(10, TimeUnit.SECONDS);
+        }
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (client.get(client.results("/v1/tasks/" + stuck)).statusCode() != 200 && Instant.now().isBefore(deadline)) {
+            PipelineClient.sleep(50);
+        }
+        long t1 = System.nanoTime();
+        HttpResponse<String> waited = client.get(client.results("/v1/tasks/" + stuck + "?wait=2s"));
+        long waitedMs = (System.nanoTime() - t1) / 1_000_000;
+        assertThat(PipelineClient.json(waited).get("state").asString()).isEqualTo("RUNNING");
+        assertThat(waitedMs).isBetween(1_500L, 10_000L);
+        assertThat(client.get(client.results("/v1/tasks/" + stuck + "?wait=soon")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void listingsPageWithCursorsAndPredictionsBelongToTheUser() throws Exception {
+        String user = "list-" + UUID.randomUUID();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            JsonNode accepted = client.submit("/v1/resumes?userId=" + user, Seeds.frontendResume("l" + i + "-"
+                    + UUID.randomUUID() + "@example.com"));
+            ids.add(accepted.get("resumeId").asString());
+            client.awaitTerminal(accepted.get("taskId").asString(), Duration.ofSeconds(60));
+        }
+        // A file upload with a userId form field belongs to the user as well.
+        String boundary = "----user" + UUID.randomUUID();
+        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"userId\"\r\n\r\n" + user + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cv.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nJANE ROE\njane.roe@example.com\n\nSKILLS\nJava, Kafka\n\nEXPERIENCE\n"
+                + "Engineer, Acme Corp    Jan 2019 - Present\n- Built services.\n\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> uploaded = client.send(client.request(client.ingest("/v1/resumes"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        ids.add(PipelineClient.json(uploaded).get("resumeId").asString());
+
+        JsonNode first = PipelineClient.json(client.get(client.results("/v1/resumes?userId=" + user + "&limit=3")));
+        assertThat(first.get("items").size()).isEqualTo(3);
+        String cursor = first.get("nextCursor").asString();
+        JsonNode second = PipelineClient.json(client.get(client.results("/v1/resumes?userId=" + user
+                + "&limit=3&cursor=" + cursor)));
+        assertThat(second.get("items").size()).isEqualTo(1);
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+        Set<String> listed = new HashSet<>();
+        first.get("items").forEach(r -> listed.add(r.get("id").asString()));
+        second.get("items").forEach(r -> listed.add(r.get("id").asString()));
+        assertThat(listed).isEqualTo(ids);
+        first.get("items").forEach(r -> assertThat(r.get("userId").asString()).isEqualTo(user));
+
+        // Tasks: pages do not overlap and go newest first; filters apply.
+        JsonNode tasks1 = PipelineClient.json(client.get(client.results("/v1/tasks?type=resume.embedding&state=SUCCEEDED&limit=1")));
+        JsonNode tasks2 = PipelineClient.json(client.get(client.results("/v1/tasks?type=resume.embedding&state=SUCCEEDED&limit=1&cursor="
+                + tasks1.get("nextCursor").asString())));
+        List<String> seen = new ArrayList<>();
+        List<String> created = new ArrayList<>();
+        for (JsonNode page : List.of(tasks1, tasks2)) {
+            page.get("items").forEach(t -> {
+                seen.add(t.get("taskId").asString());
+                created.add(t.get("createdAt").asString());
+                assertThat(t.get("state").asString()).isEqualTo("SUCCEEDED");
+                assertThat(t.get("type").asString()).isEqualTo("resume.embedding");
+            });
+        }
+        assertThat(seen).hasSize(2).doesNotHaveDuplicates();
+        List<Instant> times = created.stream().map(Instant::parse).toList();
+        for (int i = 1; i < times.size(); i++) {
+            assertThat(times.get(i)).isBeforeOrEqualTo(times.get(i - 1));
+        }
+        assertThat(client.get(client.results("/v1/tasks?cursor=not-a-cursor")).statusCode()).isEqualTo(400);
+        assertThat(client.get(client.results("/v1/tasks?state=SLEEPING")).statusCode()).isEqualTo(400);
+
+        // Predictions of the user's resumes (rows the scoring/matching workers write).
+        String resumeId = listed.stream().filter(id -> !id.equals(PipelineClient.json(uploaded).get("resumeId").asString()))
+                .findFirst().orElseThrow();
+        UUID prediction = UUID.randomUUID();
+        try (Connection db = database(); PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO predictions (id, tenant_id, resume_id, resume_version, kind, summary, created_at)
+                VALUES (?, ?, ?, 1, 'career_path', ?::jsonb, now())""")) {
+            insert.setObject(1, prediction);
+            insert.setString(2, SharedPipeline.TENANT_A);
+            insert.setString(3, resumeId);
+            insert.setString(4, "{\"careerPath\":\"Frontend Engineer\",\"confidence\":0.82,\"atsScore\":74,"
+                    + "\"jobs\":[{\"jobId\":\"j1\",\"title\":\"Frontend Engineer\"}]}");
+            insert.executeUpdate();
+        }
+        JsonNode predictions = PipelineClient.json(client.get(client.results("/v1/users/" + user + "/predictions")));
+        assertThat(predictions.get("items").size()).isEqualTo(1);
+        JsonNode p = predictions.get("items").get(0);
+        assertThat(p.get("careerPath").asString()).isEqualTo("Frontend Engineer");
+        assertThat(p.get("confidence").asDouble()).isEqualTo(0.82);
+        assertThat(p.get("atsScore").asInt()).isEqualTo(74);
+        assertThat(p.get("jobs").get(0).get("jobId").asString()).isEqualTo("j1");
+        assertThat(p.get("resumeId").asString()).isEqualTo(resumeId);
+        PipelineClient other = client.withKey(SharedPipeline.keyB());
+        assertThat(other.delete(client.results("/v1/predictions/" + prediction)).statusCode()).isEqualTo(404);
+        assertThat(client.delete(client.results("/v1/predictions/" + prediction)).statusCode()).isEqualTo(204);
+        assertThat(client.delete(client.results("/v1/predictions/" + prediction)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void erasingAUserIsATaskWhoseResultListsWhatWasRemoved() throws Exception {
+        String user = "erase-" + UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            JsonNode accepted = client.submit("/v1/resumes?userId=" + user, Seeds.javaKafkaResume("e" + i + "-"
+                    + UUID.randomUUID() + "@example.com"));
+            ids.add(accepted.get("resumeId").asString());
+            client.awaitTerminal(accepted.get("taskId").asString(), Duration.ofSeconds(60));
+        }
+        try (Connection db = database(); PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO predictions (id, tenant_id, resume_id, resume_version, kind, summary, created_at)
+                VALUES (?, ?, ?, 1, 'resume_score', '{"atsScore":60}'::jsonb, now())""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, SharedPipeline.TENANT_A);
+            insert.setString(3, ids.get(0));
+            insert.executeUpdate();
+        }
+        HttpResponse<String> erased = client.delete(client.ingest("/v1/users/" + user));
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(202);
+        String taskId = PipelineClient.json(erased).get("taskId").asString();
+        assertThat(erased.headers().firstValue("Location").orElse("")).endsWith("/v1/tasks/" + taskId);
+        JsonNode task = PipelineClient.json(client.get(client.results("/v1/tasks/" + taskId + "?includeResult=true")));
+        assertThat(task.get("type").asString()).isEqualTo("erasure");
+        assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
+        JsonNode result = task.get("result");
+        assertThat(result.get("resumes").size()).isEqualTo(2);
+        assertThat(result.get("rows").get("resumes").asLong()).isEqualTo(2);
+        assertThat(result.get("rows").get("tasks").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(result.get("rows").get("task_results").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(result.get("rows").get("predictions").asLong()).isEqualTo(1);
+        assertThat(result.get("tombstones").size()).isEqualTo(2);
+        assertThat(result.get("cacheKeysEvicted").asLong()).isGreaterThanOrEqualTo(0);
+        JsonNode left = PipelineClient.json(client.get(client.results("/v1/resumes?userId=" + user)));
+        assertThat(left.get("items").size()).isZero();
+        for (String id : ids) {
+            assertThat(client.get(client.results("/v1/resumes/" + id)).statusCode()).isEqualTo(404);
+        }
+        assertThat(client.delete(client.ingest("/v1/users/" + user)).statusCode()).isEqualTo(404);
+    }
+
+    private static Connection database() throws Exception {
+        var endpoints = pipeline.stack().endpoints();
+        return DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
+    }
+}

@@ -1,0 +1,79 @@
+package com.talentpipeline.core.security;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * API keys for every reactive web service with R2DBC: the key store, the cached authenticator, the
+ * Redis rate limiter (when Redis is configured) and the {@code /v1/**} filter. Off with
+ * {@code pipeline.security.enabled=false}.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+        "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@ConditionalOnClass(name = "org.springframework.r2dbc.core.DatabaseClient")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(DatabaseClient.class)
+    ApiKeyStore apiKeyStore(DatabaseClient db) {
+        return new ApiKeyStore(db);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(ApiKeyStore.class)
+    ApiKeyAuthenticator apiKeyAuthenticator(ApiKeyStore store, SecurityProperties properties) {
+        return new ApiKeyAuthenticator(store, properties.cacheTtl());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(ReactiveStringRedisTemplate.class)
+    @ConditionalOnProperty(name = "pipeline.security.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+    RateLimiter apiKeyRateLimiter(ReactiveStringRedisTemplate redis, SecurityProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
+        return new RateLimiter(redis, properties.rateLimit(), meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnBean(ApiKeyAuthenticator.class)
+    @ConditionalOnProperty(name = "pipeline.security.enabled", havingValue = "true", matchIfMissing = true)
+    ApiKeyWebFilter apiKeyWebFilter(ApiKeyAuthenticator authenticator, ObjectProvider<RateLimiter> limiter,
+            ObjectProvider<MeterRegistry> meters) {
+        return new ApiKeyWebFilter(authenticator, limiter.getIfAvailable(), meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** SSRF guard of outbound client URLs; {@code pipeline.webhooks.allowed-hosts} lists hosts exempt from it. */
+    @Bean
+    @ConditionalOnMissingBean
+    OutboundUrlGuard outboundUrlGuard(@Value("${pipeline.webhooks.allowed-hosts:}") List<String> allowedHosts) {
+        return new OutboundUrlGuard(allowedHosts.stream().filter(h -> !h.isBlank()).toList(),
+                OutboundUrlGuard.systemResolver());
+    }
+
+    /** problem+json for unknown routes and other errors outside controllers. */
+    @Bean
+    @ConditionalOnMissingBean
+    com.talentpipeline.core.web.ProblemWebExceptionHandler problemWebExceptionHandler() {
+        return new com.talentpipeline.core.web.ProblemWebExceptionHandler();
+    }
+}

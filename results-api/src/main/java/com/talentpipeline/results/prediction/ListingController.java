@@ -1,0 +1,174 @@
+package com.talentpipeline.results.prediction;
+
+import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.tenant.RequestTenant;
+import com.talentpipeline.core.web.ApiProblemException;
+import com.talentpipeline.core.web.Cursors;
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /v1/resumes?userId=}: the tenant's resumes (ids, versions, owner, times; no content),
+ * newest first. {@code GET /v1/users/{userId}/predictions}: the predictions of that user's resumes
+ * (career path, confidence, ATS score, recommended jobs: whatever the scoring and matching workers
+ * stored in {@code summary}), newest first. {@code DELETE /v1/predictions/{id}}. Cursor pagination on
+ * (created_at, id); another tenant's rows never appear, its ids answer 404.
+ */
+@RestController
+public class ListingController {
+
+    private final DatabaseClient db;
+
+    public ListingController(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @GetMapping(path = "/v1/resumes", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<Map<String, Object>> resumes(@RequestParam(required = false) String userId,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+            ServerWebExchange exchange) {
+        int size = Cursors.limit(limit, 20, 100);
+        Cursors.Position after = Cursors.decode(cursor);
+        StringBuilder sql = new StringBuilder(
+                "SELECT id, version, user_id, created_at, updated_at FROM resumes WHERE tenant_id = :tenant");
+        if (userId != null) {
+            sql.append(" AND user_id = :user");
+        }
+        if (after != null) {
+            sql.append(" AND (created_at, id) < (:created, :id)");
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        var spec = db.sql(sql.toString()).bind("tenant", RequestTenant.of(exchange)).bind("limit", size + 1);
+        if (userId != null) {
+            spec = spec.bind("user", userId);
+        }
+        if (after != null) {
+            spec = spec.bind("created", after.createdAt()).bind("id", after.id());
+        }
+        return page(spec.map(ListingController::resume).all().collectList(), size,
+                m -> Cursors.encode(((OffsetDateTime) m.get("_created")).toInstant(), (String) m.get("id")));
+    }
+
+    @GetMapping(path = "/v1/users/{userId}/predictions", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<Map<String, Object>> predictions(@PathVariable String userId,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor, ServerWebExchange exchange) {
+        int size = Cursors.limit(limit, 20, 100);
+        Cursors.Position after = Cursors.decode(cursor);
+        UUID afterId = after == null ? null : uuid(after.id());
+        StringBuilder sql = new StringBuilder("""
+                SELECT p.id, p.resume_id, p.resume_version, p.kind, p.task_id, p.summary, p.created_at
+                FROM predictions p JOIN resumes r ON r.id = p.resume_id AND r.tenant_id = p.tenant_id
+                WHERE p.tenant_id = :tenant AND r.user_id = :user""");
+        if (kind != null) {
+            sql.append(" AND p.kind = :kind");
+        }
+        if (after != null) {
+            sql.append(" AND (p.created_at, p.id) < (:created, :id)");
+        }
+        sql.append(" ORDER BY p.created_at DESC, p.id DESC LIMIT :limit");
+        var spec = db.sql(sql.toString()).bind("tenant", RequestTenant.of(exchange)).bind("user", userId)
+                .bind("limit", size + 1);
+        if (kind != null) {
+            spec = spec.bind("kind", kind);
+        }
+        if (after != null) {
+            spec = spec.bind("created", after.createdAt()).bind("id", afterId);
+        }
+        return page(spec.map(ListingController::prediction).all().collectList(), size,
+                m -> Cursors.encode(((OffsetDateTime) m.get("_created")).toInstant(), (String) m.get("id")));
+    }
+
+    @DeleteMapping("/v1/predictions/{id}")
+    public Mono<ResponseEntity<Void>> deletePrediction(@PathVariable String id, ServerWebExchange exchange) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Mono.error(ApiProblemException.notFound("Prediction", id));
+        }
+        return db.sql("DELETE FROM predictions WHERE id = :id AND tenant_id = :tenant")
+                .bind("id", uuid).bind("tenant", RequestTenant.of(exchange))
+                .fetch().rowsUpdated()
+                .map(n -> {
+                    if (n == 0) {
+                        throw ApiProblemException.notFound("Prediction", id);
+                    }
+                    return ResponseEntity.noContent().<Void>build();
+                });
+    }
+
+    private static Mono<Map<String, Object>> page(Mono<List<Map<String, Object>>> rows, int size,
+            Function<Map<String, Object>, String> cursorOf) {
+        return rows.map(list -> {
+            boolean more = list.size() > size;
+            List<Map<String, Object>> items = more ? list.subList(0, size) : list;
+            String next = more ? cursorOf.apply(items.get(items.size() - 1)) : null;
+            items.forEach(m -> m.remove("_created"));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("items", items);
+            body.put("nextCursor", next);
+            return body;
+        });
+    }
+
+    private static Map<String, Object> resume(Readable row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        OffsetDateTime created = row.get("created_at", OffsetDateTime.class);
+        m.put("id", row.get("id", String.class));
+        m.put("version", row.get("version", Integer.class));
+        m.put("userId", row.get("user_id", String.class));
+        m.put("createdAt", created.toInstant().toString());
+        m.put("updatedAt", row.get("updated_at", OffsetDateTime.class).toInstant().toString());
+        m.put("_created", created);
+        return m;
+    }
+
+    private static Map<String, Object> prediction(Readable row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        OffsetDateTime created = row.get("created_at", OffsetDateTime.class);
+        JsonNode summary = PipelineJson.mapper().readTree(row.get("summary", Json.class).asString());
+        m.put("id", String.valueOf(row.get("id", UUID.class)));
+        m.put("resumeId", row.get("resume_id", String.class));
+        m.put("resumeVersion", row.get("resume_version", Integer.class));
+        m.put("kind", row.get("kind", String.class));
+        UUID task = row.get("task_id", UUID.class);
+        m.put("taskId", task == null ? null : task.toString());
+        // The seed's fields, lifted from the summary when the worker stored them.
+        for (String field : List.of("careerPath", "confidence", "atsScore", "overallScore", "grade", "jobs")) {
+            if (summary.has(field)) {
+                m.put(field, summary.get(field));
+            }
+        }
+        m.put("summary", summary);
+        m.put("createdAt", created.toInstant().toString());
+        m.put("_created", created);
+        return m;
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid_cursor",
+                    "The cursor is not one this API issued");
+        }
+    }
+}
