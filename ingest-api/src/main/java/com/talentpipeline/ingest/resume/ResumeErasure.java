@@ -41,7 +41,7 @@ import reactor.core.publisher.Mono;
  * version, which only the worker knows) and the RAG worker drops its index; the result-cache keys
  * indexed under the resume are evicted here too. Then, in one transaction: an {@code erased_subjects}
  * row (so a late worker event does not re-create a task), the resume's tasks and results (idempotency
- * keys cascade), predictions, RAG rows, webhook deliveries about it, its file and the resume row; and
+ * keys cascade), predictions, resume scores, RAG rows, webhook deliveries about it, its file and the resume row; and
  * the erasure task itself, SUCCEEDED, with the report as its result. Events first: if Kafka is away the
  * client gets 503 and nothing is half-erased; a retried DELETE writes another tombstone, harmlessly.
  * The erasure runs within the request (it is quick); the task is the durable record of it.
@@ -182,6 +182,10 @@ public class ResumeErasure {
                 .then(count(rows, "tasks", "DELETE FROM tasks WHERE subject_id = :id AND tenant_id = :tenant",
                         tenantId, resumeId))
                 .then(count(rows, "predictions", "DELETE FROM predictions WHERE resume_id = :id AND tenant_id = :tenant",
+                        tenantId, resumeId))
+                // The scoring worker also drops these on the resume.updated "deleted" event; erasing here
+                // makes the report complete even while that worker is down.
+                .then(count(rows, "resume_scores", "DELETE FROM resume_scores WHERE resume_id = :id AND tenant_id = :tenant",
                         tenantId, resumeId))
                 // RAG rows: the resume id is global and was just found in this tenant's resumes.
                 .then(count(rows, "rag_chunks", "DELETE FROM rag_chunks WHERE resume_id = :id",

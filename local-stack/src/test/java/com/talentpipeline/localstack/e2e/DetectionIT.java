@@ -136,7 +136,7 @@ class DetectionIT {
         String missing = UUID.randomUUID().toString();
         UUID taskId = UUID.randomUUID();
         var envelope = com.talentpipeline.core.event.EventEnvelope.of(
-                com.talentpipeline.core.topic.Topics.IMAGE_SUBMITTED_NAME, taskId, "default", missing, null, null,
+                com.talentpipeline.core.topic.Topics.IMAGE_SUBMITTED_NAME, taskId, SharedPipeline.TENANT_A, missing, null, null,
                 new com.talentpipeline.core.image.ImageSubmitted(missing, "image/png", 10, 10, 100));
         String garbageKey = "garbage-" + UUID.randomUUID();
         try (var producer = Topics4Tests.producer(pipeline)) {

@@ -2,6 +2,8 @@ package com.talentpipeline.localstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.talentpipeline.core.security.ApiKeyStore;
+import com.talentpipeline.core.task.Tenants;
 import com.talentpipeline.localstack.pipeline.LocalPipeline;
 import com.talentpipeline.localstack.stack.EmbeddedStack;
 import com.talentpipeline.localstack.stack.StackSettings;
@@ -40,10 +42,10 @@ final class FaultPipeline {
     final LocalPipeline pipeline;
     final PipelineClient client;
 
-    private FaultPipeline(EmbeddedStack stack, LocalPipeline pipeline) {
+    private FaultPipeline(EmbeddedStack stack, LocalPipeline pipeline, String key) {
         this.stack = stack;
         this.pipeline = pipeline;
-        this.client = new PipelineClient(pipeline);
+        this.client = new PipelineClient(pipeline, key);
     }
 
     static synchronized FaultPipeline get() {
@@ -56,8 +58,15 @@ final class FaultPipeline {
                 stack.start();
                 LocalPipeline pipeline = LocalPipeline.start(stack, LocalPipeline.Ports.random(), Map.of(
                         "spring.kafka.consumer.max-poll-records", "8",
-                        "management.metrics.tags.suite", "faults"));
-                instance = new FaultPipeline(stack, pipeline);
+                        "management.metrics.tags.suite", "faults",
+                        // API keys are checked here too (a key-store outage must be a 503, not a 401);
+                        // the bucket is roomy so the load of the broker-restart test is never rate limited.
+                        "pipeline.security.rate-limit.capacity", "100000",
+                        "pipeline.security.rate-limit.refill-per-second", "100000"));
+                // The default tenant's key: the events these tests write by hand carry tenant "default".
+                String key = pipeline.resultsContext().getBean(ApiKeyStore.class)
+                        .create(Tenants.DEFAULT, "fault tests", null, null).block(Duration.ofSeconds(30)).secret();
+                instance = new FaultPipeline(stack, pipeline, key);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

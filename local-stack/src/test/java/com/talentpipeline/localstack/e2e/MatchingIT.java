@@ -2,7 +2,6 @@ package com.talentpipeline.localstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.talentpipeline.core.task.Tenants;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.localstack.pipeline.LocalPipeline;
 import com.talentpipeline.matching.recommend.RecommendationRefresher;
@@ -200,7 +199,7 @@ class MatchingIT {
         HttpResponse<String> r = client.put(client.ingest("/v1/resumes/" + resumeId),
                 Seeds.javaKafkaResume("lars-match-" + run + "@example.com").replace("Backend engineer", "Senior backend engineer"));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        UUID taskId = RecommendationRefresher.taskId(Tenants.DEFAULT, resumeId, 2);
+        UUID taskId = RecommendationRefresher.taskId(SharedPipeline.TENANT_A, resumeId, 2);
         JsonNode result = result(taskId.toString());
         assertThat(result.get("resumeVersion").asInt()).isEqualTo(2);
         List<String> ids = ids(result.get("recommendations"));
@@ -209,7 +208,7 @@ class MatchingIT {
         var records = Topics4Tests.readKey(pipeline, Topics.RECOMMENDATIONS_UPDATED_NAME, resumeId, 1);
         assertThat(records).hasSize(1);
         var event = Topics.RECOMMENDATIONS_UPDATED.decode(records.get(0).value());
-        assertThat(event.tenantId()).isEqualTo(Tenants.DEFAULT);
+        assertThat(event.tenantId()).isEqualTo(SharedPipeline.TENANT_A);
         assertThat(event.payload().version()).isEqualTo(2);
         assertThat(event.payload().taskId()).isEqualTo(taskId);
         assertThat(event.payload().jobs()).extracting(j -> j.jobId()).containsExactlyElementsOf(ids);

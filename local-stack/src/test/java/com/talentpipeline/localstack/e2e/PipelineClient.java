@@ -30,7 +30,8 @@ final class PipelineClient {
         this(pipeline, SharedPipeline.keyA());
     }
 
-    private PipelineClient(LocalPipeline pipeline, String key) {
+    /** A client of another pipeline (not the shared one) sending the given key (null: none). */
+    PipelineClient(LocalPipeline pipeline, String key) {
         this.pipeline = pipeline;
         this.key = key;
     }
@@ -100,7 +101,7 @@ final class PipelineClient {
     }
 
     HttpResponse<String> put(String url, String body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        return send(request(url)
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
@@ -119,7 +120,7 @@ final class PipelineClient {
 
     /** A POST of raw bytes (invalid UTF-8, odd content types) with its own answer timeout. */
     HttpResponse<String> postBytes(String url, byte[] body, String contentType, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder request = request(url)
                 .timeout(timeout)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -177,7 +178,7 @@ final class PipelineClient {
             body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        return send(request(url).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
@@ -185,7 +186,7 @@ final class PipelineClient {
     /** A GET whose body is binary (an image). */
     HttpResponse<byte[]> getBytes(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+            return http.send(request(url).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new IllegalStateException(url + ": " + e, e);

@@ -2,6 +2,7 @@ package com.talentpipeline.core.security;
 
 import com.talentpipeline.core.tenant.RequestTenant;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,6 +41,9 @@ public class ApiKeyWebFilter implements WebFilter, Ordered {
         return Ordered.HIGHEST_PRECEDENCE + 10;
     }
 
+    /** Marks a failed key look-up (as opposed to an unknown key). */
+    private static final Optional<ApiKey> STORE_FAILED = Optional.of(new ApiKey(null, null, null, null, null, null, null, null));
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
@@ -53,7 +57,19 @@ public class ApiKeyWebFilter implements WebFilter, Ordered {
                     "Send an API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'");
         }
         return authenticator.authenticate(secret)
-                .flatMap(key -> {
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                // The key store (PostgreSQL) not answering is an outage, not a bad key: 503, retry later.
+                .onErrorResume(e -> Mono.just(STORE_FAILED))
+                .flatMap(found -> {
+                    if (found == STORE_FAILED) {
+                        return unavailable(exchange).thenReturn(true);
+                    }
+                    if (found.isEmpty()) {
+                        return unauthorized(exchange, "invalid_api_key", "The API key is unknown or revoked")
+                                .thenReturn(true);
+                    }
+                    ApiKey key = found.get();
                     exchange.getAttributes().put(RequestTenant.ATTRIBUTE, key.tenantId());
                     exchange.getAttributes().put(KEY_ID_ATTRIBUTE, key.id());
                     if (limiter == null) {
@@ -68,8 +84,6 @@ public class ApiKeyWebFilter implements WebFilter, Ordered {
                             .flatMap(allowed -> allowed ? chain.filter(exchange).thenReturn(true)
                                     : tooMany(exchange).thenReturn(true));
                 })
-                .switchIfEmpty(Mono.defer(() -> unauthorized(exchange, "invalid_api_key",
-                        "The API key is unknown or revoked").thenReturn(true)))
                 .then();
     }
 
@@ -101,6 +115,13 @@ public class ApiKeyWebFilter implements WebFilter, Ordered {
         meters.counter("pipeline.auth.failures", "reason", code).increment();
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         return ProblemResponses.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, code, detail);
+    }
+
+    private Mono<Void> unavailable(ServerWebExchange exchange) {
+        meters.counter("pipeline.auth.failures", "reason", "store_unavailable").increment();
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        return ProblemResponses.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "The API key could not be checked right now; retry after the number of seconds in Retry-After");
     }
 
     private Mono<Void> tooMany(ServerWebExchange exchange) {

@@ -73,6 +73,29 @@ class ApiKeyWebFilterTest {
     }
 
     @Test
+    void aKeyStoreOutageIs503WithRetryAfterNot401() {
+        ApiKeyStore down = new ApiKeyStore(null) {
+            @Override
+            public Mono<ApiKey> resolve(String hash) {
+                return Mono.error(new IllegalStateException("connection refused"));
+            }
+        };
+        ApiKeyWebFilter guarded = new ApiKeyWebFilter(new ApiKeyAuthenticator(down, Duration.ofSeconds(30)), null,
+                new SimpleMeterRegistry());
+        MockServerWebExchange exchange = MockServerWebExchange.from(
+                MockServerHttpRequest.get("/v1/tasks/x").header("Authorization", "Bearer " + SECRET).build());
+        AtomicReference<String> tenant = new AtomicReference<>();
+        guarded.filter(exchange, ex -> {
+            tenant.set(RequestTenant.of(ex));
+            return Mono.empty();
+        }).block(Duration.ofSeconds(5));
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        assertThat(exchange.getResponse().getBodyAsString().block()).contains("\"code\":\"unavailable\"");
+        assertThat(tenant.get()).as("the chain never ran").isNull();
+    }
+
+    @Test
     void pathsOutsideV1AreNotGuarded() {
         AtomicReference<String> tenant = new AtomicReference<>();
         run(MockServerHttpRequest.get("/actuator/health").build(), tenant);
