@@ -106,13 +106,13 @@ class UnacknowledgedUpdateIT {
         assertThat(after).as("version, content hash, file version and sha, task count").isEqualTo(before);
     }
 
-    /** version, content_hash, file version:sha, number of tasks of the resume. */
+    /** version, content_hash, file version:sha, number of the resume's ingest tasks (workers such as the scorer add tasks of their own). */
     private static List<String> state(String resumeId) throws Exception {
         var endpoints = pipeline.stack().endpoints();
         try (Connection db = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
                 PreparedStatement statement = db.prepareStatement("""
                         SELECT r.version, r.content_hash, f.version || ':' || f.sha256 AS file,
-                               (SELECT count(*) FROM tasks t WHERE t.subject_id = r.id) AS tasks
+                               (SELECT count(*) FROM tasks t WHERE t.subject_id = r.id AND t.type = 'resume.embedding') AS tasks
                         FROM resumes r LEFT JOIN resume_files f ON f.resume_id = r.id WHERE r.id = ?""")) {
             statement.setString(1, resumeId);
             ResultSet rs = statement.executeQuery();
