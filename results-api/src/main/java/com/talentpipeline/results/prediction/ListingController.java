@@ -141,6 +141,20 @@ public class ListingController {
         return m;
     }
 
+    /** Summary field as a worker stores it -> field name in the listing. */
+    private static final Map<String, String> SUMMARY_FIELDS = orderedFields(
+            "career_path", "careerPath", "careerPath", "careerPath", "confidence", "confidence",
+            "ats_score", "atsScore", "atsScore", "atsScore", "overall_score", "overallScore",
+            "overallScore", "overallScore", "grade", "grade", "jobs", "jobs");
+
+    private static Map<String, String> orderedFields(String... pairs) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put(pairs[i], pairs[i + 1]);
+        }
+        return fields;
+    }
+
     private static Map<String, Object> prediction(Readable row) {
         Map<String, Object> m = new LinkedHashMap<>();
         OffsetDateTime created = row.get("created_at", OffsetDateTime.class);
@@ -151,12 +165,13 @@ public class ListingController {
         m.put("kind", row.get("kind", String.class));
         UUID task = row.get("task_id", UUID.class);
         m.put("taskId", task == null ? null : task.toString());
-        // The seed's fields, lifted from the summary when the worker stored them.
-        for (String field : List.of("careerPath", "confidence", "atsScore", "overallScore", "grade", "jobs")) {
-            if (summary.has(field)) {
-                m.put(field, summary.get(field));
+        // The seed's fields, lifted from the summary when the worker stored them (workers write the
+        // snake_case names of their results; either spelling is accepted).
+        SUMMARY_FIELDS.forEach((stored, shown) -> {
+            if (summary.has(stored) && !summary.get(stored).isNull()) {
+                m.put(shown, summary.get(stored));
             }
-        }
+        });
         m.put("summary", summary);
         m.put("createdAt", created.toInstant().toString());
         m.put("_created", created);
