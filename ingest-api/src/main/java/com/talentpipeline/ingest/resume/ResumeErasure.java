@@ -1,6 +1,7 @@
 package com.talentpipeline.ingest.resume;
 
 import com.talentpipeline.core.cache.ResultCache;
+import com.talentpipeline.core.erasure.SubjectLock;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.resume.Resume;
@@ -174,7 +175,8 @@ public class ResumeErasure {
                         INSERT INTO erased_subjects (tenant_id, subject_id, erased_at) VALUES (:tenant, :id, :now)
                         ON CONFLICT DO NOTHING""")
                 .bind("id", resumeId).bind("tenant", tenantId).bind("now", OffsetDateTime.now(ZoneOffset.UTC)).then();
-        return erased
+        return SubjectLock.acquire(db, tenantId, resumeId)
+                .then(erased)
                 .then(count(rows, "task_results", "DELETE FROM task_results WHERE subject_id = :id AND tenant_id = :tenant",
                         tenantId, resumeId))
                 .then(count(rows, "idempotency_keys",

@@ -8,6 +8,10 @@ import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.localstack.pipeline.LocalPipeline;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,8 +199,11 @@ class ClientApiIT {
         assertThat(result.get("rows").get("resumes").asLong()).isEqualTo(2);
         assertThat(result.get("rows").get("tasks").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(result.get("rows").get("task_results").asLong()).isGreaterThanOrEqualTo(2);
-        assertThat(result.get("rows").get("predictions").asLong()).isEqualTo(4);
-        assertThat(result.get("rows").get("resume_scores").asLong()).isEqualTo(2);
+        // The scoring worker drops its own rows on the resume.updated "deleted" event too, which the
+        // erasure publishes before its transaction: the report counts what was left for the transaction.
+        assertThat(result.get("rows").get("predictions").asLong()).isBetween(0L, 4L);
+        assertThat(result.get("rows").get("resume_scores").asLong()).isBetween(0L, 2L);
+        assertThat(rowsOf("predictions", ids) + rowsOf("resume_scores", ids)).as("derived rows left").isZero();
         assertThat(result.get("tombstones").size()).isEqualTo(2);
         assertThat(result.get("cacheKeysEvicted").asLong()).isGreaterThanOrEqualTo(0);
         JsonNode left = PipelineClient.json(client.get(client.results("/v1/resumes?userId=" + user)));
@@ -220,5 +227,17 @@ class ClientApiIT {
             Thread.sleep(200);
         }
         throw new AssertionError("no " + kind + " prediction for resume " + resumeId + " of user " + user + " in 30 s");
+    }
+
+    private static long rowsOf(String table, List<String> resumeIds) throws Exception {
+        var endpoints = pipeline.stack().endpoints();
+        try (Connection db = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
+                PreparedStatement count = db.prepareStatement(
+                        "SELECT count(*) FROM " + table + " WHERE resume_id = ANY (?)")) {
+            count.setArray(1, db.createArrayOf("text", resumeIds.toArray()));
+            ResultSet rs = count.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.talentpipeline.results.task;
 
+import com.talentpipeline.core.erasure.SubjectLock;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.task.ErrorCode;
@@ -92,7 +93,8 @@ public class TaskStore {
         spec = bindNullable(spec, "resultLink", event.resultLink(), String.class);
         spec = bindNullable(spec, "startedAt", event.state() == TaskState.RUNNING ? at : null, OffsetDateTime.class);
         spec = bindNullable(spec, "finishedAt", event.state().isTerminal() ? at : null, OffsetDateTime.class);
-        Mono<Instant> applied = spec.map(row -> row.get("created_at", OffsetDateTime.class).toInstant()).one();
+        Mono<Instant> applied = SubjectLock.acquire(db, envelope.tenantId(), envelope.subjectId())
+                .then(spec.map(row -> row.get("created_at", OffsetDateTime.class).toInstant()).one());
         if (event.state() == TaskState.SUCCEEDED && event.result() != null) {
             applied = applied.flatMap(created -> db.sql("""
                             INSERT INTO task_results (task_id, tenant_id, subject_id, type, result, created_at)

@@ -1,5 +1,6 @@
 package com.talentpipeline.scoring.store;
 
+import com.talentpipeline.core.erasure.SubjectLock;
 import io.r2dbc.postgresql.codec.Json;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -52,7 +53,7 @@ public class ScoreStore {
                         .then(prediction(tenant, resumeId, version, "career_path", taskId, careerSummary, now))
                         .thenReturn(true))
                 .defaultIfEmpty(false);
-        return tx.transactional(work);
+        return tx.transactional(SubjectLock.acquire(db, tenant, resumeId).then(work));
     }
 
     private Mono<Void> prediction(String tenant, String resumeId, int version, String kind, UUID taskId, String summary,
