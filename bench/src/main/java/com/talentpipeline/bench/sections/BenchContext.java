@@ -1,5 +1,7 @@
 package com.talentpipeline.bench.sections;
 
+import com.talentpipeline.core.security.ApiKeyStore;
+import com.talentpipeline.core.task.Tenants;
 import com.talentpipeline.inference.config.TextModelProperties;
 import com.talentpipeline.inference.text.DjlTextEncoder;
 import com.talentpipeline.localstack.pipeline.LocalPipeline;
@@ -70,6 +72,8 @@ public final class BenchContext implements AutoCloseable {
         return DjlTextEncoder.load(properties, null);
     }
 
+    private String apiKey;
+
     /** The running pipeline (started on first use). */
     public synchronized LocalPipeline pipeline() {
         if (pipeline == null) {
@@ -81,6 +85,10 @@ public final class BenchContext implements AutoCloseable {
                 pipeline = LocalPipeline.start(stack, LocalPipeline.Ports.random(), Map.of(
                         "management.metrics.tags.suite", "bench",
                         "logging.level.root", "WARN"));
+                // Submissions go through the real API-key check, with a bucket the load never empties.
+                apiKey = pipeline.resultsContext().getBean(ApiKeyStore.class)
+                        .create(Tenants.DEFAULT, "bench", 1_000_000, 1_000_000.0)
+                        .block(Duration.ofSeconds(30)).secret();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -98,6 +106,7 @@ public final class BenchContext implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline().ingestPort() + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + apiKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
         try {

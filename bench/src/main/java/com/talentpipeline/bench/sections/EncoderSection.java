@@ -3,6 +3,7 @@ package com.talentpipeline.bench.sections;
 import com.talentpipeline.bench.report.SectionResult;
 import com.talentpipeline.bench.report.Stats;
 import com.talentpipeline.inference.text.DjlTextEncoder;
+import com.talentpipeline.inference.vector.Vectors;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
@@ -76,8 +77,8 @@ public final class EncoderSection implements BenchSection {
         double minCosLoop = 1;
         double minCosLc4j = 1;
         for (int i = 0; i < texts.size(); i++) {
-            minCosLoop = Math.min(minCosLoop, cosine(batchedVectors[i], loopVectors[i]));
-            minCosLc4j = Math.min(minCosLc4j, cosine(batchedVectors[i], lc4j.get(i).vector()));
+            minCosLoop = Math.min(minCosLoop, Vectors.cosine(batchedVectors[i], loopVectors[i]));
+            minCosLc4j = Math.min(minCosLc4j, Vectors.cosine(batchedVectors[i], lc4j.get(i).vector()));
         }
         double batchedRate = Stats.perSecond(texts.size(), batchedNanos);
         double loopRate = Stats.perSecond(texts.size(), loopNanos);
@@ -98,17 +99,5 @@ public final class EncoderSection implements BenchSection {
                 .note("Each rate is the best of " + ROUNDS + " interleaved rounds over all texts, after a warm-up.")
                 .note("langchain4j runs each text as its own inference on a thread pool of the machine's cores;"
                         + " both use ONNX Runtime 1.21.1 (pinned: one native ONNX Runtime per JVM).");
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 }

@@ -1,5 +1,6 @@
 package com.talentpipeline.detection.backbone;
 
+import com.talentpipeline.inference.vector.Vectors;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

@@ -1,5 +1,7 @@
 package com.talentpipeline.detection.backbone;
 
+import com.talentpipeline.inference.vector.Vectors;
+
 /**
  * A backbone's output for one image: one L2-normalised feature vector per patch of a
  * {@code rows x cols} grid laid over the whole image, and a global embedding.

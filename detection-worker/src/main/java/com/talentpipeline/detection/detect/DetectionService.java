@@ -2,10 +2,10 @@ package com.talentpipeline.detection.detect;
 
 import com.talentpipeline.detection.backbone.Backbone;
 import com.talentpipeline.detection.backbone.PatchFeatures;
-import com.talentpipeline.detection.backbone.Vectors;
 import com.talentpipeline.detection.maskcut.BoundaryRefiner;
 import com.talentpipeline.detection.maskcut.DetectionResult;
 import com.talentpipeline.detection.maskcut.MaskCut;
+import com.talentpipeline.inference.vector.Vectors;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.talentpipeline.detection.maskcut.SyntheticScenes;
+import com.talentpipeline.inference.vector.Vectors;
 import org.junit.jupiter.api.Test;
 
 class BuiltinBackboneTest {

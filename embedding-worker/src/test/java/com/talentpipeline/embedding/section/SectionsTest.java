@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.talentpipeline.core.job.ExperienceLevel;
 import com.talentpipeline.core.job.Job;
 import com.talentpipeline.core.resume.Resume;
+import com.talentpipeline.inference.vector.Vectors;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -8,13 +8,13 @@ import com.talentpipeline.core.skill.SkillVocabulary;
 import com.talentpipeline.inference.config.TextModelProperties;
 import com.talentpipeline.inference.text.DjlTextEncoder;
 import com.talentpipeline.inference.text.TextEncoder;
+import com.talentpipeline.inference.vector.Vectors;
 import com.talentpipeline.matching.compare.JobProfile;
 import com.talentpipeline.matching.compare.MatchEngine;
 import com.talentpipeline.matching.compare.ProfileEmbedder;
 import com.talentpipeline.matching.compare.ResumeProfile;
 import com.talentpipeline.matching.compare.SkillEmbeddings;
 import com.talentpipeline.matching.compare.SkillMatcher;
-import com.talentpipeline.matching.compare.Vectors;
 import com.talentpipeline.matching.config.MatchingProperties;
 import com.talentpipeline.matching.index.JobIndex;
 import com.talentpipeline.matching.recommend.JobFilter;
@@ -264,7 +264,7 @@ public final class RecommendationBenchmark {
         for (int i = 0; i < out.length; i++) {
             out[i] += (float) (random.nextGaussian() * 0.01);
         }
-        return Vectors.normalize(out);
+        return Vectors.normaliseInPlace(out);
     }
 
     private static <T> T pick(List<T> list, Random random) {

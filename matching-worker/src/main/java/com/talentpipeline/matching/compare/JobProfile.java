@@ -3,6 +3,7 @@ package com.talentpipeline.matching.compare;
 import com.talentpipeline.core.job.ExperienceLevel;
 import com.talentpipeline.core.job.JobEmbeddings;
 import com.talentpipeline.core.job.JobStatus;
+import com.talentpipeline.inference.vector.Vectors;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public record JobProfile(String jobId, String tenantId, int version, String cont
     /** A profile whose search vector is derived from its sections (title + 2 x skills). */
     public static JobProfile of(String jobId, String tenantId, int version, String contentHash,
             JobEmbeddings.Facts facts, List<String> skills, Map<String, float[]> sections) {
-        float[] vector = Vectors.normalizedSum(Arrays.asList(sections.get("jobTitle"), sections.get("skills"),
+        float[] vector = Vectors.normalisedMean(Arrays.asList(sections.get("jobTitle"), sections.get("skills"),
                 sections.get("skills")));
         return new JobProfile(jobId, tenantId, version, contentHash, facts, skills, sections, vector);
     }

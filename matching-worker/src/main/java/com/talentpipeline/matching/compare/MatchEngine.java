@@ -1,5 +1,6 @@
 package com.talentpipeline.matching.compare;
 
+import com.talentpipeline.inference.vector.Vectors;
 import com.talentpipeline.matching.config.MatchingProperties.Weights;
 import java.util.ArrayList;
 import java.util.List;

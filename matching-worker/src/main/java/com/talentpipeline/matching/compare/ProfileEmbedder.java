@@ -5,6 +5,7 @@ import com.talentpipeline.core.job.JobEmbeddings;
 import com.talentpipeline.core.resume.ExperienceCalculator;
 import com.talentpipeline.core.resume.Resume;
 import com.talentpipeline.inference.text.TextEncoder;
+import com.talentpipeline.inference.vector.Vectors;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ public final class ProfileEmbedder {
             Map<String, float[]> vectors = new LinkedHashMap<>();
             sections.forEach((name, items) -> {
                 if (!items.isEmpty()) {
-                    vectors.put(name, Vectors.normalizedSum(items.stream().map(byText::get).toList()));
+                    vectors.put(name, Vectors.normalisedMean(items.stream().map(byText::get).toList()));
                 }
             });
             out.add(vectors);
@@ -114,7 +115,7 @@ public final class ProfileEmbedder {
             for (int j = 0; j < e.getValue().size(); j++) {
                 items.add(rows[i++]);
             }
-            out.put(e.getKey(), Vectors.normalizedSum(items));
+            out.put(e.getKey(), Vectors.normalisedMean(items));
         }
         return out;
     }

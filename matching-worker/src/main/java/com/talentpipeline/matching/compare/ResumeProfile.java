@@ -1,5 +1,6 @@
 package com.talentpipeline.matching.compare;
 
+import com.talentpipeline.inference.vector.Vectors;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ public record ResumeProfile(String resumeId, String tenantId, int version, Strin
 
     /** The vector used to search jobs: work experience + 2 x skills, normalised (see {@link JobProfile#vector()}). */
     public float[] queryVector() {
-        return Vectors.normalizedSum(java.util.Arrays.asList(sections.get("workExperience"), sections.get("skills"),
+        return Vectors.normalisedMean(java.util.Arrays.asList(sections.get("workExperience"), sections.get("skills"),
                 sections.get("skills")));
     }
 

@@ -1,6 +1,7 @@
 package com.talentpipeline.matching.compare;
 
 import com.talentpipeline.core.skill.SkillVocabulary;
+import com.talentpipeline.inference.vector.Vectors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package com.talentpipeline.matching.index;
 
+import com.talentpipeline.inference.vector.Vectors;
 import com.talentpipeline.matching.compare.JobProfile;
-import com.talentpipeline.matching.compare.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

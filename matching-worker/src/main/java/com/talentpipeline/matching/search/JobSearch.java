@@ -1,6 +1,7 @@
 package com.talentpipeline.matching.search;
 
 import com.talentpipeline.inference.text.TextEncoder;
+import com.talentpipeline.inference.vector.Vectors;
 import com.talentpipeline.matching.compare.JobProfile;
 import com.talentpipeline.matching.config.MatchingProperties;
 import com.talentpipeline.matching.index.JobIndex;
@@ -89,7 +90,7 @@ public final class JobSearch {
                 JobProfile job = profiles.containsKey(id) ? profiles.get(id) : index.get(tenant, id);
                 if (job != null) {
                     profiles.put(id, job);
-                    cosine.computeIfAbsent(id, k -> (double) com.talentpipeline.matching.compare.Vectors.cosine(q, job.vector()));
+                    cosine.computeIfAbsent(id, k -> (double) Vectors.cosine(q, job.vector()));
                 }
             }
             double w = settings.lexicalWeight();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.talentpipeline.core.job.ExperienceLevel;
 import com.talentpipeline.core.skill.SkillVocabulary;
+import com.talentpipeline.inference.vector.Vectors;
 import com.talentpipeline.matching.config.MatchingProperties.Weights;
 import com.talentpipeline.matching.support.Fixtures;
 import com.talentpipeline.matching.support.Model;

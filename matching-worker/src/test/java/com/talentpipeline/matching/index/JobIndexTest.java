@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.talentpipeline.core.job.ExperienceLevel;
 import com.talentpipeline.core.job.JobEmbeddings;
 import com.talentpipeline.core.job.JobStatus;
+import com.talentpipeline.inference.vector.Vectors;
 import com.talentpipeline.matching.compare.JobProfile;
-import com.talentpipeline.matching.compare.Vectors;
 import com.talentpipeline.matching.recommend.JobFilter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +30,7 @@ class JobIndexTest {
         for (int i = 0; i < DIM; i++) {
             v[i] = (float) r.nextGaussian();
         }
-        return Vectors.normalize(v);
+        return Vectors.normaliseInPlace(v);
     }
 
     @Test

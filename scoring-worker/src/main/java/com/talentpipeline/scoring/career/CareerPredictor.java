@@ -1,6 +1,7 @@
 package com.talentpipeline.scoring.career;
 
 import com.talentpipeline.inference.text.TextEncoder;
+import com.talentpipeline.inference.vector.Vectors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -2,7 +2,7 @@ package com.talentpipeline.scoring.interview;
 
 import com.talentpipeline.core.interview.InterviewSubmitted;
 import com.talentpipeline.inference.text.TextEncoder;
-import com.talentpipeline.scoring.career.Vectors;
+import com.talentpipeline.inference.vector.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -6,6 +6,7 @@ import com.talentpipeline.core.skill.SkillVocabulary;
 import com.talentpipeline.inference.config.TextModelProperties;
 import com.talentpipeline.inference.text.DjlTextEncoder;
 import com.talentpipeline.inference.text.TextEncoder;
+import com.talentpipeline.inference.vector.Vectors;
 import com.talentpipeline.scoring.resume.AtsScorer;
 import com.talentpipeline.scoring.resume.JobKeywords;
 import com.talentpipeline.scoring.resume.LabelledResumes;

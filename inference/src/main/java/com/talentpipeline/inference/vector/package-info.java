@@ -1,0 +1,2 @@
+/** Vector arithmetic on embeddings, shared by the workers. */
+package com.talentpipeline.inference.vector;
