@@ -117,13 +117,24 @@ public class ResumeErasure {
                 .concatMap(last -> evict(last.id()))
                 .doOnNext(evicted::addAndGet)
                 .then();
+        // Workers drop their own rows of the resume when the "deleted" event reaches them, which may be
+        // before this transaction runs: count those rows first, so the report lists what the erasure
+        // removed, whoever deleted it.
+        Map<String, Long> existing = new ConcurrentHashMap<>();
+        Mono<Void> counted = Flux.fromIterable(resumes)
+                .concatMap(last -> countWorkerRows(tenantId, last.id(), existing))
+                .then();
         UUID taskId = UUID.randomUUID();
-        return events
+        return counted
+                .then(events)
                 .then(caches)
                 .then(Mono.defer(() -> tx.transactional(Flux.fromIterable(resumes)
                         .concatMap(last -> deleteRows(tenantId, last.id(), rows))
-                        .then(Mono.defer(() -> recordTask(tenantId, subject, taskId,
-                                report(resumes, rows, tombstones, evicted.get())))))))
+                        .then(Mono.defer(() -> {
+                            existing.forEach((table, n) -> rows.merge(table, n, Math::max));
+                            return recordTask(tenantId, subject, taskId,
+                                    report(resumes, rows, tombstones, evicted.get()));
+                        })))))
                 .map(report -> new Erased(taskId, report));
     }
 
@@ -202,6 +213,26 @@ public class ResumeErasure {
                         tenantId, resumeId))
                 .then(count(rows, "resumes", "DELETE FROM resumes WHERE id = :id AND tenant_id = :tenant",
                         tenantId, resumeId));
+    }
+
+    /** Rows of the tables that workers also clean up on the "deleted" event, as they are before it. */
+    private Mono<Void> countWorkerRows(String tenantId, String resumeId, Map<String, Long> existing) {
+        return Flux.just(
+                        new String[] {"predictions", "SELECT count(*) FROM predictions WHERE resume_id = :id AND tenant_id = :tenant"},
+                        new String[] {"resume_scores", "SELECT count(*) FROM resume_scores WHERE resume_id = :id AND tenant_id = :tenant"},
+                        new String[] {"rag_documents", "SELECT count(*) FROM rag_documents WHERE resume_id = :id AND tenant_id = :tenant"},
+                        // The RAG tables below have no tenant column; the id was just found in this tenant's resumes.
+                        new String[] {"rag_chunks", "SELECT count(*) FROM rag_chunks WHERE resume_id = :id"},
+                        new String[] {"rag_query_stats", "SELECT count(*) FROM rag_query_stats WHERE resume_id = :id"})
+                .concatMap(query -> {
+                    var spec = db.sql(query[1]).bind("id", resumeId);
+                    if (query[1].contains(":tenant")) {
+                        spec = spec.bind("tenant", tenantId);
+                    }
+                    return spec.map(row -> row.get(0, Long.class)).one()
+                            .doOnNext(n -> existing.merge(query[0], n, Long::sum));
+                })
+                .then();
     }
 
     private Mono<Void> count(Map<String, Long> rows, String table, String sql, String tenantId, String resumeId) {

@@ -37,6 +37,10 @@ public final class RunLocal {
                   Results API       http://localhost:%d   (GET /v1/tasks/{id}, /v1/resumes/{id}/embeddings)
                   Embedding worker  http://localhost:%d/actuator/health
                   RAG worker        http://localhost:%d   (POST /v1/rag/queries, GET /v1/rag/info)
+                  Scoring worker    http://localhost:%d   (GET /v1/resumes/{id}/score, POST /v1/interviews)
+                  Matching worker   http://localhost:%d   (POST /v1/matches, GET /v1/resumes/{id}/recommendations)
+                  Detection worker  http://localhost:%d   (POST /v1/images, GET /v1/images/{id}/detections)
+                  API docs          http://localhost:%d/swagger-ui.html, http://localhost:%d/swagger-ui.html
                   Metrics           http://localhost:<port>/actuator/prometheus on each service
                   Kafka             %s
                   PostgreSQL        %s (user %s)
@@ -47,6 +51,8 @@ public final class RunLocal {
                 %n""",
                 (System.nanoTime() - started) / 1e9, settings.dataDir().toAbsolutePath().normalize(),
                 pipeline.ingestPort(), pipeline.resultsPort(), pipeline.embeddingWorkerPort(), pipeline.ragWorkerPort(),
+                pipeline.scoringWorkerPort(), pipeline.matchingWorkerPort(), pipeline.detectionWorkerPort(),
+                pipeline.ingestPort(), pipeline.resultsPort(),
                 endpoints.kafkaBootstrapServers(), endpoints.jdbcUrl(), endpoints.dbUser(),
                 endpoints.redisHost(), endpoints.redisPort(), devKey, pipeline.resultsPort());
         Thread.currentThread().join();
