@@ -1,16 +1,11 @@
 package com.talentpipeline.detection.web;
 
-import com.talentpipeline.core.json.PipelineJson;
-import com.talentpipeline.core.web.ProblemDetailsAdvice;
+import com.talentpipeline.core.web.ProblemResponses;
 import com.talentpipeline.detection.config.DetectionProperties;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -46,19 +41,8 @@ public class UploadSizeFilter implements WebFilter {
         if (length <= limit) {
             return chain.filter(exchange);
         }
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        var problem = ProblemDetailsAdvice.problem(HttpStatus.CONTENT_TOO_LARGE, "file_too_large",
+        return ProblemResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "file_too_large",
                 "The body has " + length + " bytes; at most " + properties.upload().maxSize().toBytes()
-                        + " bytes per image are accepted", List.of());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", path);
-        body.putAll(problem.getProperties());
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(PipelineJson.mapper().writeValueAsBytes(body))));
+                        + " bytes per image are accepted");
     }
 }

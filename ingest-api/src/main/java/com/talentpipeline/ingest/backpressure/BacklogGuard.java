@@ -1,15 +1,10 @@
 package com.talentpipeline.ingest.backpressure;
 
-import com.talentpipeline.core.json.PipelineJson;
-import com.talentpipeline.core.web.ProblemDetailsAdvice;
+import com.talentpipeline.core.web.ProblemResponses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -59,21 +54,9 @@ public class BacklogGuard implements WebFilter, org.springframework.core.Ordered
                 .tag("topic", topic)
                 .register(meters)
                 .increment();
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        response.getHeaders().set("Retry-After", Long.toString(Math.max(1, properties.retryAfter().toSeconds())));
-        var problem = ProblemDetailsAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, "backlog_full",
+        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(Math.max(1, properties.retryAfter().toSeconds())));
+        return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "backlog_full",
                 "The workers are " + current + " submissions behind on " + topic + " (at most "
-                        + properties.maxLag() + "); nothing was accepted. Retry later.", List.of());
-        // Written by hand, as BodySizeLimitFilter does: the plain mapper lacks Spring's ProblemDetail mix-in.
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", exchange.getRequest().getPath().value());
-        body.putAll(problem.getProperties());
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(PipelineJson.mapper().writeValueAsBytes(body))));
+                        + properties.maxLag() + "); nothing was accepted. Retry later.");
     }
 }

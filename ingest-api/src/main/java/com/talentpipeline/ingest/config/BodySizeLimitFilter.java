@@ -1,13 +1,8 @@
 package com.talentpipeline.ingest.config;
 
-import com.talentpipeline.core.json.PipelineJson;
-import com.talentpipeline.core.web.ProblemDetailsAdvice;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import com.talentpipeline.core.web.ProblemResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,22 +40,9 @@ public class BodySizeLimitFilter implements WebFilter {
         boolean multipart = contentType != null && MediaType.MULTIPART_FORM_DATA.isCompatibleWith(contentType);
         long limit = multipart ? properties.maxFileSize().toBytes() + MULTIPART_OVERHEAD : properties.maxBodySize().toBytes();
         if ((method == HttpMethod.POST || method == HttpMethod.PUT) && length > limit) {
-            var response = exchange.getResponse();
-            response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
-            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            var problem = ProblemDetailsAdvice.problem(HttpStatus.CONTENT_TOO_LARGE,
+            return ProblemResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
                     multipart ? "file_too_large" : "payload_too_large",
-                    "The body has " + length + " bytes; at most " + limit + " are accepted", List.of());
-            // Written by hand: the plain mapper lacks Spring's ProblemDetail mix-in that flattens properties.
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", problem.getType().toString());
-            body.put("title", problem.getTitle());
-            body.put("status", problem.getStatus());
-            body.put("detail", problem.getDetail());
-            body.put("instance", exchange.getRequest().getPath().value());
-            body.putAll(problem.getProperties());
-            DataBuffer buffer = response.bufferFactory().wrap(PipelineJson.mapper().writeValueAsBytes(body));
-            return response.writeWith(Mono.just(buffer));
+                    "The body has " + length + " bytes; at most " + limit + " are accepted");
         }
         return chain.filter(exchange);
     }

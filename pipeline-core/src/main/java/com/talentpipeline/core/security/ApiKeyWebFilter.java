@@ -1,6 +1,7 @@
 package com.talentpipeline.core.security;
 
 import com.talentpipeline.core.tenant.RequestTenant;
+import com.talentpipeline.core.web.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import org.springframework.core.Ordered;
@@ -114,19 +115,19 @@ public class ApiKeyWebFilter implements WebFilter, Ordered {
     private Mono<Void> unauthorized(ServerWebExchange exchange, String code, String detail) {
         meters.counter("pipeline.auth.failures", "reason", code).increment();
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return ProblemResponses.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, code, detail);
+        return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, code, detail);
     }
 
     private Mono<Void> unavailable(ServerWebExchange exchange) {
         meters.counter("pipeline.auth.failures", "reason", "store_unavailable").increment();
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-        return ProblemResponses.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+        return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
                 "The API key could not be checked right now; retry after the number of seconds in Retry-After");
     }
 
     private Mono<Void> tooMany(ServerWebExchange exchange) {
         meters.counter("pipeline.rate.limited").increment();
-        return ProblemResponses.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+        return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
                 "Too many requests for this API key; retry after the number of seconds in Retry-After");
     }
 }

@@ -1,6 +1,5 @@
 package com.talentpipeline.core.web;
 
-import com.talentpipeline.core.security.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -31,7 +30,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
             return Mono.error(ex);
         }
         if (ex instanceof ApiProblemException problem) {
-            return ProblemResponses.write(exchange.getResponse(), problem.status(), problem.code(), problem.getMessage());
+            return ProblemResponses.write(exchange, problem.status(), problem.code(), problem.getMessage());
         }
         if (ex instanceof ResponseStatusException status) {
             HttpStatus code = HttpStatus.resolve(status.getStatusCode().value());
@@ -51,10 +50,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
             };
             String detail = code == HttpStatus.NOT_FOUND ? "No such resource: " + exchange.getRequest().getPath().value()
                     : status.getReason() == null ? code.getReasonPhrase() : status.getReason();
-            return ProblemResponses.write(exchange.getResponse(), code, name, detail);
+            return ProblemResponses.write(exchange, code, name, detail);
         }
         log.error("unexpected error on {}", exchange.getRequest().getPath().value(), ex);
-        return ProblemResponses.write(exchange.getResponse(), HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+        return ProblemResponses.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "An unexpected error occurred; it has been logged");
     }
 }
