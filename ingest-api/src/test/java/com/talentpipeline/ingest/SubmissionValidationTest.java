@@ -1,5 +1,7 @@
 package com.talentpipeline.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
@@ -28,7 +30,9 @@ import reactor.core.publisher.Mono;
  * 4xx problem+json naming the field, and nothing reaches the submission service.
  */
 @WebFluxTest(controllers = {ResumeController.class, JobController.class},
-        properties = "pipeline.ingest.max-body-size=20KB")
+        properties = {"pipeline.ingest.max-body-size=20KB", "pipeline.security.enabled=false"})
+// The access filter with security off: every request is the default tenant, paths are still checked.
+@org.springframework.boot.autoconfigure.ImportAutoConfiguration(com.talentpipeline.core.security.AccessAutoConfiguration.class)
 @Import({Responses.class, com.talentpipeline.ingest.web.Callers.class, IngestConfiguration.class, BodySizeLimitFilter.class, ProblemDetailsAdvice.class})
 class SubmissionValidationTest {
 
@@ -99,6 +103,17 @@ class SubmissionValidationTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("workExperience[0].endDate");
         post("/v1/resumes", RESUME.replace("ada@example.com", "not-an-email")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
+        verify(submissions, never()).submit(any(), any(SubmissionService.Client.class), any());
+    }
+
+    @Test
+    void aNulCharacterInAnyStringIs400NamingTheFieldNever500() {
+        post("/v1/resumes", RESUME.replace("\"Ada\"", "\"Pro\\u0000be\"")).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("firstName"));
+        post("/v1/resumes", RESUME.replace("\"Java\"", "\"Ja\\u0000va\"")).expectStatus().isBadRequest();
+        web.get().uri(java.net.URI.create("/v1/resumes/x%00y")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("non_canonical_path");
         verify(submissions, never()).submit(any(), any(SubmissionService.Client.class), any());
     }
 

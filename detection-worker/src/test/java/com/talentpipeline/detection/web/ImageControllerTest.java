@@ -46,10 +46,9 @@ class ImageControllerTest {
                     new SimpleMeterRegistry()),
             new ImageDecoder(40_000_000L), store, kafka);
     private final WebFilter tenantFromHeader = (exchange, chain) -> {
+        // As the access filter would: the key's tenant, here the header's, else the default tenant.
         String tenant = exchange.getRequest().getHeaders().getFirst("X-Test-Tenant");
-        if (tenant != null) {
-            exchange.getAttributes().put(RequestTenant.ATTRIBUTE, tenant);
-        }
+        exchange.getAttributes().put(RequestTenant.ATTRIBUTE, tenant != null ? tenant : "default");
         return chain.filter(exchange);
     };
     private final WebTestClient client = WebTestClient.bindToController(controller)

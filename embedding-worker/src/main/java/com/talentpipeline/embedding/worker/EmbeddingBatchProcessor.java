@@ -78,7 +78,7 @@ public class EmbeddingBatchProcessor {
                 EventEnvelope<P> envelope = kind.input().decode(record.value());
                 out.task(envelope, TaskEvent.running(kind.taskType()));
                 Map<String, List<String>> sections = kind.sections(envelope.payload());
-                CacheKey key = new CacheKey(kind.cacheKind(), model.version(), ContentHash.of(sections));
+                CacheKey key = new CacheKey(envelope.tenantId(), kind.cacheKind(), model.version(), ContentHash.of(sections));
                 work.add(new Work<>(record, envelope, sections, key));
             } catch (RuntimeException e) {
                 malformed(kind, record, e, out);

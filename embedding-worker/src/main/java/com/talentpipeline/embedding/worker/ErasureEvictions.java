@@ -56,15 +56,15 @@ public class ErasureEvictions {
             if (update == null || !update.deleted() || update.resume() == null) {
                 return;
             }
-            evict(update);
+            evict(envelope.tenantId(), update);
         } catch (RuntimeException e) {
             log.warn("resume.updated record {} at offset {} skipped: {}", record.key(), record.offset(), e.toString());
         }
     }
 
     /** Evicts the entries of the erased resume: its last content and every version indexed under its id. */
-    boolean evict(ResumeUpdated update) {
-        CacheKey key = new CacheKey(KIND, modelVersion, ContentHash.of(Sections.ofResume(update.resume())));
+    boolean evict(String tenantId, ResumeUpdated update) {
+        CacheKey key = new CacheKey(tenantId, KIND, modelVersion, ContentHash.of(Sections.ofResume(update.resume())));
         Long earlier = cache.evictSubject(KIND, update.resumeId()).block();
         boolean removed = Boolean.TRUE.equals(cache.evict(key).block());
         boolean any = removed || (earlier != null && earlier > 0);

@@ -177,7 +177,7 @@ public class ResumeController {
                         "userId is too long", List.of(new FieldProblem("userId", "size must be at most "
                                 + MAX_USER_ID)), null));
             }
-            String owner = user.isBlank() ? null : user.strip();
+            String owner = com.talentpipeline.ingest.web.Callers.userId(user);
             // A new version's file replaces the previous one, which is put back if Kafka does not acknowledge.
             ResumeFileStore.Undo undo = files.undo(resumeId);
             return callers.client(exchange, owner).flatMap(client -> uploads.read(file)

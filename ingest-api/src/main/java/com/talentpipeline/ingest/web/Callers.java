@@ -44,9 +44,14 @@ public class Callers {
         return callback ? client.subscribeOn(Schedulers.boundedElastic()) : client;
     }
 
-    private static String userId(String user) {
+    /** The caller's user id, stripped; null when absent; 400 when too long or holding control characters. */
+    public static String userId(String user) {
         if (user == null || user.isBlank()) {
             return null;
+        }
+        if (user.chars().anyMatch(Character::isISOControl)) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "validation_failed", "userId has control characters",
+                    List.of(new FieldProblem("userId", "must not contain control characters")), null);
         }
         if (user.strip().length() > MAX_USER_ID) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "validation_failed", "userId is too long",

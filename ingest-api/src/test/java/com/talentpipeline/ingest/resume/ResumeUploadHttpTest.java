@@ -33,7 +33,10 @@ import reactor.core.publisher.Mono;
  * mocked: a good file becomes a submission of the parsed resume, every bad file a 4xx problem and no
  * submission. The file limit is lowered so the 413 case stays small.
  */
-@WebFluxTest(controllers = ResumeController.class, properties = "pipeline.ingest.max-file-size=300KB")
+// The access filter with security off: every request is the default tenant, paths are still checked.
+@WebFluxTest(controllers = ResumeController.class, properties = {"pipeline.ingest.max-file-size=300KB",
+        "pipeline.security.enabled=false"})
+@org.springframework.boot.autoconfigure.ImportAutoConfiguration(com.talentpipeline.core.security.AccessAutoConfiguration.class)
 @Import({Responses.class, IngestConfiguration.class, BodySizeLimitFilter.class, ProblemDetailsAdvice.class,
         ResumeUploads.class, com.talentpipeline.ingest.web.Callers.class})
 class ResumeUploadHttpTest {

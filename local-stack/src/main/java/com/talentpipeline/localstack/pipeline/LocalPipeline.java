@@ -183,6 +183,8 @@ public final class LocalPipeline implements AutoCloseable {
     private Map<String, String> properties(int port) {
         Map<String, String> properties = new LinkedHashMap<>(stack.endpoints().springProperties());
         properties.put("server.port", Integer.toString(port));
+        // Loopback unless told otherwise: a developer's pipeline is not a service for the network.
+        properties.put("server.address", System.getenv().getOrDefault("BIND_ADDRESS", "127.0.0.1"));
         // The launcher owns shutdown: one hook closes services before the stack they talk to.
         properties.put("spring.main.register-shutdown-hook", "false");
         // One JVM has one logging system: a per-line application name would name the last service started.

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * {@code ./run-local}: starts the embedded stack (Kafka in KRaft mode, PostgreSQL, Redis, all on
- * 127.0.0.1 with data under {@code ./.local-stack/}) and then every service, prints where they
+ * 127.0.0.1 with data under {@code ./.local-stack/}) and then every service (on 127.0.0.1 too, or
+ * {@code BIND_ADDRESS}), prints where they
  * answer, and on Ctrl-C stops the services first and the servers after them.
  */
 public final class RunLocal {
@@ -18,11 +19,13 @@ public final class RunLocal {
         Map<String, String> env = System.getenv();
         StackSettings settings = StackSettings.fromEnvironment();
         long started = System.nanoTime();
+        String metricsKey = DevApiKey.metricsKey(env, settings.dataDir());
         EmbeddedStack stack = new EmbeddedStack(settings);
         stack.start();
         LocalPipeline pipeline;
         try {
-            pipeline = LocalPipeline.start(stack, LocalPipeline.Ports.fromEnvironment(env), Map.of());
+            pipeline = LocalPipeline.start(stack, LocalPipeline.Ports.fromEnvironment(env),
+                    Map.of("pipeline.security.metrics-key", metricsKey));
         } catch (RuntimeException e) {
             stack.stop();
             throw e;
@@ -42,6 +45,7 @@ public final class RunLocal {
                   Detection worker  http://localhost:%d   (POST /v1/images, GET /v1/images/{id}/detections)
                   API docs          http://localhost:%d/swagger-ui.html, http://localhost:%d/swagger-ui.html
                   Metrics           http://localhost:<port>/actuator/prometheus on each service
+                                    (Authorization: Bearer $(cat %s/metrics-key))
                   Kafka             %s
                   PostgreSQL        %s (user %s)
                   Redis             %s:%d
@@ -52,7 +56,7 @@ public final class RunLocal {
                 (System.nanoTime() - started) / 1e9, settings.dataDir().toAbsolutePath().normalize(),
                 pipeline.ingestPort(), pipeline.resultsPort(), pipeline.embeddingWorkerPort(), pipeline.ragWorkerPort(),
                 pipeline.scoringWorkerPort(), pipeline.matchingWorkerPort(), pipeline.detectionWorkerPort(),
-                pipeline.ingestPort(), pipeline.resultsPort(),
+                pipeline.ingestPort(), pipeline.resultsPort(), settings.dataDir(),
                 endpoints.kafkaBootstrapServers(), endpoints.jdbcUrl(), endpoints.dbUser(),
                 endpoints.redisHost(), endpoints.redisPort(), devKey, pipeline.resultsPort());
         Thread.currentThread().join();

@@ -58,12 +58,40 @@ public final class TopicCreator {
                     }
                 }
             }
+            awaitLeaders(admin, topics.stream().map(TopicSpec::name).toList());
             return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("timed out creating topics on " + bootstrapServers, e);
+        }
+    }
+
+    /**
+     * Waits until every partition of the topics has a leader. A topic is "created" before its
+     * partitions have leaders; a producer sending right away meets NOT_LEADER_OR_FOLLOWER and can
+     * time out, which is what made a benchmark section fail on a busy machine.
+     */
+    static void awaitLeaders(Admin admin, Collection<String> names)
+            throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                boolean ready = admin.describeTopics(names).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .values().stream()
+                        .allMatch(d -> !d.partitions().isEmpty()
+                                && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException notYet) {
+                // UnknownTopicOrPartition right after creation: metadata has not spread yet.
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("partitions of " + names + " have no leader after " + TIMEOUT);
+            }
+            Thread.sleep(100);
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +25,18 @@ import tools.jackson.databind.JsonNode;
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class BackpressureFaultIT {
+
+    /** Starts from a healthy stack whatever the test before left behind (servers up, worker started, pools answering). */
+    @BeforeEach
+    void healthyStack() {
+        FaultPipeline.get().ensureHealthy();
+    }
+
+    /** Leaves a healthy stack whatever this test's assertions did. */
+    @AfterEach
+    void restoreStack() {
+        FaultPipeline.get().ensureHealthy();
+    }
 
     private static final int MAX_LAG = 3;
 

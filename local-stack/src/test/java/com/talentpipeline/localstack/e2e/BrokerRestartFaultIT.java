@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +27,18 @@ import tools.jackson.databind.JsonNode;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class BrokerRestartFaultIT {
+
+    /** Starts from a healthy stack whatever the test before left behind (servers up, worker started, pools answering). */
+    @BeforeEach
+    void healthyStack() {
+        FaultPipeline.get().ensureHealthy();
+    }
+
+    /** Leaves a healthy stack whatever this test's assertions did. */
+    @AfterEach
+    void restoreStack() {
+        FaultPipeline.get().ensureHealthy();
+    }
 
     private record Outcome(long startedNanos, long millis, int status, String retryAfter, String body) {
     }

@@ -76,7 +76,7 @@ class DashboardMetricsIT {
         scraped = new TreeSet<>();
         StringBuilder all = new StringBuilder();
         for (int port : new int[] {pipeline.ingestPort(), pipeline.resultsPort(), pipeline.embeddingWorkerPort()}) {
-            String body = client.get("http://127.0.0.1:" + port + "/actuator/prometheus").body();
+            String body = client.scrape("http://127.0.0.1:" + port + "/actuator/prometheus").body();
             all.append(body);
             Matcher m = SAMPLE.matcher(body);
             while (m.find()) {

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +31,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DeadLetterReplayFaultIT {
+
+    /** Starts from a healthy stack whatever the test before left behind (servers up, worker started, pools answering). */
+    @BeforeEach
+    void healthyStack() {
+        FaultPipeline.get().ensureHealthy();
+    }
+
+    /** Leaves a healthy stack whatever this test's assertions did. */
+    @AfterEach
+    void restoreStack() {
+        FaultPipeline.get().ensureHealthy();
+    }
 
     @Test
     void aPoisonRecordIsDeadLetteredAndAFixedDeadLetterIsReplayedOnce() throws Exception {

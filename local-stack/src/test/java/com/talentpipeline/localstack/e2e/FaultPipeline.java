@@ -61,6 +61,7 @@ final class FaultPipeline {
                         "management.metrics.tags.suite", "faults",
                         // API keys are checked here too (a key-store outage must be a 503, not a 401);
                         // the bucket is roomy so the load of the broker-restart test is never rate limited.
+                        "pipeline.security.metrics-key", SharedPipeline.METRICS_KEY,
                         "pipeline.security.rate-limit.capacity", "100000",
                         "pipeline.security.rate-limit.refill-per-second", "100000"));
                 // The default tenant's key: the events these tests write by hand carry tenant "default".
@@ -72,6 +73,38 @@ final class FaultPipeline {
             }
         }
         return instance;
+    }
+
+    /**
+     * Brings the stack back to healthy, whatever an earlier test (or its failure) left behind: every
+     * server running, the in-process embedding worker started, and the services' pools answering (a
+     * keyed read on the results API and the ingest API's readiness both 200). Each fault test calls it
+     * first and again in its {@code finally}, so one test's failure never cascades into the next.
+     */
+    void ensureHealthy() {
+        if (!stack.kafkaServer().isRunning()) {
+            record("restoring: Kafka was down");
+            stack.kafkaServer().start();
+        }
+        if (!stack.postgresServer().isRunning()) {
+            record("restoring: PostgreSQL was down");
+            stack.postgresServer().start();
+        }
+        if (!stack.redisServer().isRunning()) {
+            record("restoring: Redis was down");
+            stack.redisServer().start();
+        }
+        pipeline.startEmbeddingWorker();
+        boolean answering = await(() -> client.get(client.results("/v1/tasks?limit=1")).statusCode() == 200
+                && client.get(client.ingest("/actuator/health/readiness")).statusCode() == 200, Duration.ofSeconds(60));
+        assertThat(answering).as("the fault stack answers again (results read, ingest ready)").isTrue();
+    }
+
+    /** A task event of the embedding stage (not the scoring worker's resume.score task on the same key). */
+    static boolean isEmbeddingEvent(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record,
+            String state) {
+        String json = new String(record.value(), StandardCharsets.UTF_8);
+        return json.contains("\"" + state + "\"") && json.contains("\"resume.embedding\"");
     }
 
     /**
@@ -127,6 +160,26 @@ final class FaultPipeline {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e, e);
+        }
+    }
+
+    /** Those of the given tasks that are in the given state, from PostgreSQL. */
+    java.util.List<String> taskIdsIn(Collection<String> taskIds, String state) {
+        var endpoints = stack.endpoints();
+        try (Connection db = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
+                PreparedStatement statement = db.prepareStatement(
+                        "SELECT id::text FROM tasks WHERE id = ANY (?::uuid[]) AND state = ?")) {
+            statement.setObject(1, taskIds.toArray(String[]::new));
+            statement.setString(2, state);
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -131,6 +131,12 @@ final class PipelineClient {
         return send(request(url).GET().build());
     }
 
+    /** GET of an operator endpoint (actuator metrics) with the suite's metrics key instead of a tenant key. */
+    HttpResponse<String> scrape(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + SharedPipeline.METRICS_KEY).GET().build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -224,7 +230,7 @@ final class PipelineClient {
 
     /** The value of a Prometheus sample (summed over the series matching all given label fragments). */
     double metric(int port, String name, String... labelFragments) {
-        String body = get("http://127.0.0.1:" + port + "/actuator/prometheus").body();
+        String body = scrape("http://127.0.0.1:" + port + "/actuator/prometheus").body();
         double sum = 0;
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(body);
         while (m.find()) {

@@ -283,15 +283,15 @@ class PipelineEndToEndIT {
                 client.get("http://127.0.0.1:" + pipeline.embeddingWorkerPort() + "/actuator/health/readiness"));
         assertThat(readiness.get("components").get("textModel").get("status").asString()).isEqualTo("UP");
 
-        String ingest = client.get("http://127.0.0.1:" + pipeline.ingestPort() + "/actuator/prometheus").body();
+        String ingest = client.scrape("http://127.0.0.1:" + pipeline.ingestPort() + "/actuator/prometheus").body();
         assertThat(ingest).contains("pipeline_submissions_total", "pipeline_ingest_publish_latency_seconds_bucket",
                 "http_server_requests_seconds_bucket");
-        String worker = client.get("http://127.0.0.1:" + pipeline.embeddingWorkerPort() + "/actuator/prometheus").body();
+        String worker = client.scrape("http://127.0.0.1:" + pipeline.embeddingWorkerPort() + "/actuator/prometheus").body();
         assertThat(worker).contains("inference_latency_seconds_bucket", "inference_batch_size_bucket",
                 "inference_texts_total", "pipeline_cache_requests_total", "pipeline_embedding_documents_total",
                 "pipeline_worker_batch_latency_seconds_bucket");
         client.awaitTerminal(client.submit("/v1/jobs", Seeds.pastryChefJob()).get("taskId").asString(), Duration.ofSeconds(60));
-        String results = client.get("http://127.0.0.1:" + pipeline.resultsPort() + "/actuator/prometheus").body();
+        String results = client.scrape("http://127.0.0.1:" + pipeline.resultsPort() + "/actuator/prometheus").body();
         assertThat(results).contains("pipeline_tasks_total", "pipeline_task_latency_seconds_bucket");
     }
 

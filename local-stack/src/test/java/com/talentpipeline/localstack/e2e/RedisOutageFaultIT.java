@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +20,18 @@ import tools.jackson.databind.JsonNode;
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class RedisOutageFaultIT {
+
+    /** Starts from a healthy stack whatever the test before left behind (servers up, worker started, pools answering). */
+    @BeforeEach
+    void healthyStack() {
+        FaultPipeline.get().ensureHealthy();
+    }
+
+    /** Leaves a healthy stack whatever this test's assertions did. */
+    @AfterEach
+    void restoreStack() {
+        FaultPipeline.get().ensureHealthy();
+    }
 
     private static final String CACHE = "pipeline_cache_requests_total";
 

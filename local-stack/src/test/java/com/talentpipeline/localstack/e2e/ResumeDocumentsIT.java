@@ -151,13 +151,13 @@ class ResumeDocumentsIT {
         // The worker's cache entry for the last content: the key the worker derives (kind, its model
         // version, hash of the sections), which the erasure must remove.
         Resume stored = PipelineJson.mapper().treeToValue(v3.get("resume"), Resume.class);
-        String cacheKey = new CacheKey("resume-embedding", v3Task.get("model").get("version").asString(),
+        String cacheKey = new CacheKey(SharedPipeline.TENANT_A, "resume-embedding", v3Task.get("model").get("version").asString(),
                 ContentHash.of(Sections.ofResume(stored))).redisKey();
         assertThat(redis("EXISTS", cacheKey)).as(cacheKey).isEqualTo(":1");
         // The file-based version's entry, which the last content no longer names: found through the
         // worker's per-resume index of the keys it used.
         Resume fileVersion = PipelineJson.mapper().treeToValue(view.get("resume"), Resume.class);
-        String fileVersionKey = new CacheKey("resume-embedding", v3Task.get("model").get("version").asString(),
+        String fileVersionKey = new CacheKey(SharedPipeline.TENANT_A, "resume-embedding", v3Task.get("model").get("version").asString(),
                 ContentHash.of(Sections.ofResume(fileVersion))).redisKey();
         String index = "tp:subject:resume-embedding:" + resumeId;
         assertThat(redis("EXISTS", fileVersionKey)).as(fileVersionKey).isEqualTo(":1");

@@ -25,22 +25,23 @@ final class SharedPipeline {
             stack = Stacks.forTests();
             stack.start();
             // Small polls so the restart test can stop the worker between batches.
-            pipeline = LocalPipeline.start(stack, LocalPipeline.Ports.random(), Map.of(
-                    "spring.kafka.consumer.max-poll-records", "8",
-                    "management.metrics.tags.suite", "e2e",
+            pipeline = LocalPipeline.start(stack, LocalPipeline.Ports.random(), Map.ofEntries(
+                    Map.entry("spring.kafka.consumer.max-poll-records", "8"),
+                    Map.entry("management.metrics.tags.suite", "e2e"),
                     // Workers re-announce their models (GET /v1/models) every second, not every 15 s.
-                    "pipeline.models.announce-interval", "1s",
+                    Map.entry("pipeline.models.announce-interval", "1s"),
                     // Security is on in the suite: keys for tenants A and B below, a roomy default
                     // bucket (RateLimitIT makes its own small one), the admin endpoints enabled.
-                    "pipeline.security.admin-key", ADMIN_KEY,
-                    "pipeline.security.rate-limit.capacity", "100000",
-                    "pipeline.security.rate-limit.refill-per-second", "100000",
+                    Map.entry("pipeline.security.admin-key", ADMIN_KEY),
+                    Map.entry("pipeline.security.metrics-key", METRICS_KEY),
+                    Map.entry("pipeline.security.rate-limit.capacity", "100000"),
+                    Map.entry("pipeline.security.rate-limit.refill-per-second", "100000"),
                     // Test receivers listen on loopback, which the SSRF guard refuses otherwise.
-                    "pipeline.webhooks.allowed-hosts", "127.0.0.1,localhost",
+                    Map.entry("pipeline.webhooks.allowed-hosts", "127.0.0.1,localhost"),
                     // Webhook retries in fractions of a second, not minutes.
-                    "pipeline.webhooks.backoff-base", "200ms",
-                    "pipeline.webhooks.backoff-max", "1s",
-                    "pipeline.webhooks.poll-interval", "200ms"));
+                    Map.entry("pipeline.webhooks.backoff-base", "200ms"),
+                    Map.entry("pipeline.webhooks.backoff-max", "1s"),
+                    Map.entry("pipeline.webhooks.poll-interval", "200ms")));
             ApiKeyStore keys = pipeline.resultsContext().getBean(ApiKeyStore.class);
             keyA = keys.create(TENANT_A, "e2e tenant A", null, null).block(Duration.ofSeconds(30)).secret();
             keyB = keys.create(TENANT_B, "e2e tenant B", null, null).block(Duration.ofSeconds(30)).secret();
@@ -52,6 +53,8 @@ final class SharedPipeline {
     static final String TENANT_A = "tenant-a";
     /** A second tenant, for isolation tests. */
     static final String TENANT_B = "tenant-b";
+    /** The key the suite scrapes /actuator/prometheus with. */
+    static final String METRICS_KEY = "e2e-metrics-key";
     /** The admin key of the results API's /admin/v1/keys in the suite. */
     static final String ADMIN_KEY = "e2e-admin-key";
     private static String keyA;

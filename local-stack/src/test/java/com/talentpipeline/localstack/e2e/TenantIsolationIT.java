@@ -86,6 +86,24 @@ class TenantIsolationIT {
     }
 
     @Test
+    void anotherTenantsIdenticalDocumentIsNoCacheHitButTheSameTenantsIs() {
+        // The cache key covers content only; a unique sentence makes the content new to every tenant.
+        String content = Seeds.javaKafkaResume("cache@example.com")
+                .replace("\"summary\":\"", "\"summary\":\"Reference " + UUID.randomUUID() + ". ");
+        JsonNode first = a.submit("/v1/resumes", content);
+        assertThat(a.awaitTerminal(first.get("taskId").asString(), Duration.ofSeconds(60)).get("cacheHit").asBoolean())
+                .isFalse();
+        // Tenant B learns nothing about tenant A's documents: its identical upload is computed anew.
+        JsonNode other = b.submit("/v1/resumes", content);
+        JsonNode otherTask = b.awaitTerminal(other.get("taskId").asString(), Duration.ofSeconds(60));
+        assertThat(otherTask.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(otherTask.get("cacheHit").asBoolean()).as("no signal across tenants").isFalse();
+        JsonNode again = a.submit("/v1/resumes", content);
+        assertThat(a.awaitTerminal(again.get("taskId").asString(), Duration.ofSeconds(60)).get("cacheHit").asBoolean())
+                .as("the owner's own resubmission is a hit").isTrue();
+    }
+
+    @Test
     void idempotencyKeysArePerTenant() {
         String body = Seeds.frontendResume("idem-" + UUID.randomUUID() + "@example.com");
         String key = "same-key-" + UUID.randomUUID();
@@ -101,7 +119,7 @@ class TenantIsolationIT {
     }
 
     @Test
-    void everyV1CallNeedsAValidKeyAndActuatorStaysOpen() {
+    void everyV1CallNeedsAValidKeyAndOnlyHealthIsOpen() {
         PipelineClient none = a.withKey(null);
         for (String url : new String[] {a.ingest("/v1/jobs"), a.results("/v1/tasks/" + resumeTask),
                 a.rag("/v1/rag/resumes/" + resumeId), a.results("/v1/no-such-route")}) {
@@ -118,7 +136,11 @@ class TenantIsolationIT {
         assertThat(none.get(a.results("/v1/tasks/" + resumeTask), Map.of("X-API-Key", SharedPipeline.keyA()))
                 .statusCode()).isEqualTo(200);
         assertThat(none.get(a.results("/actuator/health")).statusCode()).isEqualTo(200);
-        assertThat(none.get(a.ingest("/actuator/prometheus")).statusCode()).isEqualTo(200);
+        assertThat(none.get(a.ingest("/actuator/prometheus")).statusCode()).as("metrics need the metrics key")
+                .isEqualTo(401);
+        assertThat(a.get(a.ingest("/actuator/prometheus")).statusCode()).as("a tenant key is no metrics key")
+                .isEqualTo(401);
+        assertThat(a.scrape(a.ingest("/actuator/prometheus")).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class Comparisons {
     public static CacheKey key(ResumeProfile resume, JobProfile job, MatchingProperties.Weights weights) {
         String material = resume.contentHash() + "|" + resume.version() + "|" + job.contentHash() + "|" + job.version()
                 + "|" + weights.skills() + "|" + weights.experience();
-        return new CacheKey(KIND, MatchEngine.VERSION, ContentHash.ofText(material));
+        return new CacheKey(resume.tenantId(), KIND, MatchEngine.VERSION, ContentHash.ofText(material));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
@@ -70,6 +72,25 @@ public class PipelineCoreAutoConfiguration {
         return factory -> factory.updateConfigs(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+    }
+
+    /**
+     * A killed worker's partitions move to the others after {@code pipeline.kafka.session-timeout}, not
+     * Kafka's 45 s default; explicit {@code spring.kafka.consumer.properties.*} settings win.
+     */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer pipelineConsumerDefaults(PipelineProperties properties) {
+        return factory -> {
+            Map<String, Object> configured = factory.getConfigurationProperties();
+            Map<String, Object> defaults = new java.util.HashMap<>();
+            if (!configured.containsKey(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)) {
+                defaults.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) properties.kafka().sessionTimeout().toMillis());
+            }
+            if (!configured.containsKey(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG)) {
+                defaults.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) properties.kafka().heartbeatInterval().toMillis());
+            }
+            factory.updateConfigs(defaults);
+        };
     }
 
     @Bean

@@ -70,9 +70,14 @@ public record PipelineProperties(
      *
      * @param createTopics create every registry topic and its DLT at start-up (default true)
      * @param replicas     replication factor of created topics (default 1 for the local stack; 3 in production)
+     * @param sessionTimeout how long the group waits for a consumer that stopped heart-beating (a killed
+     *                       worker) before its partitions move to the others (default 10s; Kafka's own is 45s)
+     * @param heartbeatInterval consumer heartbeat period, a third of the session timeout or less (default 3s)
      */
     public record Kafka(
             @DefaultValue("true") boolean createTopics,
-            @DefaultValue("1") short replicas) {
+            @DefaultValue("1") short replicas,
+            @DefaultValue("10s") java.time.Duration sessionTimeout,
+            @DefaultValue("3s") java.time.Duration heartbeatInterval) {
     }
 }

@@ -49,6 +49,12 @@ public class ApiKeyAuthenticator {
                 .flatMap(Mono::justOrEmpty);
     }
 
+    /** Whether an answer for this secret (valid or not) is remembered, so checking it costs no look-up. */
+    public boolean knows(String secret) {
+        Entry entry = cache.get(ApiKeys.hash(secret));
+        return entry != null && System.nanoTime() - entry.expiresAt() < 0;
+    }
+
     /** Forgets every remembered answer (a revocation in this process is visible at once). */
     public void invalidateAll() {
         cache.clear();

@@ -17,9 +17,9 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * API keys for every reactive web service with R2DBC: the key store, the cached authenticator, the
- * Redis rate limiter (when Redis is configured) and the {@code /v1/**} filter. Off with
- * {@code pipeline.security.enabled=false}.
+ * API keys for every reactive web service with R2DBC: the key store, the cached authenticator and the
+ * Redis rate limiter (when Redis is configured). The filter that uses them is in
+ * {@link AccessAutoConfiguration}, present in every service, with R2DBC or not.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
@@ -54,14 +54,6 @@ public class SecurityAutoConfiguration {
         return new RateLimiter(redis, properties.rateLimit(), meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
-    @Bean
-    @ConditionalOnBean(ApiKeyAuthenticator.class)
-    @ConditionalOnProperty(name = "pipeline.security.enabled", havingValue = "true", matchIfMissing = true)
-    ApiKeyWebFilter apiKeyWebFilter(ApiKeyAuthenticator authenticator, ObjectProvider<RateLimiter> limiter,
-            ObjectProvider<MeterRegistry> meters) {
-        return new ApiKeyWebFilter(authenticator, limiter.getIfAvailable(), meters.getIfAvailable(SimpleMeterRegistry::new));
-    }
-
     /** SSRF guard of outbound client URLs; {@code pipeline.webhooks.allowed-hosts} lists hosts exempt from it. */
     @Bean
     @ConditionalOnMissingBean
@@ -70,10 +62,4 @@ public class SecurityAutoConfiguration {
                 OutboundUrlGuard.systemResolver());
     }
 
-    /** problem+json for unknown routes and other errors outside controllers. */
-    @Bean
-    @ConditionalOnMissingBean
-    com.talentpipeline.core.web.ProblemWebExceptionHandler problemWebExceptionHandler() {
-        return new com.talentpipeline.core.web.ProblemWebExceptionHandler();
-    }
 }

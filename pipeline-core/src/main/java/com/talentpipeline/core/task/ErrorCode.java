@@ -8,6 +8,8 @@ public enum ErrorCode {
     MODEL_FAILED,
     /** The input has nothing the model can embed (e.g. all sections empty). */
     NOTHING_TO_EMBED,
+    /** The worker finished, but its result could not be stored (e.g. text PostgreSQL refuses); nothing to retry. */
+    RESULT_NOT_STORED,
     /** Anything else that failed for good; details in the message. */
     INTERNAL_ERROR
 }

@@ -11,9 +11,17 @@ class CacheKeyTest {
 
     @Test
     void aModelUpgradeChangesTheKey() {
-        var v1 = new CacheKey("resume-embedding", "minilm@abc", "h");
-        var v2 = new CacheKey("resume-embedding", "minilm@def", "h");
-        assertThat(v1.redisKey()).isEqualTo("tp:resume-embedding:minilm@abc:h").isNotEqualTo(v2.redisKey());
+        var v1 = new CacheKey("t", "resume-embedding", "minilm@abc", "h");
+        var v2 = new CacheKey("t", "resume-embedding", "minilm@def", "h");
+        assertThat(v1.redisKey()).isEqualTo("tp:resume-embedding:minilm@abc:t:h").isNotEqualTo(v2.redisKey());
+    }
+
+    @Test
+    void theSameContentOfTwoTenantsHasTwoKeysThatCannotCollide() {
+        var a = new CacheKey("tenant-a", "resume-embedding", "m", "h");
+        var b = new CacheKey("tenant-b", "resume-embedding", "m", "h");
+        assertThat(a.redisKey()).isNotEqualTo(b.redisKey());
+        assertThat(new CacheKey("x:y", "k", "m", "h").redisKey()).isNotEqualTo(new CacheKey("x", "k", "m", "y:h").redisKey());
     }
 
     @Test

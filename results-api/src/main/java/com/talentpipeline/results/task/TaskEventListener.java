@@ -1,7 +1,9 @@
 package com.talentpipeline.results.task;
 
 import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.task.ErrorCode;
 import com.talentpipeline.core.task.TaskEvent;
+import com.talentpipeline.core.task.TaskState;
 import com.talentpipeline.core.topic.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,6 +65,7 @@ public class TaskEventListener {
                     throw e; // the error handler retries the batch until the database is back
                 }
                 deadLetter(record, e); // this event cannot be stored; keep the partition moving
+                failUnstorable(envelope, e);
                 continue;
             }
             if (createdAt != null) {
@@ -84,6 +87,40 @@ public class TaskEventListener {
                 }
             }
         }
+    }
+
+    /**
+     * A task must always end: when a worker's event (its result, say) cannot be stored, the task is
+     * marked FAILED with {@code RESULT_NOT_STORED} and the reason instead of staying where it was.
+     */
+    private void failUnstorable(EventEnvelope<TaskEvent> envelope, RuntimeException cause) {
+        TaskEvent event = envelope.payload();
+        Counter.builder("pipeline.task.results.unstorable")
+                .description("Task events the store refused for good; their tasks are marked FAILED")
+                .tag("type", event.type().wireName())
+                .register(meters)
+                .increment();
+        if (event.state() == TaskState.FAILED) {
+            return; // already a failure; nothing better to store
+        }
+        TaskEvent failed = TaskEvent.failed(event.type(), ErrorCode.RESULT_NOT_STORED,
+                "The worker's " + event.state().name() + " update could not be stored: " + printable(cause.getMessage()));
+        try {
+            Instant createdAt = store.apply(envelope.derive(envelope.type(), envelope.contentHash(), failed))
+                    .block(Duration.ofSeconds(30));
+            if (createdAt != null) {
+                updates.changed(envelope.taskId());
+            }
+        } catch (RuntimeException e) {
+            log.error("task {} could not be marked FAILED after its event was refused: {}", envelope.taskId(),
+                    e.getMessage());
+        }
+    }
+
+    /** The message without control characters (the cause may be one), at most 300 characters. */
+    static String printable(String message) {
+        String text = String.valueOf(message).replaceAll("\\p{Cntrl}", " ").strip();
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
     /** Connection-level failures are worth waiting out; anything else is about the event itself. */

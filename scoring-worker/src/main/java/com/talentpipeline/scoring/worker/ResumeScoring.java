@@ -113,7 +113,7 @@ public class ResumeScoring {
             Map<String, Object> input = new LinkedHashMap<>();
             input.put("resume", s.resume());
             input.put("sourceText", sourceText == null ? "" : sourceText);
-            key = new CacheKey(CACHE_KIND, scorer.version(), ContentHash.of(input));
+            key = new CacheKey(tenant, CACHE_KIND, scorer.version(), ContentHash.of(input));
             String cached = cache.get(key).block();
             ResumeScore fromCache = cached == null ? null : read(cached);
             hit = fromCache != null;

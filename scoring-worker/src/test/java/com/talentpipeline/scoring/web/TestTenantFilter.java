@@ -14,9 +14,8 @@ final class TestTenantFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String tenant = exchange.getRequest().getHeaders().getFirst(HEADER);
-        if (tenant != null) {
-            exchange.getAttributes().put(RequestTenant.ATTRIBUTE, tenant);
-        }
+        // As the access filter would: the key's tenant, here the header's, else the default tenant.
+        exchange.getAttributes().put(RequestTenant.ATTRIBUTE, tenant != null ? tenant : "default");
         return chain.filter(exchange);
     }
 }
