@@ -54,6 +54,9 @@ class ImageControllerTest {
     private final WebTestClient client = WebTestClient.bindToController(controller)
             .controllerAdvice(new ProblemDetailsAdvice())
             .webFilter(tenantFromHeader)
+            .configureClient()
+            // Detection runs for real; on a loaded machine it takes longer than the client's 5 s default.
+            .responseTimeout(java.time.Duration.ofSeconds(60))
             .build();
 
     @AfterEach
