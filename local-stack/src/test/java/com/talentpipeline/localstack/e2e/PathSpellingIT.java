@@ -78,7 +78,8 @@ class PathSpellingIT {
                     int status = response.statusCode();
                     String what = route.service() + " " + route.method() + " " + spelled + " (" + key.getKey() + ") -> "
                             + status + " " + abbreviate(response.body());
-                    if (status >= 500) {
+                    // 501 is match-text's documented answer while no CLIP model is configured.
+                    if (status >= 500 && !(status == 501 && route.pattern().endsWith("/match-text"))) {
                         failures.add("5xx: " + what);
                     }
                     boolean open = publicRoute(route.pattern());
