@@ -83,6 +83,7 @@ public class SubmissionService {
                 .switchIfEmpty(Mono.defer(() -> create(submission, client, traceparent)))
                 .onErrorResume(DuplicateKeyException.class,
                         e -> findByIdempotencyKey(tenantId, submission)) // lost a race on the same key
+                .doOnError(SubmissionService::isDatabaseDown, e -> log.warn("task store unavailable: {}", rootCause(e)))
                 .onErrorMap(SubmissionService::isDatabaseDown, e -> ApiProblemException.unavailable(
                         "The task store is unavailable; nothing was accepted. Retry later.",
                         properties.retryAfter()))
@@ -264,6 +265,14 @@ public class SubmissionService {
 
     private static <P> String requestHash(Submission<P> s) {
         return s.type().wireName() + ":" + s.contentHash();
+    }
+
+    private static String rootCause(Throwable e) {
+        StringBuilder chain = new StringBuilder(e.toString());
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            chain.append(" <- ").append(c);
+        }
+        return chain.toString();
     }
 
     private static boolean isDatabaseDown(Throwable e) {

@@ -95,9 +95,13 @@ final class FaultPipeline {
             stack.redisServer().start();
         }
         pipeline.startEmbeddingWorker();
+        // Ingest's pool answers when erasing an unknown resume is a 404 (a 503 means no connection).
         boolean answering = await(() -> client.get(client.results("/v1/tasks?limit=1")).statusCode() == 200
-                && client.get(client.ingest("/actuator/health/readiness")).statusCode() == 200, Duration.ofSeconds(60));
-        assertThat(answering).as("the fault stack answers again (results read, ingest ready)").isTrue();
+                && client.get(client.ingest("/actuator/health/readiness")).statusCode() == 200
+                && client.delete(client.ingest("/v1/resumes/" + UUID.randomUUID())).statusCode() == 404,
+                Duration.ofSeconds(60));
+        assertThat(answering).as("the fault stack answers again (results read, ingest ready and reaching PostgreSQL)")
+                .isTrue();
     }
 
     /** A task event of the embedding stage (not the scoring worker's resume.score task on the same key). */

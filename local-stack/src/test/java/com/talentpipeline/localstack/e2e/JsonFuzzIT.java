@@ -89,6 +89,53 @@ class JsonFuzzIT {
         System.out.printf("JsonFuzzIT: %d requests, %d accepted%n", sent, accepted);
     }
 
+    /**
+     * The NUL character, which PostgreSQL cannot store, in a JSON string, a path value or a query value of
+     * every kind of endpoint (POST, PUT, DELETE, GET with parameters): always a 400 problem, never a 5xx,
+     * and an interview whose turn holds it is refused at the door instead of running forever.
+     */
+    @Test
+    void aNulCharacterAnywhereIsA400ProblemNeverA5xx() throws Exception {
+        String resumeId = client.submit("/v1/resumes", Seeds.javaKafkaResume("nul@example.com")).get("resumeId").asString();
+        String nul = "\\u0000";
+        String resume = Seeds.javaKafkaResume("nul@example.com");
+        String firstName = resume.replaceFirst("\"firstName\":\"", "\"firstName\":\"Pro" + nul);
+        Map<String, java.util.function.Supplier<HttpResponse<String>>> requests = new java.util.LinkedHashMap<>();
+        requests.put("POST /v1/resumes", () -> client.post(client.ingest("/v1/resumes"), firstName, Map.of()));
+        requests.put("PUT /v1/resumes/{id}", () -> client.put(client.ingest("/v1/resumes/" + resumeId), firstName));
+        requests.put("POST /v1/jobs", () -> client.post(client.ingest("/v1/jobs"),
+                Seeds.backendJob().replaceFirst("\"title\":\"", "\"title\":\"Dev" + nul), Map.of()));
+        requests.put("DELETE /v1/resumes/x%00y", () -> client.delete(client.ingest("/v1/resumes/x%00y")));
+        requests.put("DELETE /v1/users/a%00b", () -> client.delete(client.ingest("/v1/users/a%00b")));
+        requests.put("GET /v1/resumes?userId=a%00b", () -> client.get(client.results("/v1/resumes?userId=a%00b")));
+        requests.put("GET /v1/tasks?state=a%00", () -> client.get(client.results("/v1/tasks?state=a%00")));
+        requests.put("GET /v1/tasks/x%00", () -> client.get(client.results("/v1/tasks/x%00")));
+        requests.put("GET /v1/jobs/search?query=a%00b", () -> client.get(client.matching("/v1/jobs/search?query=a%00b")));
+        requests.put("POST /v1/matches", () -> client.post(client.matching("/v1/matches"),
+                "{\"resumeId\":\"r" + nul + "\",\"jobId\":\"j\"}", Map.of()));
+        requests.put("POST /v1/webhooks", () -> client.post(client.results("/v1/webhooks"),
+                "{\"url\":\"https://example.com/h" + nul + "\",\"events\":[\"task.succeeded\"]}", Map.of()));
+        requests.put("POST /v1/rag/queries", () -> client.post(client.rag("/v1/rag/queries"),
+                "{\"resumeId\":\"" + resumeId + "\",\"query\":\"Which" + nul + " languages?\"}", Map.of()));
+        requests.put("POST /v1/career-paths/predict", () -> client.post(client.scoring("/v1/career-paths/predict"),
+                "{\"text\":\"Java" + nul + " engineer\"}", Map.of()));
+        requests.put("POST /v1/career-paths/taxonomies", () -> client.post(client.scoring("/v1/career-paths/taxonomies"),
+                "{\"id\":\"tx-nul\",\"name\":\"Ours" + nul + "\",\"labels\":[{\"label\":\"Backend\"}]}", Map.of()));
+        requests.put("POST /v1/interviews", () -> client.post(client.scoring("/v1/interviews"),
+                "{\"interview_id\":\"iv-nul\",\"transcript\":[{\"speaker\":\"interviewer\",\"content\":\"Why?\"},"
+                        + "{\"speaker\":\"candidate\",\"content\":\"A" + nul + ".\"}],"
+                        + "\"rubric\":{\"communication\":0.3,\"technical\":0.4,\"problem_solving\":0.3}}", Map.of()));
+        List<String> failures = new ArrayList<>();
+        requests.forEach((what, request) -> {
+            HttpResponse<String> response = request.get();
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (response.statusCode() != 400 || !type.startsWith("application/problem+json")) {
+                failures.add(what + " -> " + response.statusCode() + " " + type + " " + abbreviate(response.body()));
+            }
+        });
+        assertThat(failures).isEmpty();
+    }
+
     private static long published() throws Exception {
         return Topics4Tests.endOffsets(pipeline, Topics.RESUME_SUBMITTED_NAME)
                 + Topics4Tests.endOffsets(pipeline, Topics.JOB_SUBMITTED_NAME);
