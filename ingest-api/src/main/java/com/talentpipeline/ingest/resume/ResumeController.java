@@ -207,7 +207,8 @@ public class ResumeController {
                 undoWrites);
         return submissions.submit(submission, client, traceparent)
                 .map(accepted -> responses.accepted(accepted, (a, url) ->
-                        new TaskAccepted(a.taskId(), a.subjectId(), null, "ACCEPTED", url, a.replayed() ? true : null)));
+                        new TaskAccepted(a.taskId(), a.subjectId(), null, "ACCEPTED", url, a.replayed() ? true : null,
+                                properties.resultsBaseUrl() + "/v1/predictions/" + a.taskId())));
     }
 
     private Mono<Void> requireExisting(String tenant, String id) {
