@@ -125,14 +125,16 @@ final class Predictions {
             return new Absence(Status.FAILED, "the " + worker + " worker failed on this version ("
                     + task.errorCode() + ": " + task.errorMessage() + ")");
         }
+        if (task != null && "SUCCEEDED".equals(task.state())) {
+            // Workers store the row before their task turns SUCCEEDED: without the row it was deleted.
+            return new Absence(Status.DELETED, "the " + what + " was computed and then deleted");
+        }
+        // A worker skips a version once a newer one is stored (its task may stay RUNNING).
         Optional<Integer> newer = upload.parts().stream().filter(p -> p.kind().equals(kind))
                 .map(UploadRow.PartRow::version).filter(v -> v > upload.version()).max(Integer::compare);
         if (newer.isPresent()) {
             return new Absence(Status.SUPERSEDED, "version " + newer.get() + " of the resume was processed first; the "
                     + what + " of version " + upload.version() + " will not be computed");
-        }
-        if (task != null && "SUCCEEDED".equals(task.state())) {
-            return new Absence(Status.DELETED, "the " + what + " was computed and then deleted");
         }
         if (task != null && "RUNNING".equals(task.state())) {
             return new Absence(Status.PENDING, "the " + worker + " worker is computing it");

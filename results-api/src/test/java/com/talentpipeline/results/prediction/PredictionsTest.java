@@ -117,6 +117,15 @@ class PredictionsTest {
     }
 
     @Test
+    void aDeletedPartStaysDeletedWhenANewerVersionIsScored() {
+        UUID scoring = TaskIds.resumeScore(TENANT, RESUME, 1);
+        PredictionView p = Predictions.of(upload(1, 2, "SUCCEEDED", null, part("resume_score", 2, SCORE, 9)),
+                Map.of(scoring, new UploadRow.WorkerTask("SUCCEEDED", null, null)));
+        assertThat(p.atsScore().status()).isEqualTo(Status.DELETED);
+        assertThat(p.careerPath().status()).isEqualTo(Status.DELETED);
+    }
+
+    @Test
     void statusesAreWrittenInLowerCase() {
         String json = PipelineJson.mapper().writeValueAsString(Predictions.of(upload(1, 1, "ACCEPTED", null), Map.of()));
         // A pending part has a state and a reason, and no value at all (not even a null or zero).
