@@ -46,6 +46,16 @@ public final class DocumentProblems {
                 "Reading the scanned pages (OCR) took longer than allowed; upload fewer pages or a text PDF");
     }
 
+    /**
+     * 503 {@code ocr_unavailable}: the document needs OCR but the engine could not be loaded on this server
+     * (the {@code ocr} health contributor is DOWN with the reason). Not the client's fault, nothing stored.
+     */
+    public static ApiProblemException ocrUnavailable() {
+        return new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "ocr_unavailable",
+                "The document has no text layer and OCR is unavailable on this server; upload a text PDF, DOCX or text file",
+                List.of(), null);
+    }
+
     /** 422 {@code encrypted_document}. */
     public static ApiProblemException encrypted() {
         return fileProblem(HttpStatus.UNPROCESSABLE_CONTENT, "encrypted_document",

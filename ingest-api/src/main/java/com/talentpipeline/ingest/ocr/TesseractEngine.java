@@ -88,7 +88,7 @@ public class TesseractEngine implements OcrEngine {
             load();
         }
         if (state != State.READY) {
-            throw new IllegalStateException("OCR engine unavailable: " + failure);
+            throw DocumentProblems.ocrUnavailable(); // the reason is logged and in the health contributor
         }
         TessBaseAPI api;
         try {

@@ -151,6 +151,82 @@ class OcrRoundTripTest {
     }
 
     @Test
+    void aBlackScanAndABareSignatureAreNotInventedResumes() {
+        // The e2e suite's "scanned" fixture: a black picture without any text, drawn on an A4 page.
+        BufferedImage black = new BufferedImage(100, 50, BufferedImage.TYPE_INT_RGB);
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            var picture = LosslessFactory.createFromImage(doc, black);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawImage(picture, 50, 600, 400, 200);
+            }
+            doc.save(out);
+            assertProblem(() -> withOcr.parse(out.toByteArray(), "application/pdf").block(Duration.ofSeconds(60)),
+                    "no_extractable_text");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] signatureOnly = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
+        assertProblem(() -> withOcr.parse(signatureOnly, "image/png").block(), "malformed_document");
+    }
+
+    @Test
+    void anEngineThatCannotLoadIs503NotAGuess() {
+        TesseractEngine broken = new TesseractEngine(new OcrProperties(true, "klingon", "", "", DPI, 10,
+                Duration.ofSeconds(5), 1, 40_000_000L, 20, false));
+        broken.load();
+        assertThat(broken.state()).isEqualTo(TesseractEngine.State.FAILED);
+        assertThat(broken.failure()).contains("klingon.traineddata");
+        ResumeUploads uploads = uploads(broken, OcrSettings.defaults());
+        assertThatThrownBy(() -> uploads.parse(png(render(TEXT)), "image/png").block())
+                .isInstanceOfSatisfying(ApiProblemException.class, p -> {
+                    assertThat(p.code()).isEqualTo("ocr_unavailable");
+                    assertThat(p.status().value()).isEqualTo(503);
+                });
+        // Documents with a text layer do not need the engine.
+        assertThat(uploads.parse(TEXT.getBytes(StandardCharsets.UTF_8), "text/plain").block().ocr()).isNull();
+    }
+
+    @Test
+    void onlyPagesWithoutTextAreReadAndAtMostMaxPages() throws IOException {
+        // Page 1 and 3 scanned, page 2 with a text layer.
+        byte[] pdf;
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(imagePdf(render(TEXT)));
+                PDDocument more = org.apache.pdfbox.Loader.loadPDF(imagePdf(render("Certifications\nAWS Certified Developer, 2021")));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage typed = new PDPage(PDRectangle.LETTER);
+            doc.addPage(typed);
+            try (PDPageContentStream content = new PDPageContentStream(doc, typed)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText("Languages: English, French, German and Spanish");
+                content.endText();
+            }
+            doc.importPage(more.getPage(0));
+            doc.save(out);
+            pdf = out.toByteArray();
+        }
+        long started = System.nanoTime();
+        ParsedUpload all = withOcr.parse(pdf, "application/pdf").block(Duration.ofSeconds(120));
+        long perPage = (System.nanoTime() - started) / 1_000_000 / 2;
+        System.out.printf("OCR of 2 scanned pages of 3 (one with a text layer): %d ms per page in OCR%n",
+                all.ocr().millis() / 2);
+        assertThat(all.ocr().pages()).containsExactly(1, 3);
+        assertThat(all.text()).contains("Languages: English", "AWS Certified Developer", "grace.hopper@example.com");
+        assertThat(perPage).isPositive();
+
+        ResumeUploads onePage = uploads(engine, new OcrSettings(DPI, 1, Duration.ofSeconds(60), 40_000_000L, 20));
+        ParsedUpload first = onePage.parse(pdf, "application/pdf").block(Duration.ofSeconds(120));
+        assertThat(first.ocr().pages()).containsExactly(1);
+        assertThat(first.text()).doesNotContain("AWS Certified");
+        assertThat(first.warnings()).anyMatch(w -> w.contains("past the OCR page limit"));
+        assertThat(first.parsed().resume().email()).isEqualTo("grace.hopper@example.com");
+    }
+
+    @Test
     void ocrPastItsBudgetIsOcrTimeout() {
         ResumeUploads hurried = uploads(engine, new OcrSettings(DPI, 10, Duration.ofMillis(1), 40_000_000L, 20));
         assertProblem(() -> hurried.parse(imagePdf(render(TEXT)), "application/pdf").block(Duration.ofSeconds(60)),
