@@ -106,6 +106,19 @@ class OcrRoundTripTest {
         System.out.printf("OCR of one 300 dpi letter page (%d px font): %d ms in the upload path, %d ms in OCR%n",
                 FONT_PX, millis, scanned.ocr().millis());
 
+        // Recognition alone, on this thread: wall and CPU time (the machine may be shared; CPU time is the cost).
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        BufferedImage page = render(TEXT);
+        long wall = System.nanoTime();
+        long cpu = threads.getCurrentThreadCpuTime();
+        long processCpu = os.getProcessCpuTime();
+        String read = engine.recognise(page, DPI, System.nanoTime() + Duration.ofSeconds(60).toNanos());
+        System.out.printf("Tesseract recognition of the page: %d ms wall, %d ms CPU on this thread, %d ms CPU in the process%n",
+                (System.nanoTime() - wall) / 1_000_000, (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000,
+                (os.getProcessCpuTime() - processCpu) / 1_000_000);
+        assertThat(read).contains("grace.hopper@example.com");
+
         assertSameFields(scanned.parsed().resume(), text.parsed().resume());
         assertThat(scanned.ocr().pages()).containsExactly(1);
         assertThat(scanned.warnings()).anyMatch(w -> w.contains("came from OCR"));
