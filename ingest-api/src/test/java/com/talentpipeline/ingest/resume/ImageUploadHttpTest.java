@@ -37,8 +37,20 @@ import reactor.core.publisher.Mono;
  */
 @WebFluxTest(controllers = ResumeController.class, properties = "pipeline.ingest.ocr.warm-up=false")
 @Import({Responses.class, IngestConfiguration.class, BodySizeLimitFilter.class, ProblemDetailsAdvice.class,
-        ResumeUploads.class, OcrConfiguration.class, com.talentpipeline.ingest.web.Callers.class})
+        ResumeUploads.class, OcrConfiguration.class, com.talentpipeline.ingest.web.Callers.class,
+        ImageUploadHttpTest.DefaultTenant.class})
 class ImageUploadHttpTest {
+
+    /** Stands in for the API-key filter: every request is the default tenant. */
+    static final class DefaultTenant implements org.springframework.web.server.WebFilter {
+        @Override
+        public Mono<Void> filter(org.springframework.web.server.ServerWebExchange exchange,
+                org.springframework.web.server.WebFilterChain chain) {
+            exchange.getAttributes().put(com.talentpipeline.core.tenant.RequestTenant.ATTRIBUTE,
+                    com.talentpipeline.core.task.Tenants.DEFAULT);
+            return chain.filter(exchange);
+        }
+    }
 
     @Autowired
     WebTestClient web;

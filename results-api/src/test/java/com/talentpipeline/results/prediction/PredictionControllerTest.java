@@ -28,8 +28,20 @@ import reactor.core.publisher.Mono;
  * and deletes of an upload or a single part.
  */
 @WebFluxTest(controllers = PredictionController.class)
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, PredictionControllerTest.TestTenant.class})
 class PredictionControllerTest {
+
+    /** Stands in for the API-key filter: the tenant comes from a test header, else the default tenant. */
+    static final class TestTenant implements org.springframework.web.server.WebFilter {
+        @Override
+        public Mono<Void> filter(org.springframework.web.server.ServerWebExchange exchange,
+                org.springframework.web.server.WebFilterChain chain) {
+            String tenant = exchange.getRequest().getHeaders().getFirst("X-Test-Tenant");
+            exchange.getAttributes().put(com.talentpipeline.core.tenant.RequestTenant.ATTRIBUTE,
+                    tenant != null ? tenant : Tenants.DEFAULT);
+            return chain.filter(exchange);
+        }
+    }
 
     @Autowired
     WebTestClient web;
@@ -65,6 +77,22 @@ class PredictionControllerTest {
                 .jsonPath("$.topJobs.status").isEqualTo("pending")
                 .jsonPath("$.topJobs.jobs").doesNotExist()
                 .jsonPath("$.createdAt").isEqualTo("2026-12-07T10:00:00Z");
+    }
+
+    @Test
+    void anotherTenantsPredictionIsNotFound() {
+        UUID id = UUID.randomUUID();
+        when(store.find(Tenants.DEFAULT, id)).thenReturn(Mono.just(upload(id, 0)));
+        when(store.find("globex", id)).thenReturn(Mono.empty());
+        when(store.workerTasks(any(), any())).thenReturn(Mono.just(Map.of()));
+        web.get().uri("/v1/predictions/" + id).exchange().expectStatus().isOk();
+        web.get().uri("/v1/predictions/" + id).header("X-Test-Tenant", "globex").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("not_found").jsonPath("$.resumeId").doesNotExist();
+        when(store.deletePart("globex", id)).thenReturn(Mono.just(0L));
+        when(store.deleteUpload("globex", id)).thenReturn(Mono.empty());
+        web.delete().uri("/v1/predictions/" + id).header("X-Test-Tenant", "globex").exchange()
+                .expectStatus().isNotFound();
     }
 
     @Test
