@@ -17,7 +17,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
  * Extracts plain text from a PDF (text layer), DOCX or UTF-8 text file, within {@link ExtractionLimits}.
  * With OCR on ({@link ScannedDocuments}), PDF pages without a text layer and PNG/JPEG uploads are read by
  * OCR; their text follows the text layer's and {@link Extracted#ocr()} says where it is. Every failure is
- * an {@link ApiProblemException} with a 4xx status, never a 500.
+ * an {@link ApiProblemException} with a 4xx status (503 {@code ocr_unavailable} when a document needs OCR
+ * and the engine could not be loaded), never a 500.
  */
 public final class TextExtractor {
 
