@@ -25,7 +25,7 @@ public final class DocumentProblems {
     /** 415 {@code unsupported_media_type}: neither PDF, DOCX nor plain text by its content. */
     public static ApiProblemException unsupported() {
         return fileProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                "The file is not a PDF, DOCX or plain-text document (detected from its content)");
+                "The file is not a PDF, DOCX, plain-text, PNG or JPEG document (detected from its content)");
     }
 
     /** 415 {@code media_type_mismatch}: the declared Content-Type contradicts the content. */
@@ -34,10 +34,26 @@ public final class DocumentProblems {
                 "The file was declared as " + declared + " but its content is " + detected.mediaType());
     }
 
-    /** 422 {@code no_extractable_text}: e.g. a scanned PDF without a text layer. */
+    /** 422 {@code no_extractable_text}: no text layer and OCR found none (or OCR is switched off). */
     public static ApiProblemException noText() {
         return fileProblem(HttpStatus.UNPROCESSABLE_CONTENT, "no_extractable_text",
-                "The document has no extractable text (a scanned PDF needs OCR first)");
+                "The document has no extractable text (no text layer, and OCR is off or read nothing)");
+    }
+
+    /** 422 {@code ocr_timeout}: reading scanned pages took longer than {@code pipeline.ingest.ocr.timeout}. */
+    public static ApiProblemException ocrTimeout() {
+        return fileProblem(HttpStatus.UNPROCESSABLE_CONTENT, "ocr_timeout",
+                "Reading the scanned pages (OCR) took longer than allowed; upload fewer pages or a text PDF");
+    }
+
+    /**
+     * 503 {@code ocr_unavailable}: the document needs OCR but the engine could not be loaded on this server
+     * (the {@code ocr} health contributor is DOWN with the reason). Not the client's fault, nothing stored.
+     */
+    public static ApiProblemException ocrUnavailable() {
+        return new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "ocr_unavailable",
+                "The document has no text layer and OCR is unavailable on this server; upload a text PDF, DOCX or text file",
+                List.of(), null);
     }
 
     /** 422 {@code encrypted_document}. */

@@ -17,7 +17,11 @@ import java.util.zip.ZipInputStream;
 public enum DocumentType {
     PDF("application/pdf"),
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    TEXT("text/plain");
+    TEXT("text/plain"),
+    /** A photographed or scanned resume; read by OCR only. */
+    PNG("image/png"),
+    /** A photographed or scanned resume; read by OCR only. */
+    JPEG("image/jpeg");
 
     private static final int MAX_ZIP_ENTRIES_SCANNED = 200;
 
@@ -25,6 +29,11 @@ public enum DocumentType {
 
     DocumentType(String mediaType) {
         this.mediaType = mediaType;
+    }
+
+    /** Whether the type is a picture, whose text only OCR can read. */
+    public boolean isImage() {
+        return this == PNG || this == JPEG;
     }
 
     /** The IANA media type stored with the file. */
@@ -37,6 +46,13 @@ public enum DocumentType {
         if (bytes.length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F'
                 && bytes[4] == '-') {
             return Optional.of(PDF);
+        }
+        if (bytes.length >= 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G'
+                && bytes[4] == 0x0D && bytes[5] == 0x0A && bytes[6] == 0x1A && bytes[7] == 0x0A) {
+            return Optional.of(PNG);
+        }
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
+            return Optional.of(JPEG);
         }
         if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
             // A zip: DOCX only if it has the WordprocessingML main part (XLSX, JAR... are refused).
@@ -58,6 +74,8 @@ public enum DocumentType {
             case PDF -> base.equals("application/pdf") || base.equals("application/x-pdf");
             case DOCX -> base.equals(mediaType) || base.equals("application/msword") || base.equals("application/zip");
             case TEXT -> base.startsWith("text/");
+            case PNG -> base.equals("image/png");
+            case JPEG -> base.equals("image/jpeg") || base.equals("image/jpg") || base.equals("image/pjpeg");
         };
     }
 

@@ -15,7 +15,10 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
  * Extracts plain text from a PDF (text layer), DOCX or UTF-8 text file, within {@link ExtractionLimits}.
- * Every failure is an {@link ApiProblemException} with a 4xx status, never a 500.
+ * With OCR on ({@link ScannedDocuments}), PDF pages without a text layer and PNG/JPEG uploads are read by
+ * OCR; their text follows the text layer's and {@link Extracted#ocr()} says where it is. Every failure is
+ * an {@link ApiProblemException} with a 4xx status (503 {@code ocr_unavailable} when a document needs OCR
+ * and the engine could not be loaded), never a 500.
  */
 public final class TextExtractor {
 
@@ -23,9 +26,20 @@ public final class TextExtractor {
     private static final long PDF_MAIN_MEMORY = 32L * 1024 * 1024;
 
     private final ExtractionLimits limits;
+    private final ScannedDocuments ocr;
 
+    /** Without OCR: a document without a text layer is 422 {@code no_extractable_text}. */
     public TextExtractor(ExtractionLimits limits) {
+        this(limits, null);
+    }
+
+    /**
+     * @param limits bounds of one extraction
+     * @param ocr    OCR of scanned pages and images, null when OCR is off
+     */
+    public TextExtractor(ExtractionLimits limits, ScannedDocuments ocr) {
         this.limits = limits;
+        this.ocr = ocr;
     }
 
     /**
@@ -39,14 +53,29 @@ public final class TextExtractor {
     public Extracted extract(byte[] bytes, DocumentType type) {
         String text;
         boolean truncated;
+        OcrUse ocrUse = null;
         try {
             RawText raw = switch (type) {
                 case PDF -> pdf(bytes);
                 case DOCX -> docx(bytes);
                 case TEXT -> new RawText(new String(bytes, StandardCharsets.UTF_8), false);
+                case PNG, JPEG -> new RawText("", false);
             };
             text = normalise(raw.text());
             truncated = raw.truncated();
+            ScannedDocuments.OcrText scanned = ocr == null ? null : switch (type) {
+                case PDF -> scannedPages(bytes);
+                case PNG, JPEG -> ocr.image(bytes, type);
+                default -> null;
+            };
+            if (scanned != null && !scanned.pages().isEmpty()) {
+                String read = normalise(scanned.text());
+                int start = text.isBlank() ? 0 : text.length() + 1;
+                text = text.isBlank() ? read : text + "\n" + read;
+                ocrUse = new OcrUse(scanned.pages(), start, text.length(), scanned.millis(), scanned.engine(),
+                        scanned.skipped());
+                truncated |= scanned.skipped();
+            }
         } catch (ApiProblemException e) {
             throw e;
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -59,11 +88,24 @@ public final class TextExtractor {
         if (text.length() > limits.maxChars()) {
             text = text.substring(0, limits.maxChars());
             truncated = true;
+            if (ocrUse != null) {
+                ocrUse = ocrUse.clampedTo(text.length());
+            }
         }
         if (text.isBlank()) {
             throw DocumentProblems.noText();
         }
-        return new Extracted(text, truncated);
+        return new Extracted(text, truncated, ocrUse != null && ocrUse.start() < ocrUse.end() ? ocrUse : null);
+    }
+
+    /** OCR of the PDF's pages that have no text layer (loaded a second time: the text-layer pass stays as it is). */
+    private ScannedDocuments.OcrText scannedPages(byte[] bytes) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(bytes, "", null, null,
+                MemoryUsageSetting.setupMixed(PDF_MAIN_MEMORY).streamCache)) {
+            return ocr.pdfPages(doc, limits.maxPages());
+        } catch (InvalidPasswordException e) {
+            throw DocumentProblems.encrypted();
+        }
     }
 
     private RawText pdf(byte[] bytes) throws IOException {
@@ -115,7 +157,36 @@ public final class TextExtractor {
      *
      * @param text      the text, {@code \n} line ends
      * @param truncated whether pages or characters past the limits were left out
+     * @param ocr       where OCR'd text is in {@code text}, null when none was OCR'd
      */
-    public record Extracted(String text, boolean truncated) {
+    public record Extracted(String text, boolean truncated, OcrUse ocr) {
+
+        /** Text that came from text layers only. */
+        public Extracted(String text, boolean truncated) {
+            this(text, truncated, null);
+        }
+    }
+
+    /**
+     * The part of the extracted text that OCR read: one block, {@code [start, end)}.
+     *
+     * @param pages   1-based pages OCR'd (an image upload is page 1)
+     * @param start   first character of the OCR'd block in the extracted text
+     * @param end     one past its last character
+     * @param millis  time OCR took (rendering and recognition)
+     * @param engine  engine, version and language
+     * @param skipped whether pages without text were left out past the OCR page limit
+     */
+    public record OcrUse(java.util.List<Integer> pages, int start, int end, long millis, String engine,
+            boolean skipped) {
+
+        /** Whether the characters {@code [from, to)} lie in the OCR'd block. */
+        public boolean covers(int from, int to) {
+            return from >= start && to <= end && from < to;
+        }
+
+        OcrUse clampedTo(int length) {
+            return new OcrUse(pages, Math.min(start, length), Math.min(end, length), millis, engine, skipped);
+        }
     }
 }

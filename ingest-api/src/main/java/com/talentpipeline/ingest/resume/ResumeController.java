@@ -85,7 +85,7 @@ public class ResumeController {
                 resume, idempotencyKey, traceparent, version -> Mono.empty(), version -> Mono.empty()));
     }
 
-    /** A resume file (PDF, DOCX or plain text) in the {@code file} part, optional {@code userId} part. */
+    /** A resume file (PDF, DOCX, plain text, PNG or JPEG) in the {@code file} part, optional {@code userId} part. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<TaskAccepted>> upload(
             ServerWebExchange exchange,
@@ -182,6 +182,7 @@ public class ResumeController {
             ResumeFileStore.Undo undo = files.undo(resumeId);
             return callers.client(exchange, owner).flatMap(client -> uploads.read(file)
                     .flatMap(bytes -> uploads.parse(bytes, ResumeUploads.declaredType(file)))
+                    .map(upload -> upload.withFileName(ResumeUploads.fileName(file)))
                     .flatMap(upload -> accept(client, resumeId, upload.parsed().resume(), idempotencyKey,
                             traceparent, version -> (version > 1 ? undo.snapshot() : Mono.<Void>empty())
                                     .then(files.save(resumeId, client.tenantId(), version, client.userId(), upload)),
@@ -206,7 +207,8 @@ public class ResumeController {
                 undoWrites);
         return submissions.submit(submission, client, traceparent)
                 .map(accepted -> responses.accepted(accepted, (a, url) ->
-                        new TaskAccepted(a.taskId(), a.subjectId(), null, "ACCEPTED", url, a.replayed() ? true : null)));
+                        new TaskAccepted(a.taskId(), a.subjectId(), null, "ACCEPTED", url, a.replayed() ? true : null,
+                                properties.resultsBaseUrl() + "/v1/predictions/" + a.taskId())));
     }
 
     private Mono<Void> requireExisting(String tenant, String id) {

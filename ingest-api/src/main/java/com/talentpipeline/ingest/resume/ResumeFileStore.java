@@ -35,14 +35,25 @@ public class ResumeFileStore {
         int keep = Math.max(0, Math.min(text.length(), properties.storedTextChars()));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("warnings", upload.warnings());
-        report.put("provenance", upload.parsed().provenance());
+        report.put("provenance", provenance(upload));
+        if (upload.ocr() != null) {
+            Map<String, Object> ocr = new LinkedHashMap<>();
+            ocr.put("pages", upload.ocr().pages());
+            ocr.put("engine", upload.ocr().engine());
+            ocr.put("millis", upload.ocr().millis());
+            ocr.put("textStart", upload.ocr().start());
+            ocr.put("textEnd", upload.ocr().end());
+            report.put("ocr", ocr);
+        }
         report.put("links", upload.parsed().links());
         report.put("undatedRoles", upload.parsed().undatedRoles());
         var spec = db.sql("""
                         INSERT INTO resume_files (resume_id, tenant_id, version, user_id, media_type, sha256, size_bytes,
-                                                  bytes, text, text_length, parse, created_at)
-                        VALUES (:id, :tenant, :version, :user, :media, :sha, :size, :bytes, :text, :length, :parse, :now)
+                                                  bytes, text, text_length, parse, created_at, file_name)
+                        VALUES (:id, :tenant, :version, :user, :media, :sha, :size, :bytes, :text, :length, :parse, :now,
+                                :fileName)
                         ON CONFLICT (resume_id) DO UPDATE SET version = EXCLUDED.version, user_id = EXCLUDED.user_id,
+                            file_name = EXCLUDED.file_name,
                             media_type = EXCLUDED.media_type, sha256 = EXCLUDED.sha256, size_bytes = EXCLUDED.size_bytes,
                             bytes = EXCLUDED.bytes, text = EXCLUDED.text, text_length = EXCLUDED.text_length,
                             parse = EXCLUDED.parse, created_at = EXCLUDED.created_at""")
@@ -58,7 +69,26 @@ public class ResumeFileStore {
                 .bind("parse", Json.of(PipelineJson.mapper().writeValueAsString(report)))
                 .bind("now", OffsetDateTime.now(ZoneOffset.UTC));
         spec = userId == null ? spec.bindNull("user", String.class) : spec.bind("user", userId);
+        spec = upload.fileName() == null ? spec.bindNull("fileName", String.class)
+                : spec.bind("fileName", upload.fileName());
         return spec.then();
+    }
+
+    /**
+     * Field provenance for the report: {@code {line, start, end, source}} per field, where source is
+     * {@code ocr} when the value lies in the OCR'd block of the text, else {@code text} (a text layer).
+     */
+    static Map<String, Object> provenance(ParsedUpload upload) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        upload.parsed().provenance().forEach((field, span) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("line", span.line());
+            m.put("start", span.start());
+            m.put("end", span.end());
+            m.put("source", upload.ocr() != null && upload.ocr().covers(span.start(), span.end()) ? "ocr" : "text");
+            out.put(field, m);
+        });
+        return out;
     }
 
     /** Remembers the file row of the current version, to restore it if the next version is rolled back. */
@@ -89,7 +119,7 @@ public class ResumeFileStore {
                             row.get("sha256", String.class), row.get("size_bytes", Integer.class),
                             row.get("bytes", ByteBuffer.class), row.get("text", String.class),
                             row.get("text_length", Integer.class), row.get("parse", Json.class),
-                            row.get("created_at", OffsetDateTime.class)))
+                            row.get("created_at", OffsetDateTime.class), row.get("file_name", String.class)))
                     .one()
                     .doOnNext(previous::set)
                     .then();
@@ -105,8 +135,9 @@ public class ResumeFileStore {
             }
             var spec = db.sql("""
                             INSERT INTO resume_files (resume_id, tenant_id, version, user_id, media_type, sha256,
-                                                      size_bytes, bytes, text, text_length, parse, created_at)
-                            SELECT :id, :tenant, :version, :user, :media, :sha, :size, :bytes, :text, :length, :parse, :at
+                                                      size_bytes, bytes, text, text_length, parse, created_at, file_name)
+                            SELECT :id, :tenant, :version, :user, :media, :sha, :size, :bytes, :text, :length, :parse, :at,
+                                   :fileName
                             WHERE EXISTS (SELECT 1 FROM resumes WHERE id = :id AND version = :version)
                             ON CONFLICT (resume_id) DO NOTHING""")
                     .bind("id", resumeId)
@@ -121,12 +152,15 @@ public class ResumeFileStore {
                     .bind("parse", row.parse())
                     .bind("at", row.createdAt());
             spec = row.userId() == null ? spec.bindNull("user", String.class) : spec.bind("user", row.userId());
+            spec = row.fileName() == null ? spec.bindNull("fileName", String.class)
+                    : spec.bind("fileName", row.fileName());
             return drop.then(spec.then());
         }
     }
 
     private record FileRow(String tenantId, int version, String userId, String mediaType, String sha256,
-            int sizeBytes, ByteBuffer bytes, String text, int textLength, Json parse, OffsetDateTime createdAt) {
+            int sizeBytes, ByteBuffer bytes, String text, int textLength, Json parse, OffsetDateTime createdAt,
+            String fileName) {
     }
 
     /** Drops the file row: a JSON update replaces a file-based version, whose file no longer applies. */

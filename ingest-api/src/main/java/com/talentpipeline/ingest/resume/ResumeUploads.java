@@ -9,11 +9,16 @@ import com.talentpipeline.ingest.document.DocumentProblems;
 import com.talentpipeline.ingest.document.DocumentType;
 import com.talentpipeline.ingest.document.ParsedResume;
 import com.talentpipeline.ingest.document.ResumeTextParser;
+import com.talentpipeline.ingest.document.ScannedDocuments;
 import com.talentpipeline.ingest.document.TextExtractor;
 import jakarta.validation.Validator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.Part;
@@ -33,12 +38,28 @@ public class ResumeUploads {
     private final TextExtractor extractor;
     private final ResumeTextParser parser;
     private final Validator validator;
+    /** Extra time a document that may need OCR gets on top of {@code parse-timeout}; zero with OCR off. */
+    private final Duration ocrTimeout;
 
+    /** Without OCR. */
     public ResumeUploads(IngestProperties properties, Validator validator) {
+        this(properties, validator, (ScannedDocuments) null);
+    }
+
+    @Autowired
+    public ResumeUploads(IngestProperties properties, Validator validator, ObjectProvider<ScannedDocuments> ocr) {
+        this(properties, validator, ocr.getIfAvailable());
+    }
+
+    /**
+     * @param ocr OCR of scanned pages and images, null when {@code pipeline.ingest.ocr.enabled} is false
+     */
+    public ResumeUploads(IngestProperties properties, Validator validator, ScannedDocuments ocr) {
         this.properties = properties;
-        this.extractor = new TextExtractor(properties.extractionLimits());
+        this.extractor = new TextExtractor(properties.extractionLimits(), ocr);
         this.parser = new ResumeTextParser(SkillVocabulary.defaults());
         this.validator = validator;
+        this.ocrTimeout = ocr == null ? Duration.ZERO : ocr.settings().timeout();
     }
 
     /** The part's bytes; 413 {@code file_too_large} past {@code max-file-size}, 400 {@code empty_file} when empty. */
@@ -62,15 +83,22 @@ public class ResumeUploads {
         if (!type.accepts(declaredType)) {
             return Mono.error(DocumentProblems.mismatch(declaredType, type));
         }
+        // OCR (scanned PDF pages, images) is bounded by its own deadline inside the extraction, which
+        // answers ocr_timeout; this outer bound only catches what is still running after both budgets.
+        Duration budget = type == DocumentType.PDF || type.isImage()
+                ? properties.parseTimeout().plus(ocrTimeout) : properties.parseTimeout();
         return Mono.fromCallable(() -> parseNow(bytes, type))
                 .subscribeOn(Schedulers.boundedElastic())
-                .timeout(properties.parseTimeout(), Mono.defer(() -> Mono.error(DocumentProblems.timeout())));
+                .timeout(budget, Mono.defer(() -> Mono.error(DocumentProblems.timeout())));
     }
 
     private ParsedUpload parseNow(byte[] bytes, DocumentType type) {
         TextExtractor.Extracted extracted = extractor.extract(bytes, type);
         ParsedResume parsed = parser.parse(extracted.text());
         List<String> warnings = new ArrayList<>(parsed.warnings());
+        if (extracted.ocr() != null) {
+            warnings.add(ocrWarning(extracted.ocr()));
+        }
         if (extracted.truncated()) {
             warnings.add("the document is longer than the limits; only its first part was read");
         }
@@ -83,7 +111,31 @@ public class ResumeUploads {
             throw DocumentProblems.incomplete(problems);
         }
         return new ParsedUpload(bytes, type, ContentHash.sha256Hex(bytes), extracted.text(), parsed,
-                List.copyOf(warnings));
+                List.copyOf(warnings), extracted.ocr(), null);
+    }
+
+    /** The warning an OCR'd document carries: OCR misreads characters, so its fields deserve a look. */
+    static String ocrWarning(TextExtractor.OcrUse ocr) {
+        String pages = ocr.pages().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return "text of page" + (ocr.pages().size() == 1 ? " " : "s ") + pages + " came from OCR (" + ocr.engine()
+                + "), not a text layer; names, e-mail addresses and dates may be misread"
+                + (ocr.skipped() ? "; pages past the OCR page limit were not read" : "");
+    }
+
+    /**
+     * The client's file name of a part, for display: the last path segment, without control characters,
+     * at most 255 characters; null when there is none.
+     */
+    static String fileName(Part part) {
+        if (!(part instanceof org.springframework.http.codec.multipart.FilePart file) || file.filename() == null) {
+            return null;
+        }
+        String name = file.filename().replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (name.isEmpty()) {
+            return null;
+        }
+        return name.length() > 255 ? name.substring(0, 255) : name;
     }
 
     /** The declared Content-Type of a part, or null. */

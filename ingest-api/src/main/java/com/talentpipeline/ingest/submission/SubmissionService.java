@@ -101,6 +101,7 @@ public class SubmissionService {
         Mono<Integer> rows = insertTask(s, client, taskId, now)
                 .then(previous(s, tenantId).doOnNext(previous::set).then())
                 .then(upsertDocument(s, client, now))
+                .flatMap(version -> recordVersion(taskId, version).thenReturn(version))
                 .flatMap(version -> s.extraWrites().apply(version).thenReturn(version));
         return tx.transactional(rows)
                 .flatMap(version -> publish(s, tenantId, taskId, version, traceparent)
@@ -109,6 +110,12 @@ public class SubmissionService {
                                 .then(Mono.error(ApiProblemException.unavailable(
                                         "The event broker did not acknowledge the submission; nothing was accepted. "
                                                 + "Retry later.", properties.retryAfter())))));
+    }
+
+    /** The document version the task is about (a resume upload's prediction reads that version's results). */
+    private Mono<Void> recordVersion(UUID taskId, int version) {
+        return db.sql("UPDATE tasks SET subject_version = :version WHERE id = :id")
+                .bind("version", version).bind("id", taskId).then();
     }
 
     private <P> Mono<Void> insertTask(Submission<P> s, Client client, UUID taskId, OffsetDateTime now) {

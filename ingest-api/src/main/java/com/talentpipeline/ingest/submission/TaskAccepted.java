@@ -12,8 +12,14 @@ import java.util.UUID;
  * @param status    always ACCEPTED
  * @param taskUrl   where to poll the task (results API)
  * @param replayed  true when an Idempotency-Key matched an earlier submission
+ * @param predictionUrl for a resume upload: its prediction on the results API ({@code /v1/predictions/{taskId}})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskAccepted(UUID taskId, String resumeId, String jobId, String status, String taskUrl,
-        Boolean replayed) {
+        Boolean replayed, String predictionUrl) {
+
+    /** Without a prediction (jobs, erasures). */
+    public TaskAccepted(UUID taskId, String resumeId, String jobId, String status, String taskUrl, Boolean replayed) {
+        this(taskId, resumeId, jobId, status, taskUrl, replayed, null);
+    }
 }

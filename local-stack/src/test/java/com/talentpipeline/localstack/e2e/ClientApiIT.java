@@ -182,10 +182,11 @@ class ClientApiIT {
             ids.add(accepted.get("resumeId").asString());
             client.awaitTerminal(accepted.get("taskId").asString(), Duration.ofSeconds(60));
         }
-        // Wait for the scoring worker's rows of both resumes, so the erasure has them to remove.
+        // Wait for the scoring and matching workers' rows of both resumes, so the erasure has them to remove.
         for (String id : ids) {
             awaitPrediction(user, id, "resume_score");
             awaitPrediction(user, id, "career_path");
+            awaitPrediction(user, id, "recommendations");
         }
         HttpResponse<String> erased = client.delete(client.ingest("/v1/users/" + user));
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(202);
@@ -200,7 +201,8 @@ class ClientApiIT {
         assertThat(result.get("rows").get("tasks").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(result.get("rows").get("task_results").asLong()).isGreaterThanOrEqualTo(2);
         // The scoring worker also drops its rows on the "deleted" event; the report counts them either way.
-        assertThat(result.get("rows").get("predictions").asLong()).isEqualTo(4);
+        // Per resume: resume_score, career_path (scoring) and recommendations (matching, every version).
+        assertThat(result.get("rows").get("predictions").asLong()).isEqualTo(6);
         assertThat(result.get("rows").get("resume_scores").asLong()).isEqualTo(2);
         assertThat(rowsOf("predictions", ids) + rowsOf("resume_scores", ids)).as("derived rows left").isZero();
         assertThat(result.get("tombstones").size()).isEqualTo(2);
@@ -211,6 +213,112 @@ class ClientApiIT {
             assertThat(client.get(client.results("/v1/resumes/" + id)).statusCode()).isEqualTo(404);
         }
         assertThat(client.delete(client.ingest("/v1/users/" + user)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anUploadHasOnePredictionWithItsPartsAndAnotherTenantGets404() {
+        String user = "pred-" + UUID.randomUUID();
+        String boundary = "----pred" + UUID.randomUUID();
+        String form = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"userId\"\r\n\r\n" + user + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"grace-cv.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nGRACE HOPPER\ngrace.hopper." + UUID.randomUUID() + "@example.com\n\n"
+                + "SUMMARY\nBackend engineer building Java and Kafka services.\n\nSKILLS\nJava, Kafka, PostgreSQL, Docker\n\n"
+                + "EXPERIENCE\nSenior Software Engineer, Acme Corp    Jan 2019 - Present\n- Built event-driven services.\n\r\n--"
+                + boundary + "--\r\n";
+        HttpResponse<String> uploaded = client.send(client.request(client.ingest("/v1/resumes"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        JsonNode accepted = PipelineClient.json(uploaded);
+        String taskId = accepted.get("taskId").asString();
+        String resumeId = accepted.get("resumeId").asString();
+        // The prediction id is the upload's task id; the 202 answer and the task link to it.
+        assertThat(accepted.get("predictionUrl").asString()).endsWith("/v1/predictions/" + taskId);
+        JsonNode task = client.awaitTerminal(taskId, Duration.ofSeconds(60));
+        assertThat(task.get("predictionUrl").asString()).isEqualTo("/v1/predictions/" + taskId);
+        assertThat(task.get("subjectVersion").asInt()).isEqualTo(1);
+
+        JsonNode prediction = awaitSettled(taskId);
+        assertThat(prediction.get("status").asString()).as(prediction.toString()).isEqualTo("complete");
+        assertThat(prediction.get("resumeId").asString()).isEqualTo(resumeId);
+        assertThat(prediction.get("resumeVersion").asInt()).isEqualTo(1);
+        assertThat(prediction.get("currentVersion").asBoolean()).isTrue();
+        assertThat(prediction.get("source").asString()).isEqualTo("file");
+        assertThat(prediction.get("fileName").asString()).isEqualTo("grace-cv.txt");
+        assertThat(prediction.get("userId").asString()).isEqualTo(user);
+        JsonNode career = prediction.get("careerPath");
+        assertThat(career.get("status").asString()).isEqualTo("available");
+        assertThat(career.get("careerPath").asString()).isNotBlank();
+        assertThat(career.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        JsonNode ats = prediction.get("atsScore");
+        assertThat(ats.get("status").asString()).isEqualTo("available");
+        assertThat(ats.get("atsScore").asInt()).isBetween(0, 100);
+        JsonNode jobs = prediction.get("topJobs");
+        assertThat(jobs.get("status").asString()).isEqualTo("available");
+        assertThat(jobs.get("jobs").isArray()).isTrue();
+        assertThat(Instant.parse(prediction.get("updatedAt").asString()))
+                .isAfterOrEqualTo(Instant.parse(prediction.get("createdAt").asString()));
+
+        JsonNode mine = PipelineClient.json(client.get(client.results("/v1/predictions?userId=" + user)));
+        assertThat(mine.get("items").size()).isEqualTo(1);
+        assertThat(mine.get("items").get(0).get("id").asString()).isEqualTo(taskId);
+
+        // Another tenant: 404 for the id, nothing in its listing, and it cannot delete it.
+        PipelineClient other = client.withKey(SharedPipeline.keyB());
+        HttpResponse<String> foreign = other.get(client.results("/v1/predictions/" + taskId));
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(foreign.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(PipelineClient.json(other.get(client.results("/v1/predictions?userId=" + user))).get("items").size())
+                .isZero();
+        assertThat(other.delete(client.results("/v1/predictions/" + taskId)).statusCode()).isEqualTo(404);
+
+        // A new version is a new upload with its own prediction; the first one stays readable.
+        HttpResponse<String> put = client.put(client.ingest("/v1/resumes/" + resumeId),
+                Seeds.javaKafkaResume("grace-v2-" + UUID.randomUUID() + "@example.com"));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(202);
+        String taskV2 = PipelineClient.json(put).get("taskId").asString();
+        JsonNode v2 = PipelineClient.json(client.get(client.results("/v1/predictions/" + taskV2)));
+        assertThat(v2.get("resumeVersion").asInt()).isEqualTo(2);
+        assertThat(v2.get("source").asString()).isEqualTo("json");
+        JsonNode v1 = PipelineClient.json(client.get(client.results("/v1/predictions/" + taskId)));
+        assertThat(v1.get("currentVersion").asBoolean()).isFalse();
+        assertThat(v1.get("careerPath").get("careerPath").asString()).isEqualTo(career.get("careerPath").asString());
+
+        // The tenant-wide listing pages newest first with a cursor; a tampered cursor is 400.
+        JsonNode first = PipelineClient.json(client.get(client.results("/v1/predictions?limit=1&userId=" + user)));
+        assertThat(first.get("items").get(0).get("id").asString()).isEqualTo(taskV2);
+        String cursor = first.get("nextCursor").asString();
+        JsonNode second = PipelineClient.json(client.get(client.results("/v1/predictions?limit=1&userId=" + user
+                + "&cursor=" + cursor)));
+        assertThat(second.get("items").get(0).get("id").asString()).isEqualTo(taskId);
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+        assertThat(PipelineClient.json(client.get(client.results("/v1/predictions?limit=100"))).get("items").size())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(client.get(client.results("/v1/predictions?cursor=x" + cursor)).statusCode()).isEqualTo(400);
+
+        // Deleting the upload's prediction removes its parts; they then say so instead of vanishing.
+        assertThat(client.delete(client.results("/v1/predictions/" + taskId)).statusCode()).isEqualTo(204);
+        JsonNode deleted = PipelineClient.json(client.get(client.results("/v1/predictions/" + taskId)));
+        assertThat(deleted.get("careerPath").get("status").asString()).isEqualTo("deleted");
+        assertThat(deleted.get("careerPath").has("careerPath")).isFalse();
+        assertThat(deleted.get("status").asString()).isEqualTo("incomplete");
+        assertThat(client.get(client.results("/v1/predictions/" + UUID.randomUUID())).statusCode()).isEqualTo(404);
+    }
+
+    /** The prediction once no part is pending (60 s at most). */
+    private static JsonNode awaitSettled(String predictionId) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> r = client.get(client.results("/v1/predictions/" + predictionId));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            last = PipelineClient.json(r);
+            if (!last.get("status").asString().equals("pending")) {
+                return last;
+            }
+            PipelineClient.sleep(200);
+        }
+        throw new AssertionError("prediction " + predictionId + " still pending after 60 s: " + last);
     }
 
     /** The user's prediction of a kind for a resume, once the worker has written it (30 s at most). */

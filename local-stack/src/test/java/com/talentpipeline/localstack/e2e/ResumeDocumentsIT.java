@@ -202,8 +202,9 @@ class ResumeDocumentsIT {
                 new Case("scan.pdf", PDF, scannedPdf(), 422, "no_extractable_text"),
                 new Case("locked.pdf", PDF, pdf(resumeText(), "secret"), 422, "encrypted_document"),
                 new Case("huge.pdf", PDF, tooLarge, 413, "file_too_large"),
-                new Case("photo.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0}, 415,
-                        "unsupported_media_type"),
+                // A PNG signature and nothing else: an image upload (read by OCR) that cannot be decoded.
+                new Case("photo.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0}, 422,
+                        "malformed_document"),
                 new Case("renamed.pdf", PDF, docx(resumeText()), 415, "media_type_mismatch"),
                 new Case("bomb.docx", DOCX, zipBomb(80 * 1024 * 1024), 422, "document_too_complex"),
                 new Case("notes.txt", "text/plain", "just some words, no contact details".getBytes(), 422,

@@ -17,7 +17,6 @@ import com.talentpipeline.matching.store.PredictionStore;
 import com.talentpipeline.matching.store.StoredDocument;
 import com.talentpipeline.matching.task.TaskPublisher;
 import com.talentpipeline.matching.task.TaskPublisher.TaskRef;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +31,12 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Recomputes a resume's recommendations when it gets a new version: in the consumer group
- * {@code matching-worker} (committed offsets, at-least-once), every {@code resume.embedded} record of a
- * version above 1 yields a {@code recommendations} task (id derived from tenant, resume and version,
- * so a redelivery rewrites the same task), a {@code recommendations.updated} event (for webhooks) and
- * the resume version's {@code predictions} row (upsert). {@code resume.embedded} rather than
+ * Computes a resume version's recommendations (top jobs): in the consumer group {@code matching-worker}
+ * (committed offsets, at-least-once), every {@code resume.embedded} record yields the resume version's
+ * {@code predictions} row (upsert; the top jobs of the upload's prediction), then a {@code recommendations}
+ * task (id {@link com.talentpipeline.core.task.TaskIds#recommendations}, so a redelivery rewrites the same
+ * task) and, for a version above 1 (recomputed recommendations), a {@code recommendations.updated} event
+ * (for webhooks). {@code resume.embedded} rather than
  * {@code resume.updated} is the trigger because the new version's vectors are needed. An erasure
  * ({@code resume.updated}, source deleted) drops the resume's vectors and evicts its cached comparisons.
  * Infrastructure errors escape so the batch is retried (see the error handler in the configuration).
@@ -71,8 +71,7 @@ public class RecommendationRefresher {
 
     /** The deterministic id of the recommendations task of a resume version. */
     public static UUID taskId(String tenantId, String resumeId, int version) {
-        return UUID.nameUUIDFromBytes((TaskType.RECOMMENDATIONS.wireName() + "|" + tenantId + "|" + resumeId + "|" + version)
-                .getBytes(StandardCharsets.UTF_8));
+        return com.talentpipeline.core.task.TaskIds.recommendations(tenantId, resumeId, version);
     }
 
     @KafkaListener(id = "matching-recommendations", idIsGroup = false, topics = Topics.RESUME_EMBEDDED_NAME, batch = "true")
@@ -89,9 +88,8 @@ public class RecommendationRefresher {
                 continue;
             }
             resumes.put(envelope); // the reader may lag this group; the new version must be used
-            if (envelope.payload().version() > 1) {
-                refresh(envelope);
-            }
+            // Every version, the first included: its top jobs are part of the upload's prediction.
+            refresh(envelope);
         }
     }
 
@@ -129,8 +127,22 @@ public class RecommendationRefresher {
         result.put("resumeId", embeddings.resumeId());
         result.put("resumeVersion", embeddings.version());
         result.put("recommendations", jobs);
+        // The predictions row first: a reader that sees the task SUCCEEDED finds the row (a SUCCEEDED task
+        // without its row means the prediction was deleted, see results-api PredictionController).
+        List<Map<String, Object>> summary = jobs.stream().map(m -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("jobId", m.jobId());
+            s.put("title", m.jobTitle());
+            s.put("match_percentage", m.matchPercentage());
+            return s;
+        }).toList();
+        predictions.upsert(envelope.tenantId(), embeddings.resumeId(), embeddings.version(), taskId,
+                Map.of("jobs", summary)).block(Duration.ofSeconds(10));
         try {
             tasks.succeeded(task, embeddings.model(), result, false).get(30, TimeUnit.SECONDS);
+            if (embeddings.version() == 1) {
+                return; // recommendations.updated announces recomputed recommendations: a new version's
+            }
             List<RecommendationsUpdated.RecommendedJob> top = jobs.stream()
                     .map(m -> new RecommendationsUpdated.RecommendedJob(m.jobId(), m.jobTitle(), m.company(), m.matchPercentage()))
                     .toList();
@@ -142,14 +154,5 @@ public class RecommendationRefresher {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("could not publish recommendations of a resume: " + e, e);
         }
-        List<Map<String, Object>> summary = jobs.stream().map(m -> {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("jobId", m.jobId());
-            s.put("title", m.jobTitle());
-            s.put("match_percentage", m.matchPercentage());
-            return s;
-        }).toList();
-        predictions.upsert(envelope.tenantId(), embeddings.resumeId(), embeddings.version(), taskId,
-                Map.of("jobs", summary)).block(Duration.ofSeconds(10));
     }
 }

@@ -13,9 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,8 +26,9 @@ import tools.jackson.databind.JsonNode;
  * {@code GET /v1/resumes?userId=}: the tenant's resumes (ids, versions, owner, times; no content),
  * newest first. {@code GET /v1/users/{userId}/predictions}: the predictions of that user's resumes
  * (career path, confidence, ATS score, recommended jobs: whatever the scoring and matching workers
- * stored in {@code summary}), newest first. {@code DELETE /v1/predictions/{id}}. Cursor pagination on
- * (created_at, id); another tenant's rows never appear, its ids answer 404.
+ * stored in {@code summary}), one row per worker result, newest first ({@link PredictionController} serves
+ * one prediction per upload and the deletes). Cursor pagination on (created_at, id); another tenant's rows
+ * never appear.
  */
 @RestController
 public class ListingController {
@@ -94,25 +93,6 @@ public class ListingController {
         }
         return page(spec.map(ListingController::prediction).all().collectList(), size,
                 m -> Cursors.encode(((OffsetDateTime) m.get("_created")).toInstant(), (String) m.get("id")));
-    }
-
-    @DeleteMapping("/v1/predictions/{id}")
-    public Mono<ResponseEntity<Void>> deletePrediction(@PathVariable String id, ServerWebExchange exchange) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return Mono.error(ApiProblemException.notFound("Prediction", id));
-        }
-        return db.sql("DELETE FROM predictions WHERE id = :id AND tenant_id = :tenant")
-                .bind("id", uuid).bind("tenant", RequestTenant.of(exchange))
-                .fetch().rowsUpdated()
-                .map(n -> {
-                    if (n == 0) {
-                        throw ApiProblemException.notFound("Prediction", id);
-                    }
-                    return ResponseEntity.noContent().<Void>build();
-                });
     }
 
     private static Mono<Map<String, Object>> page(Mono<List<Map<String, Object>>> rows, int size,

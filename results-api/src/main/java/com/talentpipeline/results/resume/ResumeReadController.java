@@ -36,7 +36,7 @@ public class ResumeReadController {
         // The file row counts only when it belongs to the current version (a JSON PUT removes it anyway).
         return db.sql("""
                         SELECT r.id, r.version, r.content, r.updated_at, f.media_type, f.sha256, f.size_bytes,
-                               f.user_id, f.text, f.text_length, f.parse
+                               f.user_id, f.text, f.text_length, f.parse, f.file_name
                         FROM resumes r
                         LEFT JOIN resume_files f ON f.resume_id = r.id AND f.version = r.version
                         WHERE r.id = :id AND r.tenant_id = :tenant""")
@@ -62,7 +62,7 @@ public class ResumeReadController {
         parse.path("warnings").forEach(w -> warnings.add(w.asString()));
         var file = new ResumeView.FileView(mediaType, row.get("sha256", String.class),
                 row.get("size_bytes", Integer.class), row.get("user_id", String.class), text, length,
-                text.length() < length);
+                text.length() < length, row.get("file_name", String.class), parse.get("ocr"));
         return new ResumeView(row.get("id", String.class), row.get("version", Integer.class), "file", content, file,
                 warnings, parse.get("provenance"), parse.get("links"), parse.get("undatedRoles"),
                 updated == null ? null : updated.toInstant());

@@ -8,6 +8,7 @@ import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskError;
 import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.task.TaskState;
+import com.talentpipeline.core.task.TaskType;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -204,9 +205,15 @@ public class TaskStore {
     private static TaskView view(Readable row) {
         String modelName = row.get("model_name", String.class);
         String errorCode = row.get("error_code", String.class);
+        UUID id = row.get("id", UUID.class);
+        String type = row.get("type", String.class);
+        Integer version = row.get("subject_version", Integer.class);
+        // Each resume upload has one prediction, keyed by the upload's task id (see PredictionController).
+        String prediction = version != null && TaskType.RESUME_EMBEDDING.wireName().equals(type)
+                ? "/v1/predictions/" + id : null;
         return new TaskView(
-                row.get("id", UUID.class),
-                row.get("type", String.class),
+                id,
+                type,
                 row.get("state", String.class),
                 Optional.ofNullable(row.get("progress", Integer.class)).orElse(0),
                 row.get("subject_id", String.class),
@@ -220,7 +227,9 @@ public class TaskStore {
                         row.get("error_message", String.class)),
                 row.get("cache_hit", Boolean.class),
                 row.get("result_link", String.class),
-                null);
+                null,
+                version,
+                prediction);
     }
 
     private static Instant instant(OffsetDateTime time) {

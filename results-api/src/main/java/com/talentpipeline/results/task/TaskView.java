@@ -24,6 +24,8 @@ import tools.jackson.databind.JsonNode;
  * @param cacheHit   whether the result was served from the cache
  * @param resultLink where the result is
  * @param result     the result itself, when asked for with {@code ?includeResult=true}
+ * @param subjectVersion the document version a resume or job submission created
+ * @param predictionUrl  for a resume upload ({@code resume.embedding}): its prediction, {@code /v1/predictions/{taskId}}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskView(
@@ -40,10 +42,12 @@ public record TaskView(
         TaskError error,
         Boolean cacheHit,
         String resultLink,
-        JsonNode result) {
+        JsonNode result,
+        Integer subjectVersion,
+        String predictionUrl) {
 
     TaskView withResult(JsonNode value) {
         return new TaskView(taskId, type, state, progress, subjectId, createdAt, startedAt, finishedAt, updatedAt,
-                model, error, cacheHit, resultLink, value);
+                model, error, cacheHit, resultLink, value, subjectVersion, predictionUrl);
     }
 }

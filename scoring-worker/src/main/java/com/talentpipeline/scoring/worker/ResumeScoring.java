@@ -21,7 +21,6 @@ import com.talentpipeline.scoring.store.ScoreStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -71,8 +70,7 @@ public class ResumeScoring {
 
     /** The deterministic task id of a resume version's score. */
     public static UUID taskId(String tenant, String resumeId, int version) {
-        return UUID.nameUUIDFromBytes((TaskType.RESUME_SCORE.wireName() + ":" + tenant + ":" + resumeId + ":" + version)
-                .getBytes(StandardCharsets.UTF_8));
+        return com.talentpipeline.core.task.TaskIds.resumeScore(tenant, resumeId, version);
     }
 
     /** Processes one polled batch; returns when everything it published is acknowledged. */
