@@ -58,6 +58,10 @@ class ImageControllerTest {
             .controllerAdvice(new ProblemDetailsAdvice())
             .httpMessageCodecs(codecs -> new MultipartAutoConfiguration().namedPartsMultipartReader().customize(codecs))
             .webFilter(tenantFromHeader)
+            .configureClient()
+            // Longer than the synchronous endpoint's own 10 s timeout: the client's 5 s default failed
+            // the sync test on a loaded machine before the server could answer either way.
+            .responseTimeout(java.time.Duration.ofSeconds(30))
             .build();
 
     @AfterEach
