@@ -103,6 +103,13 @@ class SubmissionValidationTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("workExperience[0].endDate");
         post("/v1/resumes", RESUME.replace("ada@example.com", "not-an-email")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
+        // Homoglyphs (Cyrillic a, Greek omicron) and invisible characters (zero-width space, RTL override).
+        for (String deceptive : new String[] {"\\u0430da@example.com", "ada@ex\\u03bfmple.com", "ada\\u200b@example.com",
+                "ada@example.com\\u202e"}) {
+            post("/v1/resumes", RESUME.replace("ada@example.com", deceptive)).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
+                    .jsonPath("$.errors[0].field").isEqualTo("email");
+        }
         verify(submissions, never()).submit(any(), any(SubmissionService.Client.class), any());
     }
 

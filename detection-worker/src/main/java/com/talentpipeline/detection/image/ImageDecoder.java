@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.springframework.http.HttpStatus;
@@ -97,6 +98,39 @@ public final class ImageDecoder {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
+            throw invalid("it cannot be decoded");
+        }
+    }
+
+    /** Pixels kept when {@link #verify} decodes: enough to read every row, small enough to hold at once. */
+    static final long VERIFY_PIXELS = 1_000_000;
+
+    /**
+     * Decodes the whole image to prove it is readable (a header can be intact while the pixel data is
+     * cut short or corrupt), subsampled to about {@link #VERIFY_PIXELS} pixels so that memory stays
+     * small: the reader still inflates every row of the stream. 422 {@code invalid_image} when it cannot.
+     */
+    public void verify(byte[] bytes, Header header) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader reader = reader(header.type());
+            try {
+                reader.setInput(in, true, true);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) header.pixels() / VERIFY_PIXELS)));
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                BufferedImage image = reader.read(0, param);
+                if (image == null || image.getWidth() <= 0 || image.getHeight() <= 0) {
+                    throw invalid("it has no decodable pixels");
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ApiProblemException p) {
+                throw p;
+            }
             throw invalid("it cannot be decoded");
         }
     }

@@ -49,6 +49,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuples;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -94,8 +95,16 @@ public class ImageController implements DisposableBean {
         String tenant = RequestTenant.of(exchange);
         return Uploads.form(exchange, maxSize())
                 .flatMap(form -> Uploads.file(form, "file", maxSize()))
-                .flatMap(upload -> {
+                // The header alone can be intact while the pixel data is cut short: decode it all here,
+                // off the event loop, so a damaged image is 422 now rather than a FAILED task later.
+                .flatMap(upload -> Mono.fromCallable(() -> {
                     ImageDecoder.Header header = decoder.inspect(upload.bytes());
+                    decoder.verify(upload.bytes(), header);
+                    return header;
+                }).subscribeOn(Schedulers.boundedElastic()).map(header -> Tuples.of(upload, header)))
+                .flatMap(checked -> {
+                    Uploads.Upload upload = checked.getT1();
+                    ImageDecoder.Header header = checked.getT2();
                     UUID imageId = UUID.randomUUID();
                     UUID taskId = UUID.nameUUIDFromBytes(("image.detection/" + imageId).getBytes());
                     String hash = ContentHash.sha256Hex(upload.bytes());

@@ -84,6 +84,31 @@ class ImageDecoderTest {
                 e -> assertThat(e.status().value()).isEqualTo(422));
     }
 
+    @Test
+    void aPngCutAfterItsHeaderPassesTheHeaderCheckButNotVerification() throws Exception {
+        BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 120; y++) {
+            for (int x = 0; x < 160; x++) {
+                image.setRGB(x, y, x * 7919 + y * 104729);
+            }
+        }
+        byte[] cut = java.util.Arrays.copyOf(encode(image, "png"), 60);
+        ImageDecoder.Header header = decoder.inspect(cut);
+        assertThat(header.width()).isEqualTo(160);
+        assertThatThrownBy(() -> decoder.verify(cut, header)).isInstanceOfSatisfying(ApiProblemException.class, e -> {
+            assertThat(e.status().value()).isEqualTo(422);
+            assertThat(e.code()).isEqualTo("invalid_image");
+        });
+    }
+
+    @Test
+    void verificationOfALargeImageDecodesItSubsampled() throws Exception {
+        byte[] large = encode(new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB), "png");
+        decoder.verify(large, decoder.inspect(large));
+        byte[] jpeg = encode(new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB), "jpg");
+        decoder.verify(jpeg, decoder.inspect(jpeg));
+    }
+
     static byte[] pngHeaderOnly(int width, int height) {
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
                 .put((byte) 0).put((byte) 0).put((byte) 0);

@@ -19,6 +19,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
+import com.talentpipeline.core.web.MultipartAutoConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.server.WebFilter;
@@ -53,10 +55,12 @@ class ImageControllerTest {
     };
     private final WebTestClient client = WebTestClient.bindToController(controller)
             .controllerAdvice(new ProblemDetailsAdvice())
+            .httpMessageCodecs(codecs -> new MultipartAutoConfiguration().namedPartsMultipartReader().customize(codecs))
             .webFilter(tenantFromHeader)
             .configureClient()
-            // Detection runs for real; on a loaded machine it takes longer than the client's 5 s default.
-            .responseTimeout(java.time.Duration.ofSeconds(60))
+            // Longer than the synchronous endpoint's own 10 s timeout: the client's 5 s default failed
+            // the sync test on a loaded machine before the server could answer either way.
+            .responseTimeout(java.time.Duration.ofSeconds(30))
             .build();
 
     @AfterEach
@@ -119,6 +123,28 @@ class ImageControllerTest {
                 .exchange()
                 .expectStatus().isEqualTo(415)
                 .expectBody().jsonPath("$.code").isEqualTo("unsupported_media_type");
+    }
+
+    @Test
+    void aPngCutTo60BytesIsRefusedAtUploadAndNothingIsStored() throws Exception {
+        byte[] cut = java.util.Arrays.copyOf(png(), 60);
+        client.post().uri("/v1/images").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(file("file", cut, "cut.png").build()))
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("invalid_image");
+        org.mockito.Mockito.verifyNoInteractions(store, kafka);
+    }
+
+    @Test
+    void aPartWithoutContentDispositionIsABadRequestOnEveryUpload() {
+        String body = "--x\r\nContent-Type: image/png\r\n\r\nabc\r\n--x--\r\n";
+        for (String path : List.of("/v1/images", "/v1/images:detect", "/v1/images/compare")) {
+            client.post().uri(path).header("Content-Type", "multipart/form-data; boundary=x").bodyValue(body)
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.code").isEqualTo("malformed_multipart");
+        }
     }
 
     @Test

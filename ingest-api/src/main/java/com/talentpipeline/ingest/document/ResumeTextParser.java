@@ -1,5 +1,6 @@
 package com.talentpipeline.ingest.document;
 
+import com.talentpipeline.core.email.EmailAddresses;
 import com.talentpipeline.core.skill.SkillVocabulary;
 import com.talentpipeline.core.resume.Resume;
 import java.util.ArrayList;
@@ -20,7 +21,13 @@ import java.util.regex.Pattern;
  */
 public final class ResumeTextParser {
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    /**
+     * An ASCII address, which may have invisible format characters (zero-width, bidi, soft hyphen)
+     * inside: they are dropped from what is kept. It must not start or end inside a word, so that an
+     * address with a look-alike letter ({@code jаne@...}, Cyrillic a) is not cut to a fragment.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?<![\\p{L}\\p{N}._%+-])(?:[A-Za-z0-9._%+-]|\\p{Cf})+@(?:[A-Za-z0-9.-]|\\p{Cf})+\\.[A-Za-z]{2,}(?![\\p{L}\\p{N}])");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+?\\(?\\d[\\d ().-]{7,}\\d(?!\\w)");
     private static final Pattern URL = Pattern.compile(
             "(?:https?://|www\\.)[^\\s|,;]+|(?<![\\w.])(?:linkedin\\.com|github\\.com|gitlab\\.com)/[^\\s|,;]+",
@@ -62,7 +69,7 @@ public final class ResumeTextParser {
             }
         }
 
-        String email = find(EMAIL, text, "email", provenance);
+        String email = EmailAddresses.withoutInvisible(find(EMAIL, text, "email", provenance));
         List<Line> contactLines = header.isEmpty() ? lines : header;
         String phone = findPhone(contactLines, provenance);
         List<String> links = findLinks(contactLines);

@@ -38,7 +38,8 @@ import reactor.core.publisher.Mono;
         "pipeline.security.enabled=false"})
 @org.springframework.boot.autoconfigure.ImportAutoConfiguration(com.talentpipeline.core.security.AccessAutoConfiguration.class)
 @Import({Responses.class, IngestConfiguration.class, BodySizeLimitFilter.class, ProblemDetailsAdvice.class,
-        ResumeUploads.class, com.talentpipeline.ingest.web.Callers.class})
+        ResumeUploads.class, com.talentpipeline.ingest.web.Callers.class,
+        com.talentpipeline.core.web.MultipartAutoConfiguration.class})
 class ResumeUploadHttpTest {
 
     static final String TEXT = """
@@ -125,6 +126,17 @@ class ResumeUploadHttpTest {
                 + "Content-Type: x/\r\n\r\nhello\r\n--x--\r\n";
         problem(web.post().uri("/v1/resumes").header("Content-Type", "multipart/form-data; boundary=x")
                 .bodyValue(badType).exchange(), 400, "malformed_multipart");
+        // A part without Content-Disposition, or with one that names no field: Spring's reader threw
+        // IllegalStateException("No name available") for these, a 500.
+        String noDisposition = "--x\r\nContent-Type: application/pdf\r\n\r\nhello\r\n--x--\r\n";
+        problem(web.post().uri("/v1/resumes").header("Content-Type", "multipart/form-data; boundary=x")
+                .bodyValue(noDisposition).exchange(), 400, "malformed_multipart");
+        String noHeaders = "--x\r\n\r\nhello\r\n--x--\r\n";
+        problem(web.post().uri("/v1/resumes").header("Content-Type", "multipart/form-data; boundary=x")
+                .bodyValue(noHeaders).exchange(), 400, "malformed_multipart");
+        String noName = "--x\r\nContent-Disposition: form-data; filename=\"a.pdf\"\r\n\r\nhello\r\n--x--\r\n";
+        problem(web.post().uri("/v1/resumes").header("Content-Type", "multipart/form-data; boundary=x")
+                .bodyValue(noName).exchange(), 400, "malformed_multipart");
         verify(submissions, never()).submit(any(), any(SubmissionService.Client.class), any());
     }
 

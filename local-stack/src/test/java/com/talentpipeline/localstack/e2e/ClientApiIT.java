@@ -152,6 +152,20 @@ class ClientApiIT {
             assertThat(times.get(i)).isBeforeOrEqualTo(times.get(i - 1));
         }
         assertThat(client.get(client.results("/v1/tasks?cursor=not-a-cursor")).statusCode()).isEqualTo(400);
+        // Tampered cursors (a negative time, the first format) and a cursor replayed with other filters
+        // or on another listing: 400 invalid_cursor, never a page.
+        String tampered = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("-1|" + java.util.UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String url : List.of(client.results("/v1/tasks?cursor=" + tampered),
+                client.results("/v1/resumes?cursor=" + tampered),
+                client.results("/v1/users/" + user + "/predictions?cursor=" + tampered),
+                client.results("/v1/tasks?type=resume.embedding&state=FAILED&limit=1&cursor="
+                        + tasks1.get("nextCursor").asString()),
+                client.results("/v1/resumes?limit=3&cursor=" + tasks1.get("nextCursor").asString()))) {
+            var refused = client.get(url);
+            assertThat(refused.statusCode()).as(url).isEqualTo(400);
+            assertThat(refused.body()).as(url).contains("invalid_cursor");
+        }
         assertThat(client.get(client.results("/v1/tasks?state=SLEEPING")).statusCode()).isEqualTo(400);
 
         // Predictions of the user's resumes: the scoring worker's rows (resume score and career path).

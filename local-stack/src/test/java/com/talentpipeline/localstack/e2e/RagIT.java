@@ -217,6 +217,21 @@ class RagIT {
         assertThat(body.get("retrieval").get("topK").asInt()).isPositive();
         assertThat(body.get("index").get("resumes").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(body.get("index").get("chunks").asLong()).isGreaterThan(10);
+        // No infrastructure details: the model is named by id and version only, and no file path shows.
+        assertThat(body.get("model").has("device")).isFalse();
+        assertThat(info.body()).doesNotContain("/work/", "/home/", "/tmp/", "/opt/", "/root/", "redis");
+
+        // Counts are the caller tenant's: a tenant with nothing indexed sees zeros, not the others' totals.
+        String tenant = "rag-info-" + UUID.randomUUID();
+        HttpResponse<String> created = client.withKey(null).post(client.results("/admin/v1/keys"),
+                "{\"tenantId\":\"" + tenant + "\",\"name\":\"rag-info\"}",
+                java.util.Map.of("X-Admin-Key", SharedPipeline.ADMIN_KEY));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        PipelineClient empty = client.withKey(PipelineClient.json(created).get("key").asString());
+        JsonNode emptyIndex = PipelineClient.json(empty.get(rag("/v1/rag/info"))).get("index");
+        assertThat(emptyIndex.get("resumes").asLong()).isZero();
+        assertThat(emptyIndex.get("chunks").asLong()).isZero();
+        assertThat(emptyIndex.get("cachedResumes").asLong()).isZero();
 
         HttpResponse<String> health = client.get(rag("/v1/rag/health"));
         assertThat(health.statusCode()).isEqualTo(200);

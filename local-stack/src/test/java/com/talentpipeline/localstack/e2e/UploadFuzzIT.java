@@ -127,6 +127,58 @@ class UploadFuzzIT {
                 .isLessThanOrEqualTo(threadsBefore + 8);
     }
 
+    /**
+     * Parts whose Content-Disposition is missing or names no field are a 400 on every multipart
+     * endpoint (Spring's reader threw IllegalStateException for them: a 500), and a PNG whose pixel data
+     * is cut short is refused at upload with 422 invalid_image rather than becoming a FAILED task.
+     */
+    @Test
+    void unnamedPartsAreA400AndACutImageA422OnEveryUpload() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        List<String> urls = List.of(client.ingest("/v1/resumes"), client.detection("/v1/images"),
+                client.detection("/v1/images:detect"), client.detection("/v1/images/compare"));
+        List<String> partHeads = List.of("Content-Type: image/png\r\n", "",
+                "Content-Disposition: form-data\r\n", "Content-Disposition: form-data; filename=\"a.png\"\r\n",
+                "Content-Disposition: form-data; name=\"\"\r\n");
+        List<String> failures = new ArrayList<>();
+        for (String url : urls) {
+            for (String head : partHeads) {
+                byte[] body = ("--b\r\n" + head + "\r\nabc\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8);
+                HttpResponse<String> response = send(http, PipelineClient.authorized(URI.create(url))
+                        .header("Content-Type", "multipart/form-data; boundary=b")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                if (response.statusCode() != 400
+                        || !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                    failures.add(url + " [" + head.strip() + "] -> " + response.statusCode() + " " + response.body());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(160, 120,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 120; y++) {
+            for (int x = 0; x < 160; x++) {
+                image.setRGB(x, y, x * 7919 + y * 104729);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        byte[] cut = Arrays.copyOf(png.toByteArray(), 60);
+        String boundary = "----cut" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(cut);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(http, PipelineClient.authorized(URI.create(client.detection("/v1/images")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(response.body()).contains("\"code\":\"invalid_image\"");
+    }
+
     private static int liveThreads() {
         return ManagementFactory.getThreadMXBean().getThreadCount();
     }

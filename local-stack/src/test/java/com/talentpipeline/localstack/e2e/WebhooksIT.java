@@ -141,20 +141,41 @@ class WebhooksIT {
     }
 
     @Test
-    void inwardUrlsAreRefusedAtRegistration() {
-        for (String url : List.of("http://169.254.169.254/latest/meta-data", "http://[::1]:8080/hook",
-                "http://10.0.0.5/hook", "http://192.168.0.10/hook", "http://[fd00:ec2::254]/", "ftp://example.com/x")) {
+    void inwardUrlsAreRefusedAtRegistration() throws Exception {
+        List<String> inward = new java.util.ArrayList<>(List.of("http://169.254.169.254/latest/meta-data",
+                "http://[::1]:8080/hook", "http://10.0.0.5/hook", "http://192.168.0.10/hook", "http://[fd00:ec2::254]/",
+                "ftp://example.com/x",
+                // Issue 14: IPv4 inside IPv6, special-purpose ranges, numeric spellings.
+                "http://[::127.0.0.1]/", "http://[::ffff:127.0.0.1]/", "http://[64:ff9b::7f00:1]/",
+                "http://[64:ff9b:1::a00:1]/", "http://[2002:7f00:1::]/", "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/",
+                "http://[100::1]/", "http://198.18.0.1/", "http://[2001:db8::1]/", "http://192.0.0.1/",
+                "http://203.0.113.5/", "http://240.0.0.1/", "http://100.64.0.1/", "http://2130706433/",
+                "http://0x7f.1/", "http://017700000001/"));
+        // This machine's own interface addresses (loopback is on the test allow-list for the receivers).
+        for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (var address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (address.isLoopbackAddress()) {
+                    continue;
+                }
+                String literal = java.net.InetAddress.getByAddress(address.getAddress()).getHostAddress();
+                inward.add(address instanceof java.net.Inet6Address ? "http://[" + literal + "]/" : "http://" + literal + "/");
+            }
+        }
+        for (String url : inward) {
             HttpResponse<String> refused = client.post(client.results("/v1/webhooks"),
                     "{\"url\":\"" + url + "\",\"events\":[\"task.succeeded\"]}", Map.of());
             assertThat(refused.statusCode()).as(url + " " + refused.body()).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
             assertThat(PipelineClient.json(refused).get("code").asString()).isEqualTo("url_not_allowed");
         }
-        HttpResponse<String> callback = client.post(client.ingest("/v1/resumes"),
-                Seeds.frontendResume("ssrf-" + UUID.randomUUID() + "@example.com"),
-                Map.of("X-Callback-Url", "http://169.254.169.254/latest"));
-        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(400);
-        assertThat(PipelineClient.json(callback).get("code").asString()).isEqualTo("url_not_allowed");
+        for (String url : List.of("http://169.254.169.254/latest", "http://[::127.0.0.1]/", "http://[64:ff9b::7f00:1]/",
+                "http://[2002:7f00:1::]/", "http://[100::1]/", "http://198.18.0.1/", "http://0x7f.1/")) {
+            HttpResponse<String> callback = client.post(client.ingest("/v1/resumes"),
+                    Seeds.frontendResume("ssrf-" + UUID.randomUUID() + "@example.com"), Map.of("X-Callback-Url", url));
+            assertThat(callback.statusCode()).as(url + " " + callback.body()).isEqualTo(400);
+            assertThat(callback.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+            assertThat(PipelineClient.json(callback).get("code").asString()).isEqualTo("url_not_allowed");
+        }
         HttpResponse<String> badEvent = client.post(client.results("/v1/webhooks"),
                 "{\"url\":\"http://127.0.0.1:9/x\",\"events\":[\"task.exploded\"]}", Map.of());
         assertThat(badEvent.statusCode()).isEqualTo(400);

@@ -14,6 +14,9 @@ import org.springframework.http.HttpStatus;
  */
 public final class SearchCursor {
 
+    /** Beyond any ranked list a search returns; a larger offset was not issued by this API. */
+    static final int MAX_OFFSET = 100_000;
+
     private SearchCursor() {
     }
 
@@ -34,9 +37,11 @@ public final class SearchCursor {
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8).split(":");
-            if (parts.length == 3 && parts[0].equals("v1") && parts[2].equals(fingerprint)) {
+            // Canonical digits only ("+5", "-1", "05" were never issued) and at most MAX_OFFSET.
+            if (parts.length == 3 && parts[0].equals("v1") && parts[2].equals(fingerprint)
+                    && parts[1].matches("0|[1-9][0-9]{0,8}")) {
                 int offset = Integer.parseInt(parts[1]);
-                if (offset >= 0) {
+                if (offset <= MAX_OFFSET) {
                     return offset;
                 }
             }

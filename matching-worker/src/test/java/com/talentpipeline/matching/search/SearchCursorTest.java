@@ -21,4 +21,19 @@ class SearchCursorTest {
                 .isInstanceOf(ApiProblemException.class);
         assertThatThrownBy(() -> SearchCursor.decode("%%%", fp)).isInstanceOf(ApiProblemException.class);
     }
+
+    @Test
+    void offsetsOutOfRangeOrNotCanonicalAreRefused() {
+        String fp = SearchCursor.fingerprint("acme", "java", null, true);
+        for (String offset : new String[] {"-1", "+5", "05", " 5", "", "2147483648", "99999999999",
+                String.valueOf(SearchCursor.MAX_OFFSET + 1)}) {
+            String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    ("v1:" + offset + ":" + fp).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> SearchCursor.decode(cursor, fp)).as(offset)
+                    .isInstanceOf(ApiProblemException.class).extracting(e -> ((ApiProblemException) e).code())
+                    .isEqualTo("invalid_cursor");
+        }
+        assertThat(SearchCursor.decode(SearchCursor.encode(SearchCursor.MAX_OFFSET, fp), fp))
+                .isEqualTo(SearchCursor.MAX_OFFSET);
+    }
 }

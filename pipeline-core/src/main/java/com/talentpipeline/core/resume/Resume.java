@@ -1,5 +1,6 @@
 package com.talentpipeline.core.resume;
 
+import com.talentpipeline.core.email.SafeEmail;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +15,7 @@ import java.util.List;
 public record Resume(
         @NotBlank @Size(max = 100) String firstName,
         @NotBlank @Size(max = 100) String lastName,
-        @NotBlank @Email @Size(max = 254) String email,
+        @NotBlank @Email @SafeEmail @Size(max = 254) String email,
         @Size(max = 40) String phone,
         @Size(max = 10_000) String summary,
         @Size(max = 300) List<@NotNull @Valid Skill> skills,

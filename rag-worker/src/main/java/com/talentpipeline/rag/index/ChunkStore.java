@@ -112,6 +112,17 @@ public class ChunkStore {
     }
 
     /** Counts of indexed resumes and chunks. */
+    /** One tenant's indexed resumes and chunks. */
+    public Mono<long[]> sizes(String tenantId) {
+        return db.sql("""
+                        SELECT (SELECT count(*) FROM rag_documents WHERE tenant_id = :tenant) AS docs,
+                               (SELECT count(*) FROM rag_chunks c JOIN rag_documents d ON d.resume_id = c.resume_id
+                                 WHERE d.tenant_id = :tenant) AS chunks""")
+                .bind("tenant", tenantId)
+                .map(row -> new long[] {row.get("docs", Long.class), row.get("chunks", Long.class)})
+                .one();
+    }
+
     public Mono<long[]> sizes() {
         return db.sql("SELECT (SELECT count(*) FROM rag_documents) AS docs, (SELECT count(*) FROM rag_chunks) AS chunks")
                 .map(row -> new long[] {row.get("docs", Long.class), row.get("chunks", Long.class)})

@@ -73,6 +73,16 @@ public class RagIndex {
         return cache.size();
     }
 
+    /** The tenant's resumes held in memory. */
+    public long cachedResumes(String tenantId) {
+        return cache.values().stream().filter(i -> tenantId.equals(i.tenantId())).count();
+    }
+
+    /** The tenant's chunks held in memory. */
+    public long cachedChunks(String tenantId) {
+        return cache.values().stream().filter(i -> tenantId.equals(i.tenantId())).mapToLong(i -> i.chunks().size()).sum();
+    }
+
     /** Chunks held in memory. */
     public long cachedChunks() {
         return cache.values().stream().mapToLong(i -> i.chunks().size()).sum();

@@ -1,5 +1,7 @@
 package com.talentpipeline.rag.web;
 
+import com.talentpipeline.core.tenant.RequestTenant;
+import org.springframework.web.server.ServerWebExchange;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.FieldProblem;
 import com.talentpipeline.inference.model.ModelInfo;
@@ -157,13 +159,18 @@ public class RagController implements DisposableBean {
                 });
     }
 
+    /**
+     * The model (id, version, dimension), the retrieval settings, and the caller tenant's index sizes.
+     * Nothing about other tenants (their counts would tell one tenant about another's activity) and no
+     * file paths or infrastructure versions.
+     */
     @GetMapping(path = "/v1/rag/info", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<Map<String, Object>> info() {
-        return store.sizes().map(sizes -> {
+    public Mono<Map<String, Object>> info(ServerWebExchange exchange) {
+        String tenant = RequestTenant.of(exchange);
+        return store.sizes(tenant).map(sizes -> {
             ModelInfo model = index.encoder().info();
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("model", Map.of("name", model.name(), "version", model.version(), "dimension", model.dimension(),
-                    "engine", model.engine(), "device", model.device()));
+            body.put("model", Map.of("name", model.name(), "version", model.version(), "dimension", model.dimension()));
             body.put("chunking", properties.chunking());
             body.put("retrieval", properties.retrieval());
             body.put("answer", properties.answer());
@@ -172,7 +179,7 @@ public class RagController implements DisposableBean {
             body.put("llm", Map.of("enabled", properties.llm().enabled(),
                     "model", properties.llm().model() == null ? "" : properties.llm().model()));
             body.put("index", Map.of("resumes", sizes[0], "chunks", sizes[1],
-                    "cachedResumes", index.cachedResumes(), "cachedChunks", index.cachedChunks()));
+                    "cachedResumes", index.cachedResumes(tenant), "cachedChunks", index.cachedChunks(tenant)));
             return body;
         });
     }

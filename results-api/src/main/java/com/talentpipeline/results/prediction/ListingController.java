@@ -44,7 +44,8 @@ public class ListingController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
             ServerWebExchange exchange) {
         int size = Cursors.limit(limit, 20, 100);
-        Cursors.Position after = Cursors.decode(cursor);
+        String scope = Cursors.scope(RequestTenant.of(exchange), "resumes", userId);
+        Cursors.Position after = Cursors.decode(cursor, scope);
         StringBuilder sql = new StringBuilder(
                 "SELECT id, version, user_id, created_at, updated_at FROM resumes WHERE tenant_id = :tenant");
         if (userId != null) {
@@ -62,7 +63,7 @@ public class ListingController {
             spec = spec.bind("created", after.createdAt()).bind("id", after.id());
         }
         return page(spec.map(ListingController::resume).all().collectList(), size,
-                m -> Cursors.encode(((OffsetDateTime) m.get("_created")).toInstant(), (String) m.get("id")));
+                m -> Cursors.encode(((OffsetDateTime) m.get("_created")).toInstant(), (String) m.get("id"), scope));
     }
 
     @GetMapping(path = "/v1/users/{userId}/predictions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -70,8 +71,9 @@ public class ListingController {
             @RequestParam(required = false) String kind, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor, ServerWebExchange exchange) {
         int size = Cursors.limit(limit, 20, 100);
-        Cursors.Position after = Cursors.decode(cursor);
-        UUID afterId = after == null ? null : uuid(after.id());
+        String scope = Cursors.scope(RequestTenant.of(exchange), "predictions", userId, kind);
+        Cursors.Position after = Cursors.decode(cursor, scope);
+        UUID afterId = after == null ? null : after.uuid();
         StringBuilder sql = new StringBuilder("""
                 SELECT p.id, p.resume_id, p.resume_version, p.kind, p.task_id, p.summary, p.created_at
                 FROM predictions p JOIN resumes r ON r.id = p.resume_id AND r.tenant_id = p.tenant_id
@@ -92,7 +94,7 @@ public class ListingController {
             spec = spec.bind("created", after.createdAt()).bind("id", afterId);
         }
         return page(spec.map(ListingController::prediction).all().collectList(), size,
-                m -> Cursors.encode(((OffsetDateTime) m.get("_created")).toInstant(), (String) m.get("id")));
+                m -> Cursors.encode(((OffsetDateTime) m.get("_created")).toInstant(), (String) m.get("id"), scope));
     }
 
     private static Mono<Map<String, Object>> page(Mono<List<Map<String, Object>>> rows, int size,
@@ -156,14 +158,5 @@ public class ListingController {
         m.put("createdAt", created.toInstant().toString());
         m.put("_created", created);
         return m;
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid_cursor",
-                    "The cursor is not one this API issued");
-        }
     }
 }

@@ -108,16 +108,9 @@ public class TaskController {
                     List.of(new FieldProblem("type", "is not a task type")), null);
         }
         int size = Cursors.limit(limit, 20, 100);
-        Cursors.Position after = Cursors.decode(cursor);
-        UUID afterId = null;
-        if (after != null) {
-            try {
-                afterId = UUID.fromString(after.id());
-            } catch (IllegalArgumentException e) {
-                throw new ApiProblemException(HttpStatus.BAD_REQUEST, "invalid_cursor", "The cursor is not one this API issued",
-                        List.of(new FieldProblem("cursor", "is not valid")), null);
-            }
-        }
+        String scope = Cursors.scope(RequestTenant.of(exchange), "tasks", blankToNull(state), blankToNull(type));
+        Cursors.Position after = Cursors.decode(cursor, scope);
+        UUID afterId = after == null ? null : after.uuid();
         return store.page(RequestTenant.of(exchange), blankToNull(state), blankToNull(type),
                         after == null ? null : after.createdAt(), afterId, size)
                 .collectList()
@@ -128,7 +121,7 @@ public class TaskController {
                     body.put("items", items);
                     TaskView last = items.isEmpty() ? null : items.get(items.size() - 1);
                     body.put("nextCursor", more && last != null
-                            ? Cursors.encode(last.createdAt(), last.taskId().toString()) : null);
+                            ? Cursors.encode(last.createdAt(), last.taskId().toString(), scope) : null);
                     return body;
                 });
     }
