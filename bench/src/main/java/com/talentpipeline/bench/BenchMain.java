@@ -8,6 +8,7 @@ import com.talentpipeline.bench.sections.BenchSection;
 import com.talentpipeline.bench.sections.CacheSection;
 import com.talentpipeline.bench.sections.EncoderSection;
 import com.talentpipeline.bench.sections.IngestSection;
+import com.talentpipeline.bench.sections.ParsingSection;
 import com.talentpipeline.bench.sections.PipelineSection;
 import com.talentpipeline.bench.sections.RecommendationSection;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class BenchMain {
     /** The sections, in the order they run; a new one is one more element here. */
     public static List<BenchSection> sections() {
         return new ArrayList<>(List.of(new EncoderSection(), new PipelineSection(), new CacheSection(),
-                new IngestSection(), new RecommendationSection()));
+                new IngestSection(), new RecommendationSection(), new ParsingSection()));
     }
 
     public static void main(String[] args) throws Exception {
@@ -43,14 +44,18 @@ public final class BenchMain {
         String loadAtStart = Machine.loadAverage();
         List<SectionResult> results = new ArrayList<>();
         Machine machine;
+        List<BenchSection> toRun = sections().stream()
+                .filter(s -> selected.isEmpty() || selected.contains(s.id())).toList();
         try (BenchContext context = new BenchContext(seed)) {
-            var info = context.encoder().info();
-            machine = Machine.current(info.name() + " (" + info.version() + ", " + info.dimension() + " dims)",
-                    info.engine() + " on " + info.device());
-            for (BenchSection section : sections()) {
-                if (!selected.isEmpty() && !selected.contains(section.id())) {
-                    continue;
-                }
+            if (toRun.stream().anyMatch(BenchSection::needsEncoder)) {
+                var info = context.encoder().info();
+                machine = Machine.current(info.name() + " (" + info.version() + ", " + info.dimension() + " dims)",
+                        info.engine() + " on " + info.device());
+            } else {
+                // Sections such as parsing need neither the model nor the stack: neither is started.
+                machine = Machine.current("not loaded (no selected section uses it)", "-");
+            }
+            for (BenchSection section : toRun) {
                 System.out.println("[bench] " + section.title() + " ...");
                 long s0 = System.nanoTime();
                 SectionResult result;

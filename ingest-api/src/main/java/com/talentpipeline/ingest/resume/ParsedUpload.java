@@ -14,6 +14,6 @@ import java.util.List;
  * @param parsed    the parse result
  * @param warnings  parse warnings plus extraction ones (e.g. pages left out)
  */
-record ParsedUpload(byte[] bytes, DocumentType type, String sha256, String text, ParsedResume parsed,
+public record ParsedUpload(byte[] bytes, DocumentType type, String sha256, String text, ParsedResume parsed,
         List<String> warnings) {
 }
