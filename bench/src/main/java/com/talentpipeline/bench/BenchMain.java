@@ -20,7 +20,8 @@ import java.util.List;
  * Runs the benchmark sections in order and writes {@code report.md} and {@code report.json} into
  * {@code -Dbench.out} (default {@code bench}). {@code -Dbench.seed} (42) seeds the corpus;
  * {@code -Dbench.sections=encoder,cache} runs some sections only. A section that fails is reported
- * as not measured; the others still run.
+ * as not measured; the others still run. A run of some sections keeps the other sections of the
+ * previous report (marked as carried over).
  */
 public final class BenchMain {
 
@@ -71,7 +72,11 @@ public final class BenchMain {
             }
         }
         long total = (System.nanoTime() - t0) / 1_000_000;
-        Report.write(out, machine.withLoad(loadAtStart), results, seed, total);
+        if (selected.isEmpty()) {
+            Report.write(out, machine.withLoad(loadAtStart), results, seed, total);
+        } else {
+            Report.writePartial(out, machine.withLoad(loadAtStart), results, seed, total);
+        }
         System.out.println("[bench] wrote " + out.resolve("report.md") + " and report.json in " + total + " ms");
         System.exit(0);
     }

@@ -20,7 +20,7 @@ import java.util.Set;
  *       values at least 0.5, paired one to one, best first;</li>
  *   <li>skills ({@link #skills}): a predicted skill is right when its tokens occur, in order, inside
  *       an annotated skills span; an annotated skill item (a span cut at commas, semicolons, bullets
- *       and line ends, without "Label:" prefixes and durations) is found when some predicted skill
+ *       and line ends, parentheses opened into items, without "Label:" prefixes and durations) is found when some predicted skill
  *       matches it by {@link Rule#TOKENS} or is contained in it.</li>
  * </ul>
  */
@@ -30,7 +30,8 @@ public final class FieldMatch {
     public enum Rule { EXACT, LINK, TOKENS }
 
     /** True positives, predicted and annotated counts of one document's field. */
-    public record Counts(int matchedPredicted, int predicted, int matchedGold, int gold) {
+    public record Counts(int matchedPredicted, int predicted, int matchedGold, int gold, List<String> wrong,
+            List<String> missed) {
     }
 
     private FieldMatch() {
@@ -41,6 +42,7 @@ public final class FieldMatch {
         List<String> g = distinct(gold, rule);
         boolean[] used = new boolean[g.size()];
         int matched = 0;
+        List<String> wrong = new ArrayList<>();
         for (String value : p) {
             int best = -1;
             double bestScore = 0;
@@ -57,9 +59,17 @@ public final class FieldMatch {
             if (best >= 0) {
                 used[best] = true;
                 matched++;
+            } else {
+                wrong.add(value);
             }
         }
-        return new Counts(matched, p.size(), matched, g.size());
+        List<String> missed = new ArrayList<>();
+        for (int i = 0; i < g.size(); i++) {
+            if (!used[i]) {
+                missed.add(g.get(i));
+            }
+        }
+        return new Counts(matched, p.size(), matched, g.size(), wrong, missed);
     }
 
     /** Skills: precision against the annotated spans' text, recall against their items. */
@@ -67,28 +77,37 @@ public final class FieldMatch {
         List<String> p = distinct(predicted, Rule.TOKENS);
         List<String> spans = goldSpans.stream().map(FieldMatch::normalise).toList();
         int right = 0;
+        List<String> wrong = new ArrayList<>();
         for (String skill : p) {
             String padded = " " + skill + " ";
             if (spans.stream().anyMatch(span -> (" " + span + " ").contains(padded))) {
                 right++;
+            } else {
+                wrong.add(skill);
             }
         }
         List<String> items = distinct(goldSpans.stream().flatMap(s -> items(s).stream()).toList(), Rule.TOKENS);
         int found = 0;
+        List<String> missed = new ArrayList<>();
         for (String item : items) {
             String padded = " " + item + " ";
             if (p.stream().anyMatch(skill -> tokenF1(skill, item) >= 0.5 || padded.contains(" " + skill + " "))) {
                 found++;
+            } else {
+                missed.add(item);
             }
         }
-        return new Counts(right, p.size(), found, items.size());
+        return new Counts(right, p.size(), found, items.size(), wrong, missed);
     }
 
     /** An annotated skills span cut into items. */
     static List<String> items(String span) {
         List<String> out = new ArrayList<>();
-        for (String line : span.split("[\\n,;•|●▪❖➢]+")) {
-            String item = line.replaceAll("\\([^)]*\\)", " ")
+        // Durations in parentheses go; other parentheses hold items of their own ("Python (pandas, numpy)").
+        String flat = span.replaceAll("(?i)\\((?:less than\\s+)?[\\d.+\\s]*(?:years?|yrs?|months?)\\)", " ")
+                .replaceAll("[()]", ",");
+        for (String line : flat.split("[\\n,;•|●▪❖➢]+")) {
+            String item = line
                     .replaceAll("(?i)-\\s*experience\\s*-.*$", "")
                     .replaceAll("^[^:]{1,40}:\\s*", "")
                     .strip();

@@ -113,9 +113,8 @@ public final class ParsingEvaluation {
                 }
                 if (counts.matchedPredicted() < counts.predicted() && !gold.isEmpty()
                         || counts.matchedGold() < counts.gold()) {
-                    misses.add("doc " + doc + " " + field + ": predicted " + predicted + " | annotated "
-                            + gold.stream().map(g -> g.replace("\n", "\\n")).map(g -> g.length() > 120
-                                    ? g.substring(0, 120) + "..." : g).toList());
+                    misses.add("doc " + doc + " " + field + ": wrong " + (gold.isEmpty() ? "(not annotated)"
+                            : counts.wrong()) + " | missed " + counts.missed());
                 }
             }
         }

@@ -195,7 +195,7 @@ final class ExperienceParser {
             }
             if (title != null) {
                 Fragment[] cut = Places.cut(title);
-                title = cut[0];
+                title = withoutTail(cut[0]);
                 place = place != null ? place : cut[1];
             }
             if (place != null) {
@@ -262,6 +262,16 @@ final class ExperienceParser {
         undatedRole.header.addAll(header);
         drafts.add(undatedRole);
         return undatedRole;
+    }
+
+    /** "QA Analyst with 6 years of experience": the title before "with"/"having". */
+    private static Fragment withoutTail(Fragment title) {
+        Matcher m = Pattern.compile("\\s+(?:with|having)\\s+").matcher(title.text());
+        if (!m.find() || m.start() == 0) {
+            return title;
+        }
+        String head = title.text().substring(0, m.start());
+        return new Fragment(head, new Span(title.span().line(), title.span().start(), title.span().start() + head.length()));
     }
 
     /** A title is a short noun phrase, not a sentence ("Have worked as ...", "... experience in"). */

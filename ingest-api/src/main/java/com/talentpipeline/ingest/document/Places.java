@@ -12,6 +12,9 @@ final class Places {
     /** "Name - City, Region -" or "Name — City": the name, then a short run of capitalised place words. */
     private static final Pattern TRAILING_PLACE = Pattern.compile(
             "^(.+?)\\s+[-–—]\\s+(\\p{Lu}[\\p{L}.' ]{1,40}(?:,\\s*\\p{L}[\\p{L}.' ]{1,40}){0,2})\\s*[-–—]?\\s*$");
+    /** "Wipro Technologies (Bangalore, Karnataka)": a place in parentheses, with a comma. */
+    private static final Pattern PAREN_PLACE = Pattern.compile(
+            "^(.+?)\\s*\\((\\p{Lu}[\\p{L}.' ]{1,40},\\s*\\p{Lu}[\\p{L}.' ]{1,40})\\)\\s*$");
     /** A value with a dangling separator: "NIIT -". */
     private static final Pattern DANGLING = Pattern.compile("^(.+?)\\s*[-–—,]+\\s*$");
     /** "City, Region" (optionally a third part), alone or before " - ". */
@@ -25,6 +28,10 @@ final class Places {
 
     /** [value, place or null]: the value without a place written after it. */
     static Fragment[] cut(Fragment fragment) {
+        Matcher paren = PAREN_PLACE.matcher(fragment.text());
+        if (paren.matches()) {
+            return new Fragment[] {sub(fragment, paren.start(1), paren.end(1)), sub(fragment, paren.start(2), paren.end(2))};
+        }
         Matcher m = TRAILING_PLACE.matcher(fragment.text());
         if (m.matches() && !ResumeTextParser.isTitle(m.group(2)) && m.group(2).split("\\s+").length <= 6) {
             return new Fragment[] {sub(fragment, m.start(1), m.end(1)), sub(fragment, m.start(2), m.end(2))};
