@@ -16,8 +16,10 @@ import java.util.Set;
  *   <li>{@link Rule#LINK} (e-mail): equal after also dropping whitespace, a "label:" prefix, the
  *       scheme, "www.", a query and a trailing slash, so "Indeed: indeed.com/r/Jay-\nMadhavi/1e7" and
  *       "https://www.indeed.com/r/Jay-Madhavi/1e7?x" are the same link;</li>
- *   <li>{@link Rule#TOKENS} (designation, companies, college, degree, location): token F1 of the two
+ *   <li>{@link Rule#TOKENS} (designation, college, degree, location): token F1 of the two
  *       values at least 0.5, paired one to one, best first;</li>
+ *   <li>{@link Rule#COMPANY} (companies): the same after leaving out legal-form words (Pvt, Ltd,
+ *       Limited, Inc, Corporation, ...), so "Oracle India Pvt Ltd" and "Oracle" match;</li>
  *   <li>skills ({@link #skills}): a predicted skill is right when its tokens occur, in order, inside
  *       an annotated skills span; an annotated skill item (a span cut at commas, semicolons, bullets
  *       and line ends, parentheses opened into items, without "Label:" prefixes and durations) is found when some predicted skill
@@ -27,7 +29,11 @@ import java.util.Set;
 public final class FieldMatch {
 
     /** How a predicted value is compared with an annotated one. */
-    public enum Rule { EXACT, LINK, TOKENS }
+    public enum Rule { EXACT, LINK, TOKENS, COMPANY }
+
+    /** Legal-form words, left out when companies are compared ("Oracle India Pvt Ltd" is "Oracle India"). */
+    private static final java.util.regex.Pattern LEGAL_FORM = java.util.regex.Pattern.compile(
+            "\\b(?:pvt|private|ltd|limited|inc|incorporated|corp|corporation|co|llc|llp|plc|gmbh|ag|sa)\\b");
 
     /** True positives, predicted and annotated counts of one document's field. */
     public record Counts(int matchedPredicted, int predicted, int matchedGold, int gold, List<String> wrong,
@@ -121,11 +127,17 @@ public final class FieldMatch {
     static double score(Rule rule, String a, String b) {
         return switch (rule) {
             case EXACT, LINK -> a.equals(b) ? 1 : 0;
+            case COMPANY -> score(Rule.TOKENS, withoutLegalForm(a), withoutLegalForm(b));
             case TOKENS -> {
                 double f1 = tokenF1(a, b);
                 yield f1 >= 0.5 ? f1 : 0;
             }
         };
+    }
+
+    private static String withoutLegalForm(String name) {
+        String stripped = LEGAL_FORM.matcher(name).replaceAll(" ").strip().replaceAll("\\s+", " ");
+        return stripped.isEmpty() ? name : stripped;
     }
 
     static double tokenF1(String a, String b) {

@@ -23,7 +23,7 @@ public final class ParsingEvaluation {
         NAME("Name", FieldMatch.Rule.EXACT),
         EMAIL("Email Address", FieldMatch.Rule.LINK),
         DESIGNATION("Designation", FieldMatch.Rule.TOKENS),
-        COMPANIES("Companies worked at", FieldMatch.Rule.TOKENS),
+        COMPANIES("Companies worked at", FieldMatch.Rule.COMPANY),
         SKILLS("Skills", FieldMatch.Rule.TOKENS),
         COLLEGE("College Name", FieldMatch.Rule.TOKENS),
         DEGREE("Degree", FieldMatch.Rule.TOKENS),

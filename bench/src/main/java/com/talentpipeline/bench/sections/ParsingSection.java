@@ -102,8 +102,8 @@ public final class ParsingSection implements BenchSection {
                 .note("Matching, per document on distinct values: name and graduation year exact after"
                         + " normalising (lower case, punctuation to spaces); e-mail: the e-mail, else the contact link,"
                         + " equal to the annotated e-mail/profile link after dropping whitespace, a label, scheme,"
-                        + " www, query and trailing slash; designation, companies, college, degree, location:"
-                        + " token F1 >= 0.5, paired one to one; skills: a predicted skill is right when its tokens"
+                        + " www, query and trailing slash; designation, companies (without legal-form words such as"
+                        + " Pvt, Ltd, Inc), college, degree, location: token F1 >= 0.5, paired one to one; skills: a predicted skill is right when its tokens"
                         + " occur inside an annotated skills span, and an annotated item (span cut at commas,"
                         + " semicolons, bullets, line ends, without 'Label:' and durations) is found when a predicted"
                         + " skill matches it (token F1 >= 0.5) or lies inside it.")
