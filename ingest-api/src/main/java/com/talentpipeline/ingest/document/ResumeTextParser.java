@@ -251,7 +251,8 @@ public final class ResumeTextParser {
                     || text.endsWith(".") || text.split("\\s+").length > 12) {
                 continue;
             }
-            if (Character.isLowerCase(text.charAt(0)) || text.matches("(?i)^(?:have|has|having|worked|working|i)\\b.*")) {
+            boolean sentence = Character.isLowerCase(text.charAt(0)) && text.split("\\s+").length > 4;
+            if (sentence || text.matches("(?i)^(?:have|has|having|worked|working|i)\\b.*")) {
                 continue; // a sentence about the person, not a title line
             }
             Matcher dash = HEADLINE_END.matcher(text);
