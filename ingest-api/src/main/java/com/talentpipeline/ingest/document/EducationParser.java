@@ -27,6 +27,9 @@ final class EducationParser {
             "(?i)\\b(university|universit[äa]t|college|institute|institution|insitute|school|academy|polytechnic"
                     + "|hochschule|eth|vidyalaya|vidyapeeth|vidyapith|mahavidyalaya|board|iit|nit|iim|bits)\\b");
 
+    /** The schema's limit on education entries. */
+    private static final int MAX_ENTRIES = 50;
+
     private EducationParser() {
     }
 
@@ -72,7 +75,8 @@ final class EducationParser {
 
     private static void close(List<Fragment> block, String date, List<Resume.Education> entries,
             List<Fragment> places, Map<String, Span> provenance, List<String> warnings) {
-        if (block.isEmpty()) {
+        if (block.isEmpty() || entries.size() >= MAX_ENTRIES) {
+            block.clear();
             return;
         }
         List<Fragment> pieces = new ArrayList<>();

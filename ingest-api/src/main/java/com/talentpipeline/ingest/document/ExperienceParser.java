@@ -205,6 +205,11 @@ final class ExperienceParser {
                 continue; // nothing that names a role: a sub-heading or a sentence, not a role
             }
             String prefix = "workExperience[" + roles.size() + "]";
+            if (draft.dates != null && inFuture(draft.dates.start())) {
+                // "2031 - Present" is a misread (or a plan), and the schema refuses a future start.
+                warnings.add("a role starting in the future (" + draft.dates.start() + ") was read as undated");
+                draft.dates = null;
+            }
             if (draft.dates == null) {
                 withoutDates++;
                 // "Title | Company", "Title", or "| Company" when only the company is known.
@@ -262,6 +267,11 @@ final class ExperienceParser {
         undatedRole.header.addAll(header);
         drafts.add(undatedRole);
         return undatedRole;
+    }
+
+    private static boolean inFuture(String start) {
+        return com.talentpipeline.core.resume.ResumeDates.parse(start)
+                .map(d -> d.isAfter(java.time.YearMonth.now().plusMonths(1))).orElse(false);
     }
 
     /** "QA Analyst with 6 years of experience": the title before "with"/"having". */

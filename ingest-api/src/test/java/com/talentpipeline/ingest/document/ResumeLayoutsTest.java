@@ -230,6 +230,19 @@ class ResumeLayoutsTest {
     }
 
     @Test
+    void aRoleStartingInTheFutureIsUndatedNotARefusal() {
+        int future = java.time.Year.now().getValue() + 3;
+        ParsedResume parsed = parse("""
+                Experience
+                Site Manager, Contoso Builders  %d - Present
+                - Will run the new site.
+                """.formatted(future));
+        assertThat(parsed.resume().workExperience()).isEmpty();
+        assertThat(parsed.undatedRoles()).containsExactly("Site Manager | Contoso Builders");
+        assertThat(parsed.warnings()).anyMatch(w -> w.startsWith("a role starting in the future"));
+    }
+
+    @Test
     void anAnonymousProseResumeIsASummaryWithWarnings() {
         ParsedResume parsed = parse("I have looked after children for eight years and now want to train as a nurse.");
         assertThat(parsed.resume().summary()).startsWith("I have looked after children");
