@@ -8,6 +8,7 @@ import com.talentpipeline.bench.sections.BenchSection;
 import com.talentpipeline.bench.sections.CacheSection;
 import com.talentpipeline.bench.sections.EncoderSection;
 import com.talentpipeline.bench.sections.IngestSection;
+import com.talentpipeline.bench.sections.ParsingSection;
 import com.talentpipeline.bench.sections.PipelineSection;
 import com.talentpipeline.bench.sections.RecommendationSection;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import java.util.List;
  * Runs the benchmark sections in order and writes {@code report.md} and {@code report.json} into
  * {@code -Dbench.out} (default {@code bench}). {@code -Dbench.seed} (42) seeds the corpus;
  * {@code -Dbench.sections=encoder,cache} runs some sections only. A section that fails is reported
- * as not measured; the others still run.
+ * as not measured; the others still run. A run of some sections keeps the other sections of the
+ * previous report (marked as carried over).
  */
 public final class BenchMain {
 
@@ -29,7 +31,7 @@ public final class BenchMain {
     /** The sections, in the order they run; a new one is one more element here. */
     public static List<BenchSection> sections() {
         return new ArrayList<>(List.of(new EncoderSection(), new PipelineSection(), new CacheSection(),
-                new IngestSection(), new RecommendationSection()));
+                new IngestSection(), new RecommendationSection(), new ParsingSection()));
     }
 
     public static void main(String[] args) throws Exception {
@@ -43,14 +45,18 @@ public final class BenchMain {
         String loadAtStart = Machine.loadAverage();
         List<SectionResult> results = new ArrayList<>();
         Machine machine;
+        List<BenchSection> toRun = sections().stream()
+                .filter(s -> selected.isEmpty() || selected.contains(s.id())).toList();
         try (BenchContext context = new BenchContext(seed)) {
-            var info = context.encoder().info();
-            machine = Machine.current(info.name() + " (" + info.version() + ", " + info.dimension() + " dims)",
-                    info.engine() + " on " + info.device());
-            for (BenchSection section : sections()) {
-                if (!selected.isEmpty() && !selected.contains(section.id())) {
-                    continue;
-                }
+            if (toRun.stream().anyMatch(BenchSection::needsEncoder)) {
+                var info = context.encoder().info();
+                machine = Machine.current(info.name() + " (" + info.version() + ", " + info.dimension() + " dims)",
+                        info.engine() + " on " + info.device());
+            } else {
+                // Sections such as parsing need neither the model nor the stack: neither is started.
+                machine = Machine.current("not loaded (no selected section uses it)", "-");
+            }
+            for (BenchSection section : toRun) {
                 System.out.println("[bench] " + section.title() + " ...");
                 long s0 = System.nanoTime();
                 SectionResult result;
@@ -66,7 +72,11 @@ public final class BenchMain {
             }
         }
         long total = (System.nanoTime() - t0) / 1_000_000;
-        Report.write(out, machine.withLoad(loadAtStart), results, seed, total);
+        if (selected.isEmpty()) {
+            Report.write(out, machine.withLoad(loadAtStart), results, seed, total);
+        } else {
+            Report.writePartial(out, machine.withLoad(loadAtStart), results, seed, total);
+        }
         System.out.println("[bench] wrote " + out.resolve("report.md") + " and report.json in " + total + " ms");
         System.exit(0);
     }

@@ -87,12 +87,34 @@ class SubmissionValidationTest {
     }
 
     @Test
-    void missingRequiredFieldIsNamed() {
-        post("/v1/resumes", RESUME.replace("\"firstName\":\"Ada\",", "")).expectStatus().isBadRequest()
+    void nameEmailAndPhoneAreOptionalAndWhatIsMissingIsAWarning() {
+        UUID task = UUID.randomUUID();
+        when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
+                .thenReturn(Mono.just(new SubmissionService.Accepted(task, "r-2", false)));
+        String anonymous = RESUME.replace("\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\",", "");
+        post("/v1/resumes", anonymous).expectStatus().isAccepted()
+                .expectBody().jsonPath("$.taskId").isEqualTo(task.toString())
+                .jsonPath("$.warnings[0]").isEqualTo("no name given")
+                .jsonPath("$.warnings[1]").isEqualTo("no email address given")
+                .jsonPath("$.warnings[2]").isEqualTo("no phone number given");
+        verify(submissions).submit(any(), any(SubmissionService.Client.class), isNull());
+    }
+
+    @Test
+    void aResumeWithNoContentIsRefusedNamingWhatIsMissing() {
+        String empty = "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}";
+        post("/v1/resumes", empty).expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.code").isEqualTo("validation_failed")
-                .jsonPath("$.errors[0].field").isEqualTo("firstName");
-        verify(submissions, never()).submit(any(), any(SubmissionService.Client.class), any());
+                .jsonPath("$.errors[0].field").isEqualTo("resume")
+                .jsonPath("$.errors[0].message").value(m -> org.assertj.core.api.Assertions.assertThat((String) m)
+                        .contains("a summary", "a skill", "a role", "an education", "a certification"));
+        // A summary alone is content.
+        when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
+                .thenReturn(Mono.just(new SubmissionService.Accepted(UUID.randomUUID(), "r-3", false)));
+        post("/v1/resumes", "{\"summary\":\"Nurse with ten years on intensive care wards.\"}")
+                .expectStatus().isAccepted();
+        verify(submissions).submit(any(), any(SubmissionService.Client.class), isNull());
     }
 
     @Test

@@ -25,6 +25,95 @@ public final class Report {
         Files.writeString(dir.resolve("report.json"), json(machine, sections, seed, totalMillis, at), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Writes both files for a run of some sections only ({@code -Dbench.sections}): report.md keeps the
+     * previous report's other sections and ratio rows (its header, which describes the full run's
+     * machine, too) and gets this run's sections in place of their old versions, with a line saying
+     * what was re-measured when; report.json has this run's sections.
+     */
+    public static void writePartial(Path dir, Machine machine, List<SectionResult> sections, long seed, long totalMillis)
+            throws IOException {
+        Path md = dir.resolve("report.md");
+        if (!Files.isRegularFile(md)) {
+            write(dir, machine, sections, seed, totalMillis);
+            return;
+        }
+        Instant at = Instant.now();
+        String merged = mergeMarkdown(Files.readString(md, StandardCharsets.UTF_8),
+                markdown(machine, sections, seed, totalMillis, at), sections, at);
+        Files.writeString(md, merged, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.json"), json(machine, sections, seed, totalMillis, at), StandardCharsets.UTF_8);
+    }
+
+    /** The previous report with the given sections' blocks and ratio rows replaced by (or added from) the new one. */
+    static String mergeMarkdown(String previous, String fresh, List<SectionResult> ran, Instant at) {
+        List<String> titles = ran.stream().map(r -> "## " + r.title()).toList();
+        List<String> ids = ran.stream().map(SectionResult::id).toList();
+        Map<String, String> oldBlocks = blocks(previous);
+        Map<String, String> newBlocks = blocks(fresh);
+        StringBuilder out = new StringBuilder(oldBlocks.remove(""));
+        String note = "Sections re-measured by a partial run at " + at + ": " + String.join(", ", ids) + ".\n\n";
+        if (!out.toString().contains(note.substring(0, 30))) {
+            out.append(note);
+        } else {
+            int from = out.indexOf("Sections re-measured by a partial run at ");
+            int to = out.indexOf("\n\n", from) + 2;
+            out.replace(from, to, note);
+        }
+        for (var entry : oldBlocks.entrySet()) {
+            String heading = entry.getKey();
+            if (heading.equals("## Ratios")) {
+                out.append(ratios(entry.getValue(), newBlocks.get("## Ratios"), ids));
+            } else if (titles.contains(heading)) {
+                out.append(newBlocks.remove(heading));
+            } else {
+                out.append(entry.getValue());
+            }
+        }
+        for (var entry : newBlocks.entrySet()) {
+            if (titles.contains(entry.getKey())) {
+                out.append(entry.getValue()); // a section the previous report did not have
+            }
+        }
+        return out.toString();
+    }
+
+    /** The Ratios block: the old rows of sections that did not run, then the new rows. */
+    private static String ratios(String oldBlock, String newBlock, List<String> ids) {
+        StringBuilder out = new StringBuilder();
+        for (String line : oldBlock.split("\n", -1)) {
+            boolean ranRow = ids.stream().anyMatch(id -> line.startsWith("| " + id + " |"));
+            if (!ranRow && !line.isEmpty()) {
+                out.append(line).append('\n');
+            }
+        }
+        if (newBlock != null) {
+            for (String line : newBlock.split("\n")) {
+                if (ids.stream().anyMatch(id -> line.startsWith("| " + id + " |"))) {
+                    out.append(line).append('\n');
+                }
+            }
+        }
+        return out.append('\n').toString();
+    }
+
+    /** "## " blocks by heading, in order; the text before the first one under "". */
+    private static Map<String, String> blocks(String md) {
+        Map<String, String> blocks = new LinkedHashMap<>();
+        String heading = "";
+        StringBuilder block = new StringBuilder();
+        for (String line : md.split("(?<=\n)")) {
+            if (line.startsWith("## ")) {
+                blocks.put(heading, block.toString());
+                heading = line.strip();
+                block = new StringBuilder();
+            }
+            block.append(line);
+        }
+        blocks.put(heading, block.toString());
+        return blocks;
+    }
+
     /** The Markdown report. */
     public static String markdown(Machine machine, List<SectionResult> sections, long seed, long totalMillis, Instant at) {
         StringBuilder md = new StringBuilder();

@@ -11,6 +11,14 @@ public interface BenchSection {
     /** Heading in report.md. */
     String title();
 
+    /**
+     * Whether the section uses the text encoder or the embedded stack; a run of sections that do not
+     * (e.g. {@code parsing}) starts neither.
+     */
+    default boolean needsEncoder() {
+        return true;
+    }
+
     /** Runs the section (bounded) and returns what it measured. */
     SectionResult run(BenchContext context) throws Exception;
 }

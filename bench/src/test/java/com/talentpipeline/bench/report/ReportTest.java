@@ -33,9 +33,24 @@ class ReportTest {
     }
 
     @Test
+    void aPartialRunReplacesItsSectionsAndKeepsTheOthers() {
+        Machine machine = new Machine(2, "Test CPU", 1024, "17", "Linux", "m", "e", "1 / 1 / 1");
+        SectionResult encoder = new SectionResult("encoder", "Encoder").metric("texts", 10)
+                .ratio("batched / loop", 300, 100, "batched/s", "loop/s");
+        SectionResult oldParsing = new SectionResult("parsing", "Parsing").metric("name F1", 0.1);
+        String previous = Report.markdown(machine, List.of(encoder, oldParsing), 42, 1000, Instant.EPOCH);
+        SectionResult parsing = new SectionResult("parsing", "Parsing").metric("name F1", 0.9);
+        String fresh = Report.markdown(machine, List.of(parsing), 42, 10, Instant.EPOCH);
+        String merged = Report.mergeMarkdown(previous, fresh, List.of(parsing), Instant.EPOCH);
+        assertThat(merged).contains("| encoder | batched / loop | **3.0** |", "## Encoder", "| name F1 | 0.9 |",
+                "re-measured by a partial run").doesNotContain("| name F1 | 0.1 |");
+        assertThat(merged.indexOf("## Encoder")).isLessThan(merged.indexOf("## Parsing"));
+    }
+
+    @Test
     void sectionsHaveDistinctIdsAndTheCorpusIsSeededAndVaried() {
         assertThat(BenchMain.sections()).extracting(BenchSection::id).doesNotHaveDuplicates()
-                .contains("encoder", "pipeline", "cache", "ingest");
+                .contains("encoder", "pipeline", "cache", "ingest", "parsing");
         Corpus corpus = new Corpus(7);
         assertThat(corpus.resume("t", 1)).isEqualTo(new Corpus(7).resume("t", 1)).isNotEqualTo(corpus.resume("t", 2));
         assertThat(Corpus.texts(corpus.resume("t", 1))).hasSizeGreaterThan(5);

@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a resume's plain text into the {@link Resume} schema with rules, not a model: sections by
- * their headings, contact details by pattern, skills by the {@link SkillVocabulary}, roles by their
- * date ranges. Every value carries the span it came from, and what could not be found becomes a
- * warning instead of a guess.
+ * their headings (capitals, title case, with or without a colon, glued to the previous line, or
+ * followed by content on the same line), contact details by pattern, skills from the lists people
+ * write ({@link SkillExtractor}), roles by their date ranges or labels ({@link ExperienceParser}),
+ * degrees by blocks ({@link EducationParser}). Every value carries the span it came from, and what
+ * could not be found becomes a warning instead of a guess: a resume without a name, e-mail or phone
+ * is still a resume.
  */
 public final class ResumeTextParser {
 
@@ -29,26 +32,44 @@ public final class ResumeTextParser {
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![\\p{L}\\p{N}._%+-])(?:[A-Za-z0-9._%+-]|\\p{Cf})+@(?:[A-Za-z0-9.-]|\\p{Cf})+\\.[A-Za-z]{2,}(?![\\p{L}\\p{N}])");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+?\\(?\\d[\\d ().-]{7,}\\d(?!\\w)");
+    /**
+     * Links: with a scheme or www, or a bare "domain.tld/path" (a job-board profile such as
+     * "indeed.com/r/Name/123", LinkedIn, GitHub). A profile link is a link, never an e-mail.
+     */
     private static final Pattern URL = Pattern.compile(
-            "(?:https?://|www\\.)[^\\s|,;]+|(?<![\\w.])(?:linkedin\\.com|github\\.com|gitlab\\.com)/[^\\s|,;]+",
+            "(?:https?://|www\\.)[^\\s|,;]+|(?<![\\w.@/])(?:[a-z0-9-]+\\.)+(?:com|in|io|me|org|net|dev|co|uk|de)/[^\\s|,;]+",
             Pattern.CASE_INSENSITIVE);
+    /** The rest of a link broken at the end of a line ("indeed.com/r/Jay-" then "Madhavi/1e7d..."). */
+    private static final Pattern LINK_TAIL = Pattern.compile("^[\\w\\-./?=&%]+$");
     private static final Pattern TITLE_WORDS = Pattern.compile(
             "(?i)\\b(engineer|developer|manager|analyst|scientist|designer|architect|lead|consultant|intern"
                     + "|director|administrator|specialist|officer|head|president|vp|cto|ceo|programmer|researcher"
-                    + "|technician|coordinator|associate|sre|devops|tester|qa|owner|founder|advocate|trainee)\\b");
-    private static final Pattern DEGREE = Pattern.compile(
-            "(?i)(?<![\\p{Alnum}])(bachelor|master|b\\.?\\s?sc|m\\.?\\s?sc|b\\.?s\\.|m\\.?s\\.|bs|ms|b\\.?a\\.?|m\\.?a\\.?|mba"
-                    + "|ph\\.?\\s?d|doctor(?:ate)?|associate degree|diploma|b\\.?\\s?eng|m\\.?\\s?eng|b\\.?tech|m\\.?tech)"
-                    + "(?![\\p{Alnum}])");
-    private static final Pattern INSTITUTION = Pattern.compile(
-            "(?i)\\b(university|college|institute|school|academy|polytechnic|universit[äa]t|hochschule|eth)\\b");
+                    + "|technician|coordinator|associate|sre|devops|tester|qa|owner|founder|advocate|trainee"
+                    + "|executive|accountant|auditor|supervisor|assistant|clerk|teacher|lecturer|professor"
+                    + "|representative|advisor|adviser|partner|expert|operator|agent|recruiter|controller"
+                    + "|professional|member|fresher|student|secretary|attorney|lawyer|nurse|doctor|chef"
+                    + "|editor|writer|trainer|instructor|mentor|support|sales|engineering|administrator)\\b");
     private static final int MAX_LINKS = 10;
-    private static final int MAX_ROLES = 100;
+    /** Where a headline's title ends: "Analyst - Acme", "Engineer at Acme", "Engineer with 5 years of ...". */
+    private static final Pattern HEADLINE_END = Pattern.compile(
+            "\\s+[-–—|]\\s+|\\s+(?:at|@|with|having)\\s+|\\s*,\\s*");
 
-    private final SkillVocabulary vocabulary;
+    private final SkillExtractor skills;
 
     public ResumeTextParser(SkillVocabulary vocabulary) {
-        this.vocabulary = vocabulary;
+        this.skills = new SkillExtractor(vocabulary);
+    }
+
+    /** A line that cannot be part of a skills list: a date range, or a project/role label. */
+    private static boolean endsSkillList(Line line) {
+        return DateRanges.find(line.text()).isPresent()
+                || line.text().matches("(?i)^(?:project\\s*\\d*|client|title|description|roles?|responsibilit(?:y|ies)"
+                        + "|team size|duration|company|organi[sz]ation|designation)\\b\\s*(?:[:\\-–&].*|\\d.*)?$");
+    }
+
+    /** Whether the text reads like a job title (has a job-title word). */
+    static boolean isTitle(String text) {
+        return TITLE_WORDS.matcher(text).find();
     }
 
     /** Parses the text; never throws on odd input (it only yields fewer fields and more warnings). */
@@ -58,40 +79,90 @@ public final class ResumeTextParser {
         List<String> warnings = new ArrayList<>();
         Map<Section, List<Line>> sections = new EnumMap<>(Section.class);
         List<Line> header = new ArrayList<>();
+        List<Line> skillLines = new ArrayList<>();
         Section current = null;
         for (Line line : lines) {
             Optional<Section> heading = Section.heading(line);
             if (heading.isPresent()) {
                 current = heading.get();
                 sections.computeIfAbsent(current, s -> new ArrayList<>());
-            } else if (!line.blank()) {
-                (current == null ? header : sections.get(current)).add(line);
+                continue;
+            }
+            Optional<Section.Headed> headed = Section.headingWithContent(line);
+            if (headed.isPresent() && headed.get().section() != Section.OTHER) {
+                Section target = headed.get().section();
+                if (target == Section.SKILLS) {
+                    skillLines.add(headed.get().content());
+                }
+                // "Skills: Java, SQL" inside a role lists that role's skills; it does not end the role list.
+                if (current == null || current == Section.SUMMARY || current == Section.OTHER || current == Section.SKILLS
+                        || target == current) {
+                    current = target;
+                }
+                sections.computeIfAbsent(target, s -> new ArrayList<>()).add(headed.get().content());
+                continue;
+            }
+            if (current == Section.SKILLS && !line.blank() && endsSkillList(line)) {
+                // A project or role written under the skills without a heading: the list has ended.
+                current = Section.OTHER;
+                sections.computeIfAbsent(current, s -> new ArrayList<>());
+            }
+            (current == null ? header : sections.get(current)).add(line);
+            if (current == Section.SKILLS || (current != Section.EXPERIENCE && current != Section.EDUCATION
+                    && !line.bullet() && SkillExtractor.SKILL_LABEL.matcher(line.text()).find())) {
+                if (!line.blank()) {
+                    skillLines.add(line);
+                }
             }
         }
+        List<Line> headerLines = header.stream().filter(l -> !l.blank()).toList();
 
         String email = EmailAddresses.withoutInvisible(find(EMAIL, text, "email", provenance));
-        List<Line> contactLines = header.isEmpty() ? lines : header;
+        List<Line> contactLines = headerLines.isEmpty() ? lines : headerLines;
         String phone = findPhone(contactLines, provenance);
-        List<String> links = findLinks(contactLines);
-        String[] name = name(header, provenance, warnings);
-        if (email == null) {
-            warnings.add("no email address found");
+        List<String> links = findLinks(lines, contactLines, provenance);
+        Line[] nameLine = new Line[1];
+        String[] name = name(headerLines, provenance, nameLine);
+        if (name[0] == null) {
+            warnings.add("no name found");
         }
-        String summary = summary(sections.get(Section.SUMMARY), provenance);
-        List<Resume.Skill> skills = skills(text, sections.get(Section.SKILLS), provenance, warnings);
+        if (email == null) {
+            warnings.add(links.isEmpty() ? "no email address found"
+                    : "no email address found; the contact link " + links.get(0) + " is kept in links");
+        }
+        if (phone == null) {
+            warnings.add("no phone number found");
+        }
+        String[] headline = headline(headerLines, nameLine[0], provenance);
+        String location = location(headerLines, lines, provenance);
+        String summary = summary(sections.get(Section.SUMMARY), headerLines, nameLine[0], provenance);
+        List<Resume.Skill> skillList = skills.extract(text, skillLines, provenance, warnings);
         List<String> undated = new ArrayList<>();
-        List<Resume.WorkExperience> roles = experience(sections.getOrDefault(Section.EXPERIENCE, List.of()),
-                provenance, warnings, undated);
+        ExperienceParser.Result experience = ExperienceParser.parse(
+                sections.getOrDefault(Section.EXPERIENCE, List.of()), provenance, warnings, undated);
         if (!sections.containsKey(Section.EXPERIENCE)) {
             warnings.add("no work experience section found");
         }
-        List<Resume.Education> education = education(sections.getOrDefault(Section.EDUCATION, List.of()),
+        EducationParser.Result education = EducationParser.parse(sections.getOrDefault(Section.EDUCATION, List.of()),
                 provenance, warnings);
-        List<Resume.Certification> certifications =
-                certifications(sections.getOrDefault(Section.CERTIFICATIONS, List.of()), provenance);
+        List<Resume.Certification> certifications = certifications(
+                sections.getOrDefault(Section.CERTIFICATIONS, List.of()).stream().filter(l -> !l.blank()).toList(),
+                provenance);
+        List<String> places = new ArrayList<>();
+        experience.places().forEach(p -> places.add(Places.firstPart(p).text()));
+        education.places().forEach(p -> places.add(Places.firstPart(p).text()));
 
-        Resume resume = new Resume(name[0], name[1], email, phone, summary, skills, roles, education, certifications);
-        return new ParsedResume(resume, links, warnings, provenance, undated);
+        if (summary == null && skillList.isEmpty() && experience.roles().isEmpty() && education.entries().isEmpty()
+                && certifications.isEmpty()) {
+            // Readable text in no layout the rules know: keep it as the summary rather than refuse it.
+            summary = limit(text.strip(), 10_000);
+            provenance.put("summary", new Span(1, text.indexOf(text.strip()), text.indexOf(text.strip()) + summary.length()));
+            warnings.add("no resume sections recognised; the text is kept as the summary");
+        }
+        Resume resume = new Resume(name[0], name[1], email, phone, summary, skillList, experience.roles(),
+                education.entries(), certifications);
+        return new ParsedResume(resume, links, warnings, provenance, undated, headline[0], headline[1], location,
+                List.copyOf(places));
     }
 
     // ---- contact --------------------------------------------------------------------------------
@@ -121,13 +192,24 @@ public final class ResumeTextParser {
         return null;
     }
 
-    private static List<String> findLinks(List<Line> lines) {
+    /** Links of the contact block, first; a link cut at a line end is joined with its tail on the next line. */
+    private static List<String> findLinks(List<Line> all, List<Line> contactLines, Map<String, Span> provenance) {
         List<String> links = new ArrayList<>();
-        for (Line line : lines) {
+        for (Line line : contactLines) {
             Matcher m = URL.matcher(line.text());
             while (m.find() && links.size() < MAX_LINKS) {
                 String link = m.group().replaceAll("[.)\\]]+$", "");
+                int end = line.start() + m.start() + link.length();
+                if ((link.endsWith("/") || link.endsWith("-")) && m.end() == line.text().length()) {
+                    Line next = nextNonBlank(all, line);
+                    if (next != null && !next.bullet() && LINK_TAIL.matcher(next.text()).matches()) {
+                        link = link + next.text().replaceAll("[.)\\]]+$", "");
+                        end = next.start() + next.text().replaceAll("[.)\\]]+$", "").length();
+                    }
+                }
                 if (!links.contains(link)) {
+                    provenance.putIfAbsent("links[" + links.size() + "]",
+                            new Span(line.number(), line.start() + m.start(), end));
                     links.add(link);
                 }
             }
@@ -135,24 +217,94 @@ public final class ResumeTextParser {
         return links;
     }
 
-    /** The first header line that reads like a person's name: 2-4 words, letters only, no contact details. */
-    private static String[] name(List<Line> header, Map<String, Span> provenance, List<String> warnings) {
+    private static Line nextNonBlank(List<Line> all, Line line) {
+        int at = all.indexOf(line);
+        for (int i = at + 1; i < all.size() && i <= at + 2; i++) {
+            if (!all.get(i).blank()) {
+                return all.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** The first header line that reads like a person's name: 2-5 words, letters only, no contact details. */
+    private static String[] name(List<Line> header, Map<String, Span> provenance, Line[] at) {
         for (Line line : header.subList(0, Math.min(header.size(), 5))) {
-            String candidate = line.text().replaceFirst("(?i)^name\\s*:\\s*", "");
+            String candidate = line.text().replaceFirst("(?i)^name\\s*:\\s*", "").strip();
             String[] words = candidate.split("\\s+");
-            if (words.length >= 2 && words.length <= 4 && candidate.length() <= 60
-                    && candidate.matches("[\\p{L}][\\p{L}'.\\- ]*") && !TITLE_WORDS.matcher(candidate).find()) {
-                int offset = line.text().length() - candidate.length();
+            if (words.length >= 2 && words.length <= 5 && candidate.length() <= 60
+                    && candidate.matches("[\\p{L}][\\p{L}'.\\- ]*") && !isTitle(candidate)
+                    && Section.heading(line).isEmpty()) {
+                int offset = line.text().indexOf(candidate);
                 provenance.put("firstName", line.span(offset, offset + words[0].length()));
-                provenance.put("lastName", line.span(line.text().length() - words[words.length - 1].length(),
-                        line.text().length()));
+                provenance.put("lastName", line.span(offset + candidate.length() - words[words.length - 1].length(),
+                        offset + candidate.length()));
+                at[0] = line;
                 String first = capitalise(words[0]);
                 String last = capitalise(String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length)));
                 return new String[] {first, last};
             }
         }
-        warnings.add("no name found");
         return new String[] {null, null};
+    }
+
+    /** The title line under the name ("Senior Software Engineer", "Analyst - Acme"): [title, employer or null]. */
+    private static String[] headline(List<Line> header, Line nameLine, Map<String, Span> provenance) {
+        int at = nameLine == null ? -1 : header.indexOf(nameLine);
+        for (int i = at + 1; i < Math.min(header.size(), at + 3); i++) {
+            Line line = header.get(i);
+            String text = line.text();
+            if (text.length() > 100 || text.contains("@") || URL.matcher(text).find() || !isTitle(text)
+                    || text.endsWith(".") || text.split("\\s+").length > 12) {
+                continue;
+            }
+            boolean sentence = Character.isLowerCase(text.charAt(0)) && text.split("\\s+").length > 4;
+            if (sentence || text.matches("(?i)^(?:have|has|having|worked|working|i)\\b.*")) {
+                continue; // a sentence about the person, not a title line
+            }
+            Matcher dash = HEADLINE_END.matcher(text);
+            boolean cut = dash.find();
+            int end = cut ? dash.start() : text.length();
+            String title = text.substring(0, end).strip();
+            if (!isTitle(title)) {
+                continue;
+            }
+            provenance.put("headline", line.span(0, title.length()));
+            String employer = null;
+            String sep = cut ? dash.group().strip() : "";
+            if (cut && !sep.equals(",") && !sep.equals("with") && !sep.equals("having")) {
+                String rest = Places.cut(new Fragment(text.substring(dash.end()).strip(), line.span(dash.end(),
+                        text.length())))[0].text();
+                if (ExperienceParser.plausibleCompany(rest) && !rest.isBlank()) {
+                    employer = limit(rest, 200);
+                    provenance.put("employer", line.span(text.indexOf(rest, dash.end()),
+                            text.indexOf(rest, dash.end()) + rest.length()));
+                }
+            }
+            return new String[] {limit(title, 200), employer};
+        }
+        return new String[] {null, null};
+    }
+
+    /** The candidate's city: a "City, Region" line or a "Location:" label in the contact block. */
+    private static String location(List<Line> header, List<Line> all, Map<String, Span> provenance) {
+        for (Line line : header.subList(0, Math.min(header.size(), 8))) {
+            Fragment city = Places.city(line);
+            if (city != null) {
+                provenance.put("location", city.span());
+                return limit(city.text(), 200);
+            }
+        }
+        for (Line line : all) {
+            if (line.text().matches("(?i)^(?:current\\s+)?(?:location|address|city)\\s*[:\\-–].+")) {
+                Fragment city = Places.city(line);
+                if (city != null) {
+                    provenance.put("location", city.span());
+                    return limit(city.text(), 200);
+                }
+            }
+        }
+        return null;
     }
 
     /** "JANE" -> "Jane"; mixed-case names are kept as written ("McDonald", "van der Berg"). */
@@ -169,237 +321,29 @@ public final class ResumeTextParser {
         return out.toString();
     }
 
-    // ---- summary and skills ---------------------------------------------------------------------
+    // ---- summary ------------------------------------------------------------------------------
 
-    private static String summary(List<Line> section, Map<String, Span> provenance) {
-        if (section == null || section.isEmpty()) {
+    /** The summary section, else the prose paragraph of the header (job-board exports have no heading for it). */
+    private static String summary(List<Line> section, List<Line> header, Line nameLine,
+            Map<String, Span> provenance) {
+        List<Line> lines = section == null ? List.of() : section.stream().filter(l -> !l.blank()).toList();
+        if (lines.isEmpty()) {
+            int from = nameLine == null ? 0 : header.indexOf(nameLine) + 1;
+            lines = header.subList(Math.min(from, header.size()), header.size()).stream()
+                    .filter(l -> l.text().split("\\s+").length >= 8 && !l.text().contains("@")
+                            && !URL.matcher(l.text()).find())
+                    .toList();
+        }
+        if (lines.isEmpty()) {
             return null;
         }
-        Line first = section.get(0);
-        Line last = section.get(section.size() - 1);
+        Line first = lines.get(0);
+        Line last = lines.get(lines.size() - 1);
         provenance.put("summary", new Span(first.number(), first.start(), last.end()));
-        String summary = String.join(" ", section.stream().map(Line::text).toList());
-        return summary.length() > 10_000 ? summary.substring(0, 10_000) : summary;
-    }
-
-    private List<Resume.Skill> skills(String text, List<Line> section, Map<String, Span> provenance,
-            List<String> warnings) {
-        List<SkillVocabulary.Match> matches;
-        if (section == null || section.isEmpty()) {
-            warnings.add("no skills section found; skills were matched in the whole text");
-            matches = vocabulary.find(text, 0, text.length());
-        } else {
-            matches = vocabulary.find(text, section.get(0).start(), section.get(section.size() - 1).end());
-        }
-        List<Resume.Skill> skills = new ArrayList<>();
-        for (SkillVocabulary.Match match : matches.subList(0, Math.min(matches.size(), 300))) {
-            provenance.put("skills[" + skills.size() + "]", new Span(lineOf(text, match.start()), match.start(),
-                    match.end()));
-            skills.add(new Resume.Skill(match.skill(), null));
-        }
-        return skills;
-    }
-
-    // ---- experience -----------------------------------------------------------------------------
-
-    /** A role being assembled from a date line, the header lines around it and its bullets. */
-    private static final class RoleDraft {
-        final List<Fragment> header = new ArrayList<>();
-        final List<String> responsibilities = new ArrayList<>();
-        DateRanges.Range dates;
-        Span datesSpan;
-    }
-
-    private static List<Resume.WorkExperience> experience(List<Line> section, Map<String, Span> provenance,
-            List<String> warnings, List<String> undated) {
-        List<RoleDraft> drafts = new ArrayList<>();
-        List<Fragment> pending = new ArrayList<>();
-        RoleDraft current = null;
-        for (Line line : section) {
-            Optional<DateRanges.Range> range = line.bullet() ? Optional.empty() : DateRanges.find(line.text());
-            if (range.isPresent()) {
-                RoleDraft role = new RoleDraft();
-                role.dates = range.get();
-                role.datesSpan = line.span(range.get().from(), range.get().to());
-                // The title/company lines just above the date line belong to this role (at most two).
-                role.header.addAll(pending.subList(Math.max(0, pending.size() - 2), pending.size()));
-                pending.clear();
-                Fragment rest = Fragment.without(line, range.get().from(), range.get().to());
-                if (rest.hasLetters()) {
-                    role.header.add(rest);
-                }
-                drafts.add(role);
-                current = role;
-            } else if (line.bullet() || isProse(line)) {
-                if (!pending.isEmpty()) {
-                    current = absorbPending(current, pending, drafts);
-                }
-                if (current != null && current.responsibilities.size() < 50) {
-                    current.responsibilities.add(line.text().length() > 2_000
-                            ? line.text().substring(0, 2_000) : line.text());
-                }
-            } else if (current != null && current.header.isEmpty()) {
-                current.header.add(Fragment.of(line)); // date-first layout: the title follows the dates
-            } else {
-                pending.add(Fragment.of(line));
-            }
-            if (drafts.size() >= MAX_ROLES) {
-                break;
-            }
-        }
-        if (!pending.isEmpty()) {
-            absorbPending(current, pending, drafts);
-        }
-
-        List<Resume.WorkExperience> roles = new ArrayList<>();
-        int withoutDates = 0;
-        for (RoleDraft draft : drafts) {
-            if (draft.header.isEmpty()) {
-                continue;
-            }
-            String prefix = "workExperience[" + roles.size() + "]";
-            Fragment[] titleCompany = titleAndCompany(draft.header);
-            if (draft.dates == null) {
-                withoutDates++;
-                undated.add(titleCompany[0].text() + (titleCompany[1] == null ? "" : " | " + titleCompany[1].text()));
-                continue;
-            }
-            provenance.put(prefix + ".jobTitle", titleCompany[0].span());
-            String company;
-            if (titleCompany[1] == null) {
-                company = "Unknown";
-                warnings.add("no company found for role '" + titleCompany[0].text() + "'");
-            } else {
-                company = titleCompany[1].text();
-                provenance.put(prefix + ".company", titleCompany[1].span());
-            }
-            provenance.put(prefix + ".startDate", draft.datesSpan);
-            provenance.put(prefix + ".endDate", draft.datesSpan);
-            roles.add(new Resume.WorkExperience(limit(titleCompany[0].text()), limit(company), draft.dates.start(),
-                    draft.dates.end(), draft.responsibilities));
-        }
-        if (withoutDates > 0) {
-            warnings.add("no dates found for " + withoutDates + (withoutDates == 1 ? " role" : " roles")
-                    + "; listed in undatedRoles, not in workExperience");
-        }
-        return roles;
-    }
-
-    /**
-     * Header lines followed by a bullet without a date line: either the company line of the role
-     * just started ("Engineer | 2019 - 2021" then "Acme"), or a role that has no dates.
-     */
-    private static RoleDraft absorbPending(RoleDraft current, List<Fragment> pending, List<RoleDraft> drafts) {
-        if (current != null && current.responsibilities.isEmpty() && current.header.size() == 1
-                && pending.size() == 1) {
-            current.header.add(pending.get(0));
-            pending.clear();
-            return current;
-        }
-        RoleDraft undated = new RoleDraft();
-        undated.header.addAll(pending.subList(Math.max(0, pending.size() - 2), pending.size()));
-        pending.clear();
-        drafts.add(undated);
-        return undated;
-    }
-
-    /** A sentence rather than a title line: long, or ending with a full stop. */
-    private static boolean isProse(Line line) {
-        return line.text().length() > 90 || (line.text().endsWith(".") && line.text().split("\\s+").length > 6);
-    }
-
-    /** [title, company or null]: the piece with a job-title word is the title, the other the company. */
-    static Fragment[] titleAndCompany(List<Fragment> header) {
-        List<Fragment> pieces = new ArrayList<>();
-        if (header.size() >= 2) {
-            pieces.addAll(header);
-        } else {
-            pieces.addAll(header.get(0).split());
-            if (pieces.isEmpty()) {
-                pieces.add(header.get(0));
-            }
-        }
-        Fragment title = null;
-        for (Fragment piece : pieces) {
-            if (TITLE_WORDS.matcher(piece.text()).find()) {
-                title = piece;
-                break;
-            }
-        }
-        if (title == null) {
-            title = pieces.get(0);
-        }
-        Fragment company = null;
-        for (Fragment piece : pieces) {
-            if (piece != title) {
-                company = piece;
-                break;
-            }
-        }
-        // A header line "Title, Company" given as one of two lines: split it when the other is a location.
-        if (company != null && header.size() >= 2 && title.split().size() >= 2 && !TITLE_WORDS.matcher(company.text()).find()) {
-            List<Fragment> parts = title.split();
-            if (TITLE_WORDS.matcher(parts.get(0).text()).find() && !TITLE_WORDS.matcher(parts.get(1).text()).find()) {
-                return new Fragment[] {parts.get(0), parts.get(1)};
-            }
-        }
-        return new Fragment[] {title, company};
+        return limit(String.join(" ", lines.stream().map(Line::text).toList()), 10_000);
     }
 
     // ---- education and certifications ---------------------------------------------------------
-
-    private static List<Resume.Education> education(List<Line> section, Map<String, Span> provenance,
-            List<String> warnings) {
-        List<Resume.Education> entries = new ArrayList<>();
-        Fragment degree = null;
-        Fragment institution = null;
-        String date = null;
-        for (Line line : section) {
-            Optional<DateRanges.Range> range = DateRanges.find(line.text());
-            Optional<DateRanges.Range> single = range.isPresent() ? range : DateRanges.findLastDate(line.text());
-            Fragment rest = single.map(r -> Fragment.without(line, r.from(), r.to())).orElse(Fragment.of(line));
-            Fragment lineDegree = null;
-            Fragment lineInstitution = null;
-            for (Fragment piece : rest.split()) {
-                if (lineInstitution == null && INSTITUTION.matcher(piece.text()).find()) {
-                    lineInstitution = piece;
-                } else if (lineDegree == null && DEGREE.matcher(piece.text()).find()) {
-                    lineDegree = piece;
-                }
-            }
-            // A new degree (or a second institution) starts the next entry.
-            if ((lineDegree != null && degree != null) || (lineInstitution != null && institution != null)) {
-                addEducation(entries, degree, institution, date, provenance, warnings);
-                degree = null;
-                institution = null;
-                date = null;
-            }
-            degree = lineDegree != null ? lineDegree : degree;
-            institution = lineInstitution != null ? lineInstitution : institution;
-            if (single.isPresent() && (lineDegree != null || lineInstitution != null || date == null)) {
-                String end = single.get().end();
-                date = end.equals("present") ? null : end;
-            }
-        }
-        addEducation(entries, degree, institution, date, provenance, warnings);
-        return entries;
-    }
-
-    private static void addEducation(List<Resume.Education> entries, Fragment degree, Fragment institution,
-            String date, Map<String, Span> provenance, List<String> warnings) {
-        if (degree == null && institution == null) {
-            return;
-        }
-        if (degree == null || institution == null) {
-            warnings.add("education entry '" + (degree == null ? institution : degree).text()
-                    + "' has no " + (degree == null ? "degree" : "institution") + "; left out");
-            return;
-        }
-        String prefix = "education[" + entries.size() + "]";
-        provenance.put(prefix + ".degree", degree.span());
-        provenance.put(prefix + ".institution", institution.span());
-        entries.add(new Resume.Education(limit(degree.text()), limit(institution.text()), date));
-    }
 
     private static List<Resume.Certification> certifications(List<Line> section, Map<String, Span> provenance) {
         List<Resume.Certification> certifications = new ArrayList<>();
@@ -446,7 +390,11 @@ public final class ResumeTextParser {
     // ---- helpers --------------------------------------------------------------------------------
 
     private static String limit(String value) {
-        return value.length() > 200 ? value.substring(0, 200) : value;
+        return limit(value, 200);
+    }
+
+    private static String limit(String value, int max) {
+        return value.length() > max ? value.substring(0, max) : value;
     }
 
     private static int lineOf(String text, int offset) {

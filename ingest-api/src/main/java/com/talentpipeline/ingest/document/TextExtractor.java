@@ -8,9 +8,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
@@ -111,12 +109,9 @@ public final class TextExtractor {
     private RawText pdf(byte[] bytes) throws IOException {
         try (PDDocument doc = Loader.loadPDF(bytes, "", null, null,
                 MemoryUsageSetting.setupMixed(PDF_MAIN_MEMORY).streamCache)) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            stripper.setLineSeparator("\n");
             int pages = doc.getNumberOfPages();
-            stripper.setEndPage(Math.min(pages, limits.maxPages()));
-            return new RawText(stripper.getText(doc), pages > limits.maxPages());
+            // Two-column pages are read column by column (see ColumnTextStripper).
+            return new RawText(ColumnTextStripper.text(doc, Math.min(pages, limits.maxPages())), pages > limits.maxPages());
         } catch (InvalidPasswordException e) {
             throw DocumentProblems.encrypted();
         }
@@ -125,9 +120,9 @@ public final class TextExtractor {
     private RawText docx(byte[] bytes) throws IOException {
         ZipBombGuard.check(bytes, limits.maxInflatedBytes());
         ZipSecureFile.setMaxEntrySize(limits.maxInflatedBytes());
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes));
-                XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
-            return new RawText(extractor.getText(), false);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            // Table cells on their own lines (see DocxText), not joined by tabs.
+            return new RawText(DocxText.of(doc), false);
         } catch (org.apache.poi.EncryptedDocumentException e) {
             throw DocumentProblems.encrypted();
         }

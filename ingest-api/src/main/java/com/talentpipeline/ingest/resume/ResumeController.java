@@ -140,9 +140,11 @@ public class ResumeController {
         var problems = ResumeRules.check(resume);
         if (!problems.isEmpty()) {
             return Mono.error(new ApiProblemException(HttpStatus.BAD_REQUEST, "validation_failed",
-                    "The resume has inconsistent dates", problems, null));
+                    "The resume is not acceptable: " + String.join(", ", problems.stream()
+                            .map(p -> p.field() + " " + p.message()).toList()), problems, null));
         }
-        return accept(client, resumeId, resume, idempotencyKey, traceparent, extraWrites, undoWrites);
+        return accept(client, resumeId, resume, ResumeRules.warnings(resume), idempotencyKey, traceparent,
+                extraWrites, undoWrites);
     }
 
     private Mono<ResponseEntity<TaskAccepted>> submitFile(String resumeId, ServerWebExchange exchange,
@@ -183,7 +185,8 @@ public class ResumeController {
             return callers.client(exchange, owner).flatMap(client -> uploads.read(file)
                     .flatMap(bytes -> uploads.parse(bytes, ResumeUploads.declaredType(file)))
                     .map(upload -> upload.withFileName(ResumeUploads.fileName(file)))
-                    .flatMap(upload -> accept(client, resumeId, upload.parsed().resume(), idempotencyKey,
+                    .flatMap(upload -> accept(client, resumeId, upload.parsed().resume(), upload.warnings(),
+                            idempotencyKey,
                             traceparent, version -> (version > 1 ? undo.snapshot() : Mono.<Void>empty())
                                     .then(files.save(resumeId, client.tenantId(), version, client.userId(), upload)),
                             version -> undo.restore(version))));
@@ -191,7 +194,7 @@ public class ResumeController {
     }
 
     private Mono<ResponseEntity<TaskAccepted>> accept(SubmissionService.Client client, String resumeId,
-            Resume resume, String idempotencyKey,
+            Resume resume, List<String> warnings, String idempotencyKey,
             String traceparent, IntFunction<Mono<Void>> extraWrites, IntFunction<Mono<Void>> undoWrites) {
         var submission = new Submission<>(
                 TaskType.RESUME_EMBEDDING,
@@ -208,7 +211,8 @@ public class ResumeController {
         return submissions.submit(submission, client, traceparent)
                 .map(accepted -> responses.accepted(accepted, (a, url) ->
                         new TaskAccepted(a.taskId(), a.subjectId(), null, "ACCEPTED", url, a.replayed() ? true : null,
-                                properties.resultsBaseUrl() + "/v1/predictions/" + a.taskId())));
+                                properties.resultsBaseUrl() + "/v1/predictions/" + a.taskId(),
+                                warnings.isEmpty() ? null : warnings)));
     }
 
     private Mono<Void> requireExisting(String tenant, String id) {

@@ -47,6 +47,10 @@ public class ResumeFileStore {
         }
         report.put("links", upload.parsed().links());
         report.put("undatedRoles", upload.parsed().undatedRoles());
+        report.put("headline", upload.parsed().headline());
+        report.put("employer", upload.parsed().employer());
+        report.put("location", upload.parsed().location());
+        report.put("places", upload.parsed().places());
         var spec = db.sql("""
                         INSERT INTO resume_files (resume_id, tenant_id, version, user_id, media_type, sha256, size_bytes,
                                                   bytes, text, text_length, parse, created_at, file_name)

@@ -29,7 +29,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Reads a multipart {@code file} part within the size limit, detects its type from the bytes,
  * extracts and parses its text off the event loop within the time limit, and validates the result
- * as a {@link Resume}. Every way a file can be bad ends in a 4xx problem, before anything is stored.
+ * as a {@link Resume}. Every way a file can be bad ends in a 4xx problem, before anything is stored;
+ * a readable resume without a name, e-mail or phone is not bad, it is accepted with warnings.
  */
 @Component
 public class ResumeUploads {
@@ -77,8 +78,11 @@ public class ResumeUploads {
                 .switchIfEmpty(Mono.error(DocumentProblems::empty));
     }
 
-    /** Detects, extracts, parses and validates; CPU work runs on the bounded-elastic pool, cut off at the timeout. */
-    Mono<ParsedUpload> parse(byte[] bytes, String declaredType) {
+    /**
+     * Detects, extracts, parses and validates; CPU work runs on the bounded-elastic pool, cut off at the timeout.
+     * Public for the parsing benchmark, which measures exactly this path.
+     */
+    public Mono<ParsedUpload> parse(byte[] bytes, String declaredType) {
         DocumentType type = DocumentType.detect(bytes).orElseThrow(DocumentProblems::unsupported);
         if (!type.accepts(declaredType)) {
             return Mono.error(DocumentProblems.mismatch(declaredType, type));
@@ -94,6 +98,10 @@ public class ResumeUploads {
 
     private ParsedUpload parseNow(byte[] bytes, DocumentType type) {
         TextExtractor.Extracted extracted = extractor.extract(bytes, type);
+        if (extracted.text().chars().noneMatch(Character::isLetter)) {
+            // Digits and punctuation only: nothing a reader could call a resume.
+            throw DocumentProblems.noText();
+        }
         ParsedResume parsed = parser.parse(extracted.text());
         List<String> warnings = new ArrayList<>(parsed.warnings());
         if (extracted.ocr() != null) {

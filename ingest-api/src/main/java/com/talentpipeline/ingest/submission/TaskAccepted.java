@@ -1,6 +1,7 @@
 package com.talentpipeline.ingest.submission;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -13,13 +14,15 @@ import java.util.UUID;
  * @param taskUrl   where to poll the task (results API)
  * @param replayed  true when an Idempotency-Key matched an earlier submission
  * @param predictionUrl for a resume upload: its prediction on the results API ({@code /v1/predictions/{taskId}})
+ * @param warnings  what the resume lacks or what the parser could not read (e.g. "no email address found");
+ *                  absent when there is nothing to say. A warning never refuses a resume.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskAccepted(UUID taskId, String resumeId, String jobId, String status, String taskUrl,
-        Boolean replayed, String predictionUrl) {
+        Boolean replayed, String predictionUrl, List<String> warnings) {
 
-    /** Without a prediction (jobs, erasures). */
+    /** Without a prediction or warnings (jobs, erasures). */
     public TaskAccepted(UUID taskId, String resumeId, String jobId, String status, String taskUrl, Boolean replayed) {
-        this(taskId, resumeId, jobId, status, taskUrl, replayed, null);
+        this(taskId, resumeId, jobId, status, taskUrl, replayed, null, null);
     }
 }

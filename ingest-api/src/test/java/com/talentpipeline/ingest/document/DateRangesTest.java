@@ -19,6 +19,13 @@ class DateRangesTest {
             "2020-03 - 2021-06; 2020-03; 2021-06",
             "Sept 2014 — Dec. 2016; 2014-09; 2016-12",
             "Engineer, Acme (Feb 2010 - Mar 2012); 2010-02; 2012-03",
+            "Jan 2018 to Present; 2018-01; present",
+            "July-2018 to April 2019; 2018-07; 2019-04",
+            "2015-16; 2015; 2016",
+            "2016 till now; 2016; present",
+            "March 2016 to till date; 2016-03; present",
+            "since 2019; 2019; present",
+            "Working here since Jun 2020; 2020-06; present",
     })
     void normalisesRanges(String text, String start, String end) {
         var range = DateRanges.find(text).orElseThrow();
@@ -27,7 +34,7 @@ class DateRangesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {"+1 415 555 0134", "Built 3 services", "13/2020 - 14/2021", "1234-5678"})
+    @CsvSource(delimiter = ';', value = {"+1 415 555 0134", "Built 3 services", "13/2020 - 14/2021", "1234-5678", "2019 - 2017", "2020-03"})
     void ignoresWhatIsNotADateRange(String text) {
         assertThat(DateRanges.find(text)).isEmpty();
     }

@@ -100,6 +100,37 @@ class ResumeUploadHttpTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aResumeWithoutNameEmailOrPhoneIsAcceptedWithWarnings() {
+        UUID task = UUID.randomUUID();
+        when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
+                .thenReturn(Mono.just(new SubmissionService.Accepted(task, "r-9", false)));
+        String anonymous = """
+                Skill Details
+                Python- Experience - 24 months
+                SQL- Experience - 12 months
+                Education Details
+                2014 to 2018 B.E Computer Engineering Pune University
+                """;
+        upload("cv.txt", "text/plain", anonymous.getBytes()).expectStatus().isAccepted()
+                .expectBody().jsonPath("$.taskId").isEqualTo(task.toString())
+                .jsonPath("$.warnings").value(w -> assertThat((java.util.List<String>) w)
+                        .contains("no name found", "no email address found", "no phone number found"));
+        ArgumentCaptor<Submission<?>> captor = ArgumentCaptor.forClass(Submission.class);
+        verify(submissions).submit(captor.capture(), any(SubmissionService.Client.class), isNull());
+        assertThat(captor.getValue().documentJson()).contains("\"firstName\":null", "\"email\":null", "Python", "SQL");
+    }
+
+    @Test
+    void readableTextInNoKnownLayoutIsKeptAsTheSummary() {
+        when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
+                .thenReturn(Mono.just(new SubmissionService.Accepted(UUID.randomUUID(), "r-8", false)));
+        upload("words.txt", "text/plain", "no resume here".getBytes()).expectStatus().isAccepted()
+                .expectBody().jsonPath("$.warnings").value(w -> assertThat(w.toString())
+                        .contains("no resume sections recognised; the text is kept as the summary"));
+    }
+
+    @Test
     void badFilesAreProblemsAndNothingIsSubmitted() {
         problem(upload("empty.txt", "text/plain", new byte[0]), 400, "empty_file");
         problem(upload("scan.pdf", "application/pdf", TestDocuments.scannedPdf()), 422, "no_extractable_text");
@@ -110,7 +141,7 @@ class ResumeUploadHttpTest {
         problem(upload("bomb.docx", "application/octet-stream", TestDocuments.zipBombDocx(80 * 1024 * 1024)), 422,
                 "document_too_complex");
         problem(upload("big.txt", "text/plain", "a".repeat(400 * 1024).getBytes()), 413, "file_too_large");
-        problem(upload("words.txt", "text/plain", "no resume here".getBytes()), 422, "unparseable_resume");
+        problem(upload("digits.txt", "text/plain", "1234 5678 -- 90".getBytes()), 422, "no_extractable_text");
         verify(submissions, never()).submit(any(), any(SubmissionService.Client.class), any());
     }
 

@@ -10,12 +10,14 @@ import java.util.List;
 
 /**
  * A structured resume, as clients submit it (the seeds' schema). Lists may be empty but never
- * contain nulls; limits keep one resume within what a worker can embed in one go.
+ * contain nulls; limits keep one resume within what a worker can embed in one go. Name, e-mail and
+ * phone are optional: anonymised resumes (blind hiring, GDPR) are normal, and what is missing counts
+ * against the quality and ATS scores instead of refusing the resume. An e-mail, when given, must be one.
  */
 public record Resume(
-        @NotBlank @Size(max = 100) String firstName,
-        @NotBlank @Size(max = 100) String lastName,
-        @NotBlank @Email @SafeEmail @Size(max = 254) String email,
+        @Size(max = 100) String firstName,
+        @Size(max = 100) String lastName,
+        @Email @SafeEmail @Size(max = 254) String email,
         @Size(max = 40) String phone,
         @Size(max = 10_000) String summary,
         @Size(max = 300) List<@NotNull @Valid Skill> skills,

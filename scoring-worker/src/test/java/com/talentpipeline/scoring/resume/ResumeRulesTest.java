@@ -54,6 +54,24 @@ class ResumeRulesTest {
     }
 
     @Test
+    void anAnonymousResumeIsScoredAndMissingContactCostsPointsNotAnException() {
+        Resume anonymous = new Resume(null, null, null, null, null,
+                List.of(new Resume.Skill("Java", null)), ROLES, List.of(), List.of());
+        QualityScore quality = new QualityScorer().score(anonymous, NOW);
+        assertThat(quality.breakdown().get("completeness").rules())
+                .filteredOn(r -> r.rule().startsWith("contact."))
+                .extracting(Rule::points).containsExactly(0.0, 0.0);
+        assertThat(quality.overallScore()).isBetween(0, 100);
+        AtsScore ats = new AtsScorer(new JobKeywords(SkillVocabulary.defaults()))
+                .score(anonymous, "Skills\nJava\nExperience\nSenior Engineer, Acme 2016 - present", null, null, NOW);
+        assertThat(ats.factors()).filteredOn(f -> f.factor().equals("contact_details")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.score()).isZero();
+                    assertThat(f.evidence()).contains("no e-mail", "no valid phone number");
+                });
+    }
+
+    @Test
     void certificationsCountWhenIssuedAndRelevant() {
         QualityScore none = new QualityScorer().score(resume("1", ROLES, List.of()), NOW);
         QualityScore two = new QualityScorer().score(resume("1", ROLES, List.of(
