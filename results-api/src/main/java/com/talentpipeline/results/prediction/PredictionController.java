@@ -49,8 +49,9 @@ public class PredictionController {
             @RequestParam(required = false) String resumeId, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor, ServerWebExchange exchange) {
         int size = Cursors.limit(limit, 20, 100);
-        PredictionCursor after = PredictionCursor.decode(cursor);
         String tenant = RequestTenant.of(exchange);
+        String scope = PredictionCursor.scope(tenant, userId, resumeId);
+        PredictionCursor after = PredictionCursor.decode(cursor, scope);
         return store.page(tenant, userId, resumeId, after == null ? null : after.createdAt(),
                         after == null ? null : after.taskId(), size)
                 .collectList()
@@ -60,7 +61,7 @@ public class PredictionController {
                     List<UUID> ids = new ArrayList<>();
                     page.forEach(u -> ids.addAll(Predictions.workerTaskIds(u)));
                     UploadRow last = page.isEmpty() ? null : page.get(page.size() - 1);
-                    String next = more ? PredictionCursor.after(last.createdAt(), last.taskId()) : null;
+                    String next = more ? PredictionCursor.after(last.createdAt(), last.taskId(), scope) : null;
                     return store.workerTasks(tenant, ids).map(tasks -> new PredictionPage(
                             page.stream().map(u -> Predictions.of(u, tasks)).toList(), next));
                 });

@@ -116,16 +116,20 @@ class PredictionControllerTest {
         when(store.page(eq(Tenants.DEFAULT), isNull(), isNull(), isNull(), isNull(), eq(2)))
                 .thenReturn(Flux.just(upload(newest, 30), upload(middle, 20), upload(oldest, 10)));
         when(store.workerTasks(eq(Tenants.DEFAULT), any())).thenReturn(Mono.just(Map.of()));
-        String cursor = PredictionCursor.after(PredictionsTest.ACCEPTED.plusSeconds(20), middle);
+        String scope = PredictionCursor.scope(Tenants.DEFAULT, null, null);
+        String cursor = PredictionCursor.after(PredictionsTest.ACCEPTED.plusSeconds(20), middle, scope);
         web.get().uri("/v1/predictions?limit=2").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.items.length()").isEqualTo(2)
                 .jsonPath("$.items[0].id").isEqualTo(newest.toString())
                 .jsonPath("$.items[1].id").isEqualTo(middle.toString())
                 .jsonPath("$.nextCursor").isEqualTo(cursor);
-        OffsetDateTime after = PredictionCursor.decode(cursor).createdAt();
-        when(store.page(eq(Tenants.DEFAULT), eq("u-1"), isNull(), eq(after), eq(middle), anyInt()))
+        OffsetDateTime after = PredictionCursor.decode(cursor, scope).createdAt();
+        when(store.page(eq(Tenants.DEFAULT), isNull(), isNull(), eq(after), eq(middle), anyInt()))
                 .thenReturn(Flux.just(upload(oldest, 10)));
-        web.get().uri("/v1/predictions?limit=2&userId=u-1&cursor=" + cursor).exchange().expectStatus().isOk()
+        // A cursor is bound to its listing's filters: replayed with another filter it is refused.
+        web.get().uri("/v1/predictions?limit=2&userId=u-1&cursor=" + cursor).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("invalid_cursor");
+        web.get().uri("/v1/predictions?limit=2&cursor=" + cursor).exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.items.length()").isEqualTo(1)
                 .jsonPath("$.items[0].id").isEqualTo(oldest.toString())

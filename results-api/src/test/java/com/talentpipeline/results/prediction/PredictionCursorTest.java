@@ -17,22 +17,26 @@ class PredictionCursorTest {
     void roundTrip() {
         Instant at = Instant.parse("2026-12-07T10:15:30.123456Z");
         UUID id = UUID.randomUUID();
-        PredictionCursor cursor = PredictionCursor.decode(PredictionCursor.after(at, id));
+        String scope = PredictionCursor.scope("t", null, null);
+        PredictionCursor cursor = PredictionCursor.decode(PredictionCursor.after(at, id, scope), scope);
         assertThat(cursor.createdAt().toInstant()).isEqualTo(at);
         assertThat(cursor.taskId()).isEqualTo(id);
-        assertThat(PredictionCursor.decode(null)).isNull();
-        assertThat(PredictionCursor.decode(" ")).isNull();
+        assertThat(PredictionCursor.decode(null, scope)).isNull();
+        assertThat(PredictionCursor.decode(" ", scope)).isNull();
     }
 
     @Test
     void tamperedCursorsAreInvalid() {
-        String good = PredictionCursor.after(Instant.now(), UUID.randomUUID());
+        String scope = PredictionCursor.scope("t", null, null);
+        String good = PredictionCursor.after(Instant.now(), UUID.randomUUID(), scope);
         String notAUuid = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("1733565330123456|r-1".getBytes(StandardCharsets.UTF_8));
         String noTime = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("soon|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
-        for (String bad : new String[] {"not-a-cursor!", notAUuid, noTime, good.substring(0, good.length() / 2) + "%%"}) {
-            assertThatThrownBy(() -> PredictionCursor.decode(bad)).as(bad)
+        String otherTenant = PredictionCursor.after(Instant.now(), UUID.randomUUID(), PredictionCursor.scope("u", null, null));
+        for (String bad : new String[] {"not-a-cursor!", notAUuid, noTime, good.substring(0, good.length() / 2) + "%%",
+                otherTenant}) {
+            assertThatThrownBy(() -> PredictionCursor.decode(bad, scope)).as(bad)
                     .isInstanceOfSatisfying(ApiProblemException.class, p -> {
                         assertThat(p.code()).isEqualTo("invalid_cursor");
                         assertThat(p.status().value()).isEqualTo(400);
