@@ -32,7 +32,11 @@ class CallersTest {
 
     private static MockServerWebExchange withCallback(String url) {
         // The header form: the query form is read the same way, and a header needs no URL encoding here.
-        return MockServerWebExchange.from(MockServerHttpRequest.post("/v1/resumes").header("X-Callback-Url", url));
+        MockServerWebExchange exchange = MockServerWebExchange.from(
+                MockServerHttpRequest.post("/v1/resumes").header("X-Callback-Url", url));
+        // As the access filter leaves it: the request's tenant is set before any handler reads it.
+        exchange.getAttributes().put(com.talentpipeline.core.tenant.RequestTenant.ATTRIBUTE, "tenant-x");
+        return exchange;
     }
 
     @ParameterizedTest

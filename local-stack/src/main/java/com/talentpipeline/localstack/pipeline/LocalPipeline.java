@@ -190,7 +190,8 @@ public final class LocalPipeline implements AutoCloseable {
         // One JVM has one logging system: a per-line application name would name the last service started.
         properties.put("logging.include-application-name", "false");
         // Each service re-initialises logging; keep the in-process broker's chatter down.
-        EmbeddedKafkaServer.serverLoggerNames().forEach(name -> properties.put("logging.level." + name, "WARN"));
+        String brokerLevel = System.getenv().getOrDefault("STACK_KAFKA_LOG_LEVEL", "WARN");
+        EmbeddedKafkaServer.serverLoggerNames().forEach(name -> properties.put("logging.level." + name, brokerLevel));
         properties.putAll(extra);
         return properties;
     }
