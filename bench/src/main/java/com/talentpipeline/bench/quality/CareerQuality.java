@@ -26,8 +26,9 @@ public final class CareerQuality {
      * @param top3   share whose category is among the first three
      * @param ece    expected calibration error of the top-1 confidence, 10 bins (NaN when the method has none)
      * @param n      resumes
+     * @param fittedTemperature the temperature that would minimise the NLL on these resumes (NaN: none)
      */
-    public record Row(String method, double top1, double top3, double ece, int n) {
+    public record Row(String method, double top1, double top3, double ece, int n, double fittedTemperature) {
     }
 
     private final List<QualityData.Categorised> data;
@@ -67,17 +68,22 @@ public final class CareerQuality {
         int top3 = 0;
         double[] confidence = new double[n];
         boolean[] correct = new boolean[n];
+        List<double[]> scores = new ArrayList<>();
+        int[] truths = new int[n];
         for (int i = 0; i < n; i++) {
             LabelSet set = zeroShot != null ? zeroShot : predictor.embed(labels(shots, i));
-            List<CareerPrediction> ranked = predictor.predict(inputs[i], set, 3);
+            String text = data.get(i).text();
+            List<CareerPrediction> ranked = predictor.predict(text, inputs[i], set, 3);
+            scores.add(predictor.scores(text, inputs[i], set));
             String truth = data.get(i).category();
+            truths[i] = categories.indexOf(truth);
             correct[i] = ranked.get(0).id().equals(truth);
             confidence[i] = Math.min(1, ranked.get(0).confidence());
             top1 += correct[i] ? 1 : 0;
             top3 += ranked.stream().anyMatch(p -> p.id().equals(truth)) ? 1 : 0;
         }
         return new Row(method, top1 / (double) n, top3 / (double) n,
-                Calibration.expectedCalibrationError(confidence, correct, 10), n);
+                Calibration.expectedCalibrationError(confidence, correct, 10), n, Calibration.fitTemperature(scores, truths));
     }
 
     /** The TF-IDF nearest-centroid reference, leave-one-out: IDF and centroids from the other resumes. */
@@ -110,6 +116,6 @@ public final class CareerQuality {
             top3 += scores.subList(0, 3).stream().anyMatch(e -> e.getKey().equals(truth)) ? 1 : 0;
         }
         return new Row("TF-IDF nearest centroid (leave-one-out, reference)", top1 / (double) n, top3 / (double) n,
-                Double.NaN, n);
+                Double.NaN, n, Double.NaN);
     }
 }

@@ -51,10 +51,44 @@ public final class QualityEncoders {
         return bind("pipeline.matching", MatchingProperties.class).skillThreshold();
     }
 
+    /** The scoring worker's default career settings. */
+    public static CareerPredictor.Settings careerSettings() {
+        return bind("pipeline.scoring", ScoringProperties.class).career().settings();
+    }
+
     /** Zero-shot, 1-shot and 3-shot rows of the scoring worker's predictor with its default settings. */
     public static List<CareerQuality.Row> careerRows(CareerQuality careers, TextEncoder encoder) {
-        ScoringProperties.Career settings = bind("pipeline.scoring", ScoringProperties.class).career();
-        CareerPredictor predictor = new CareerPredictor(encoder, settings.temperature());
+        return careerRows(careers, encoder, careerSettings());
+    }
+
+    /** Career rows over a grid of scoring weights, for choosing the defaults (printed as it goes). */
+    public static List<List<String>> sweep(CareerQuality careers, TextEncoder encoder, String name) {
+        CareerPredictor.Settings d = careerSettings();
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (double label : new double[] {1, 2, 4}) {
+            for (double hub : new double[] {0, 0.5, 1}) {
+                for (double lexical : new double[] {0, 0.25, 0.5, 1}) {
+                    CareerPredictor.Settings s = new CareerPredictor.Settings(d.zeroShotTemperature(),
+                            d.fewShotTemperature(), label, hub, d.hubNeighbours(), lexical, d.minReferences());
+                    List<CareerQuality.Row> r = careerRows(careers, encoder, s);
+                    List<String> row = List.of(name, String.valueOf(label), String.valueOf(hub), String.valueOf(lexical),
+                            pair(r.get(0)), pair(r.get(1)), pair(r.get(2)));
+                    System.out.println("[sweep] " + row);
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String pair(CareerQuality.Row r) {
+        return String.format(java.util.Locale.ROOT, "%.3f/%.3f", r.top1(), r.top3());
+    }
+
+    /** Zero-shot, 1-shot and 3-shot rows of the predictor with the given settings. */
+    public static List<CareerQuality.Row> careerRows(CareerQuality careers, TextEncoder encoder,
+            CareerPredictor.Settings settings) {
+        CareerPredictor predictor = new CareerPredictor(encoder, settings);
         return List.of(careers.evaluate("zero-shot (label names)", predictor, 0),
                 careers.evaluate("1-shot leave-one-out", predictor, 1),
                 careers.evaluate("3-shot leave-one-out", predictor, 3));

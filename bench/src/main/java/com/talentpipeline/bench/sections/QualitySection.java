@@ -55,6 +55,7 @@ public final class QualitySection implements BenchSection {
         List<List<String>> skillRows = new ArrayList<>();
         List<List<String>> ragRows = new ArrayList<>();
         List<List<String>> speedRows = new ArrayList<>();
+        List<List<String>> sweepRows = new ArrayList<>();
         CareerQuality.Row reference = careers.tfidfBaseline();
         careerRows.add(careerRow("(none)", reference));
         SkillQuality.Result lastSkills = null;
@@ -66,6 +67,9 @@ public final class QualitySection implements BenchSection {
                 TextEncoder encoder = QualityEncoders.memo(raw);
                 for (CareerQuality.Row row : QualityEncoders.careerRows(careers, encoder)) {
                     careerRows.add(careerRow(name, row));
+                }
+                if (Boolean.getBoolean("bench.quality.sweep")) {
+                    sweepRows.addAll(QualityEncoders.sweep(careers, encoder, name));
                 }
                 SkillQuality.Result s = skills.run(encoder, QualityEncoders.skillThreshold());
                 lastSkills = s;
@@ -91,9 +95,14 @@ public final class QualitySection implements BenchSection {
         if (lastRag != null) {
             result.metric("RAG answerable / unanswerable questions", lastRag.answerable() + " / " + lastRag.unanswerable());
         }
+        if (!sweepRows.isEmpty()) {
+            result.table(new SectionResult.Table("Career scoring sweep (-Dbench.quality.sweep=true)",
+                    List.of("encoder", "label weight", "hub weight", "lexical weight", "zero-shot top-1/top-3",
+                            "1-shot top-1/top-3", "3-shot top-1/top-3"), sweepRows));
+        }
         return result
                 .table(new SectionResult.Table("Career paths on " + QualityData.CATEGORIES + " (leave-one-out for few-shot)",
-                        List.of("encoder", "method", "top-1", "top-3", "ECE (10 bins)", "resumes"), careerRows))
+                        List.of("encoder", "method", "top-1", "top-3", "ECE (10 bins)", "NLL-fitted temperature", "resumes"), careerRows))
                 .table(new SectionResult.Table("Skills: matched_skills / missing_skills on resume-job pairs",
                         List.of("encoder", "matched precision", "matched recall", "missing precision", "missing recall"),
                         skillRows))
@@ -113,7 +122,7 @@ public final class QualitySection implements BenchSection {
 
     private static List<String> careerRow(String encoder, CareerQuality.Row row) {
         return List.of(encoder, row.method(), f(row.top1()), f(row.top3()), Double.isNaN(row.ece()) ? "-" : f(row.ece()),
-                String.valueOf(row.n()));
+                f(row.fittedTemperature()), String.valueOf(row.n()));
     }
 
     private static String f(double v) {
