@@ -65,14 +65,30 @@ public final class QualityEncoders {
     public static List<List<String>> sweep(CareerQuality careers, TextEncoder encoder, String name) {
         CareerPredictor.Settings d = careerSettings();
         List<List<String>> rows = new java.util.ArrayList<>();
-        for (double label : new double[] {1, 2, 4}) {
-            for (double hub : new double[] {0, 0.5, 1}) {
-                for (double lexical : new double[] {0, 0.25, 0.5, 1}) {
+        // Zero-shot and few-shot weights are independent: two grids.
+        for (double hub : new double[] {0.5}) {
+            for (double lexical : new double[] {1}) {
+                CareerPredictor.Settings s = new CareerPredictor.Settings(d.zeroShotTemperature(), d.fewShotTemperature(),
+                        d.labelWeight(), hub, d.fewShotHubWeight(), d.hubNeighbours(), lexical, d.fewShotLexicalWeight(),
+                        d.minReferences());
+                CareerQuality.Row r = careers.evaluate("zero-shot", new CareerPredictor(encoder, s), 0);
+                List<String> row = List.of(name, "zero-shot", "-", String.valueOf(hub), String.valueOf(lexical), pair(r),
+                        "T=" + r.fittedTemperature());
+                System.out.println("[sweep] " + row);
+                rows.add(row);
+            }
+        }
+        int minReferences = Integer.getInteger("bench.quality.sweep.min-references", d.minReferences());
+        for (double label : new double[] {4, 8}) {
+            for (double hub : new double[] {0.5, 0.75, 1}) {
+                for (double lexical : new double[] {0.5, 1}) {
                     CareerPredictor.Settings s = new CareerPredictor.Settings(d.zeroShotTemperature(),
-                            d.fewShotTemperature(), label, hub, d.hubNeighbours(), lexical, d.minReferences());
-                    List<CareerQuality.Row> r = careerRows(careers, encoder, s);
-                    List<String> row = List.of(name, String.valueOf(label), String.valueOf(hub), String.valueOf(lexical),
-                            pair(r.get(0)), pair(r.get(1)), pair(r.get(2)));
+                            d.fewShotTemperature(), label, d.hubWeight(), hub, d.hubNeighbours(), d.lexicalWeight(),
+                            lexical, minReferences);
+                    CareerPredictor p = new CareerPredictor(encoder, s);
+                    CareerQuality.Row three = careers.evaluate("3", p, 3);
+                    List<String> row = List.of(name, "few-shot", String.valueOf(label), String.valueOf(hub),
+                            String.valueOf(lexical), pair(careers.evaluate("1", p, 1)), pair(three) + " T=" + three.fittedTemperature());
                     System.out.println("[sweep] " + row);
                     rows.add(row);
                 }

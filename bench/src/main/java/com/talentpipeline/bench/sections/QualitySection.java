@@ -70,6 +70,7 @@ public final class QualitySection implements BenchSection {
                 }
                 if (Boolean.getBoolean("bench.quality.sweep")) {
                     sweepRows.addAll(QualityEncoders.sweep(careers, encoder, name));
+                    continue; // a sweep is for choosing career defaults only
                 }
                 SkillQuality.Result s = skills.run(encoder, QualityEncoders.skillThreshold());
                 lastSkills = s;
@@ -97,8 +98,8 @@ public final class QualitySection implements BenchSection {
         }
         if (!sweepRows.isEmpty()) {
             result.table(new SectionResult.Table("Career scoring sweep (-Dbench.quality.sweep=true)",
-                    List.of("encoder", "label weight", "hub weight", "lexical weight", "zero-shot top-1/top-3",
-                            "1-shot top-1/top-3", "3-shot top-1/top-3"), sweepRows));
+                    List.of("encoder", "mode", "label weight", "hub weight", "lexical weight",
+                            "top-1/top-3 (zero-shot or 1-shot)", "3-shot top-1/top-3"), sweepRows));
         }
         return result
                 .table(new SectionResult.Table("Career paths on " + QualityData.CATEGORIES + " (leave-one-out for few-shot)",

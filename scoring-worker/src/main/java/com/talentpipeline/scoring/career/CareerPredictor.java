@@ -45,26 +45,40 @@ public final class CareerPredictor {
      * @param zeroShotTemperature softmax temperature when no label has examples
      * @param fewShotTemperature  softmax temperature when labels have examples
      * @param labelWeight         the label text's weight in a few-shot prototype, in examples
-     * @param hubWeight           share of the hub score subtracted from a label's score (0: off)
+     * @param hubWeight           share of the hub score subtracted from a label's score, zero-shot (0: off)
+     * @param fewShotHubWeight    the same when labels have examples (the hub reference is then their examples)
      * @param hubNeighbours       reference resumes a hub score averages over
-     * @param lexicalWeight       weight of the TF-IDF cosine next to the embedding cosine (0: off)
+     * @param lexicalWeight       weight of the TF-IDF cosine next to the embedding cosine, zero-shot (0: off)
+     * @param fewShotLexicalWeight the same when labels have examples
      * @param minReferences       examples of other labels needed to use them as the hub reference
      */
     public record Settings(double zeroShotTemperature, double fewShotTemperature, double labelWeight, double hubWeight,
-            int hubNeighbours, double lexicalWeight, int minReferences) {
+            double fewShotHubWeight, int hubNeighbours, double lexicalWeight, double fewShotLexicalWeight,
+            int minReferences) {
 
         public Settings {
             if (zeroShotTemperature <= 0 || fewShotTemperature <= 0) {
                 throw new IllegalArgumentException("temperatures must be positive");
             }
-            if (labelWeight < 0 || hubWeight < 0 || lexicalWeight < 0 || hubNeighbours < 1 || minReferences < 1) {
+            if (labelWeight < 0 || hubWeight < 0 || fewShotHubWeight < 0 || lexicalWeight < 0
+                    || fewShotLexicalWeight < 0 || hubNeighbours < 1 || minReferences < 1) {
                 throw new IllegalArgumentException("weights must be >= 0, hubNeighbours and minReferences >= 1");
             }
         }
 
         /** The defaults of {@code pipeline.scoring.career.*}. */
         public static Settings defaults() {
-            return new Settings(0.05, 0.05, 2.0, 1.0, 10, 0.5, 20);
+            return new Settings(0.04, 0.035, 8.0, 0.5, 1.0, 10, 1.0, 0.5, 40);
+        }
+
+        /** The hub weight for a set with (few-shot) or without examples. */
+        public double hubWeight(boolean fewShot) {
+            return fewShot ? fewShotHubWeight : hubWeight;
+        }
+
+        /** The lexical weight for a set with (few-shot) or without examples. */
+        public double lexicalWeight(boolean fewShot) {
+            return fewShot ? fewShotLexicalWeight : lexicalWeight;
         }
     }
 
@@ -188,21 +202,22 @@ public final class CareerPredictor {
      */
     private double[] hubs(List<CareerLabel> labels, float[][] prototypes, List<float[]> examples, int[] owner) {
         double[] hubs = new double[labels.size()];
-        if (settings.hubWeight() == 0) {
+        if (settings.hubWeight(!examples.isEmpty()) == 0) {
             return hubs;
         }
-        boolean useExamples = examples.size() >= settings.minReferences();
-        float[][] builtInTexts = useExamples ? null : builtInVectors();
+        // Examples of other labels are real resumes of the caller's domain; below minReferences of them the
+        // built-in paths' texts join the reference, so a set with one example per label still gets a stable hub.
+        boolean examplesOnly = examples.size() >= settings.minReferences();
+        float[][] builtInTexts = examplesOnly ? null : builtInVectors();
         List<CareerLabel> paths = CareerTaxonomy.builtIn().paths();
         for (int l = 0; l < labels.size(); l++) {
             List<Double> sims = new ArrayList<>();
-            if (useExamples) {
-                for (int r = 0; r < examples.size(); r++) {
-                    if (owner[r] != l) {
-                        sims.add((double) Vectors.dot(prototypes[l], examples.get(r)));
-                    }
+            for (int r = 0; r < examples.size(); r++) {
+                if (owner[r] != l) {
+                    sims.add((double) Vectors.dot(prototypes[l], examples.get(r)));
                 }
-            } else {
+            }
+            if (!examplesOnly) {
                 String own = CareerTaxonomy.builtIn().find(labels.get(l).name()).map(CareerLabel::id).orElse(null);
                 for (int r = 0; r < paths.size(); r++) {
                     if (!paths.get(r).id().equals(own) && !paths.get(r).id().equals(labels.get(l).id())) {
@@ -266,11 +281,14 @@ public final class CareerPredictor {
     public double[] scores(String text, float[] input, LabelSet set) {
         int n = set.labels().size();
         double[] scores = new double[n];
-        Map<String, Double> lexical = text == null || settings.lexicalWeight() == 0 ? null : set.lexicon().vector(text);
+        boolean fewShot = set.fewShot();
+        double lexicalWeight = settings.lexicalWeight(fewShot);
+        double hubWeight = settings.hubWeight(fewShot);
+        Map<String, Double> lexical = text == null || lexicalWeight == 0 ? null : set.lexicon().vector(text);
         for (int i = 0; i < n; i++) {
-            scores[i] = Vectors.dot(input, set.prototypes()[i]) - settings.hubWeight() * set.hubs()[i];
+            scores[i] = Vectors.dot(input, set.prototypes()[i]) - hubWeight * set.hubs()[i];
             if (lexical != null) {
-                scores[i] += settings.lexicalWeight() * TfIdf.dot(lexical, set.lexical().get(i));
+                scores[i] += lexicalWeight * TfIdf.dot(lexical, set.lexical().get(i));
             }
         }
         return scores;

@@ -54,7 +54,7 @@ class FewShotCombinationTest {
     void theLabelTextCountsAsLabelWeightExamplesInThePrototype() {
         FixedEncoder encoder = new FixedEncoder(Map.of(text("A"), new float[] {1, 0, 0, 0}, text("B"),
                 new float[] {0, 1, 0, 0}, "a1", new float[] {0, 0, 1, 0}, "b1", new float[] {0, 1, 0, 0}));
-        CareerPredictor predictor = new CareerPredictor(encoder, new CareerPredictor.Settings(0.05, 0.05, 2, 0, 10, 0, 20));
+        CareerPredictor predictor = new CareerPredictor(encoder, new CareerPredictor.Settings(0.05, 0.05, 2, 0, 0, 10, 0, 0, 20));
         LabelSet set = predictor.embed(List.of(label("A", "a1"), label("B", "b1")));
         // A: normalise(2 * (1,0,0,0) + (0,0,1,0)) = (2, 0, 1, 0) / sqrt(5).
         assertThat(set.prototypes()[0][0]).isCloseTo((float) (2 / Math.sqrt(5)), within(1e-6f));
@@ -69,8 +69,8 @@ class FewShotCombinationTest {
         FixedEncoder encoder = new FixedEncoder(Map.of(text("A"), new float[] {1, 0, 0, 0}, text("B"),
                 new float[] {0, 1, 0, 0}, "a1", new float[] {0, 1, 0, 0.5f}, "b1", new float[] {0, 1, 0.2f, 0},
                 "resume", new float[] {1, 0.3f, 0, 0}));
-        CareerPredictor examplesOnly = new CareerPredictor(encoder, new CareerPredictor.Settings(0.05, 0.05, 0, 0, 10, 0, 20));
-        CareerPredictor blended = new CareerPredictor(encoder, new CareerPredictor.Settings(0.05, 0.05, 2, 0, 10, 0, 20));
+        CareerPredictor examplesOnly = new CareerPredictor(encoder, new CareerPredictor.Settings(0.05, 0.05, 0, 0, 0, 10, 0, 0, 20));
+        CareerPredictor blended = new CareerPredictor(encoder, new CareerPredictor.Settings(0.05, 0.05, 2, 0, 0, 10, 0, 0, 20));
         List<CareerLabel> labels = List.of(label("A", "a1"), label("B", "b1"));
         float[] resume = encoder.embed(List.of("resume"))[0];
         assertThat(examplesOnly.predict(resume, examplesOnly.embed(labels), 1).get(0).id()).isEqualTo("B");
@@ -87,8 +87,8 @@ class FewShotCombinationTest {
         FixedEncoder encoder = new FixedEncoder(v);
         List<CareerLabel> labels = List.of(label("A", "a1"), label("B", "b1"), label("H", "h1"));
         float[] resume = encoder.embed(List.of("resume"))[0];
-        CareerPredictor raw = new CareerPredictor(encoder, new CareerPredictor.Settings(0.05, 0.05, 1, 0, 10, 0, 1));
-        CareerPredictor csls = new CareerPredictor(encoder, new CareerPredictor.Settings(0.05, 0.05, 1, 1, 10, 0, 1));
+        CareerPredictor raw = new CareerPredictor(encoder, new CareerPredictor.Settings(0.05, 0.05, 1, 0, 0, 10, 0, 0, 1));
+        CareerPredictor csls = new CareerPredictor(encoder, new CareerPredictor.Settings(0.05, 0.05, 1, 1, 1, 10, 0, 0, 1));
         assertThat(raw.predict(resume, raw.embed(labels), 1).get(0).id()).isEqualTo("H");
         LabelSet set = csls.embed(labels);
         // H's hub: mean cosine with a1 and b1 (the other labels' examples); A's: with b1 (0) and h1.
