@@ -56,6 +56,11 @@ public final class RagQuality {
         this.data = data;
     }
 
+    /** The questions, in file order. */
+    List<Question> questionList() {
+        return questions;
+    }
+
     /** The question set's size. */
     public int questions() {
         return questions.size();
