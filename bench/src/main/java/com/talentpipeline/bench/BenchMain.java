@@ -10,6 +10,7 @@ import com.talentpipeline.bench.sections.EncoderSection;
 import com.talentpipeline.bench.sections.IngestSection;
 import com.talentpipeline.bench.sections.ParsingSection;
 import com.talentpipeline.bench.sections.PipelineSection;
+import com.talentpipeline.bench.sections.QualitySection;
 import com.talentpipeline.bench.sections.RecommendationSection;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class BenchMain {
     /** The sections, in the order they run; a new one is one more element here. */
     public static List<BenchSection> sections() {
         return new ArrayList<>(List.of(new EncoderSection(), new PipelineSection(), new CacheSection(),
-                new IngestSection(), new RecommendationSection(), new ParsingSection()));
+                new IngestSection(), new RecommendationSection(), new ParsingSection(), new QualitySection()));
     }
 
     public static void main(String[] args) throws Exception {

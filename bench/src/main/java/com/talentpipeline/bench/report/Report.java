@@ -147,6 +147,14 @@ public final class Report {
             md.append("| Metric | Value |\n|---|---|\n");
             s.metrics().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
             md.append('\n');
+            for (SectionResult.Table t : s.tables()) {
+                md.append("**").append(t.title()).append("**\n\n| ").append(String.join(" | ", t.header())).append(" |\n|");
+                md.append("---|".repeat(t.header().size())).append('\n');
+                for (List<String> row : t.rows()) {
+                    md.append("| ").append(String.join(" | ", row)).append(" |\n");
+                }
+                md.append('\n');
+            }
             for (String note : s.notes()) {
                 md.append("- ").append(note).append('\n');
             }
@@ -172,6 +180,9 @@ public final class Report {
             }
             one.put("metrics", s.metrics());
             one.put("ratios", s.ratios());
+            if (!s.tables().isEmpty()) {
+                one.put("tables", s.tables());
+            }
             one.put("notes", s.notes());
             bySection.put(s.id(), one);
         }

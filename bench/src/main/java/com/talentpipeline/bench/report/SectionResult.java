@@ -13,6 +13,7 @@ public final class SectionResult {
     private final Map<String, Object> metrics = new LinkedHashMap<>();
     private final List<Ratio> ratios = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<Table> tables = new ArrayList<>();
     private String error;
     private long millis;
 
@@ -44,6 +45,29 @@ public final class SectionResult {
             String denominator) {
         ratios.add(new Ratio(name, Stats.round(numeratorValue / denominatorValue), numerator, denominator));
         return this;
+    }
+
+    /**
+     * A table of results (rendered after the metrics in report.md, under {@code tables} in report.json).
+     *
+     * @param title  caption
+     * @param header column names
+     * @param rows   cells, one list per row, as they are to be printed
+     */
+    public record Table(String title, List<String> header, List<List<String>> rows) {
+        public Table {
+            header = List.copyOf(header);
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    public SectionResult table(Table table) {
+        tables.add(table);
+        return this;
+    }
+
+    public List<Table> tables() {
+        return tables;
     }
 
     public SectionResult note(String note) {

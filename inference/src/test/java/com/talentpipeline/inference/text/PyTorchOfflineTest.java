@@ -45,7 +45,7 @@ class PyTorchOfflineTest {
         try (InputStream in = getClass().getResourceAsStream("/models/tiny-torchscript/model.pt")) {
             Files.copy(in, dir.resolve("model.pt"));
         }
-        Files.copy(BundledTextModel.extractTokenizer(), dir.resolve("tokenizer.json"),
+        Files.copy(BundledTextModel.extractTokenizer(ModelDescriptor.of(BundledTextModel.NAME)), dir.resolve("tokenizer.json"),
                 StandardCopyOption.REPLACE_EXISTING);
 
         TextModelProperties properties = new TextModelProperties();
@@ -84,7 +84,7 @@ class PyTorchOfflineTest {
         Files.writeString(dir.resolve("decoy.onnx"), "x".repeat(300_000)); // must not define the version
         TextModelProperties properties = new TextModelProperties();
         properties.setModelUrl(weights.toUri().toString()); // file: URL form
-        properties.setTokenizer(BundledTextModel.extractTokenizer().toString());
+        properties.setTokenizer(BundledTextModel.extractTokenizer(ModelDescriptor.of(BundledTextModel.NAME)).toString());
         properties.setEngine("PyTorch");
         properties.setIncludeTokenTypes(false);
 

@@ -22,7 +22,7 @@ class TokenWindowsTest {
     @BeforeAll
     void load() throws IOException {
         counter = HuggingFaceTokenizer.builder()
-                .optTokenizerPath(BundledTextModel.extractTokenizer())
+                .optTokenizerPath(BundledTextModel.extractTokenizer(ModelDescriptor.of(BundledTextModel.NAME)))
                 .optPadding(false)
                 .optTruncation(false)
                 .build();

@@ -70,7 +70,7 @@ public final class JobSearch {
 
     /** The page at {@code offset}. */
     public Mono<Page> search(String tenant, String query, JobFilter filter, int limit, int offset, String fingerprint) {
-        Mono<float[]> vector = Mono.fromCallable(() -> encoder.embed(List.of(query))[0]).subscribeOn(Schedulers.boundedElastic());
+        Mono<float[]> vector = Mono.fromCallable(() -> encoder.embedQueries(List.of(query))[0]).subscribeOn(Schedulers.boundedElastic());
         return lexical(tenant, query, filter).collectMap(r -> r.jobId, r -> r.rank).zipWith(vector).map(t -> {
             Map<String, Double> lexical = t.getT1();
             float[] q = t.getT2();

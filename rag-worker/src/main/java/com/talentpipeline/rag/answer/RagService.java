@@ -29,13 +29,21 @@ public class RagService {
         this.generative = properties.llm().enabled() ? new Generative(properties.llm()) : null;
     }
 
-    /** Answers (blocking: runs the model); the resume's index must be given. */
-    public Answer answer(IndexedResume resume, String question) {
+    /**
+     * The chunks retrieved for a question, best first by MMR: what {@link #answer} cites from (those
+     * within the relative cut-off of the best) or refuses on (best below the minimum score).
+     *
+     * @param resume   the resume's index
+     * @param question the question
+     * @return at most {@code retrieval.top-k} picks; empty for a resume without chunks
+     */
+    public List<Mmr.Pick> retrieve(IndexedResume resume, String question) {
         RagProperties.Retrieval r = properties.retrieval();
         if (resume.chunks().isEmpty()) {
-            return refusal(resume, 0);
+            return List.of();
         }
-        float[] q = encoder.embed(List.of(question))[0];
+        // The question is a search query: models trained with a query instruction or prefix get it.
+        float[] q = encoder.embedQueries(List.of(question))[0];
         java.util.Set<String> terms = Terms.of(question);
         java.util.Set<String> intents = Terms.sections(question);
         double[] relevance = new double[resume.chunks().size()];
@@ -48,7 +56,16 @@ public class RagService {
             double intent = intents.contains(resume.chunks().get(i).section()) ? r.sectionWeight() : 0;
             relevance[i] = Mmr.dot(q, resume.vectors()[i]) + r.lexicalWeight() * lexical + intent;
         }
-        List<Mmr.Pick> picks = Mmr.select(relevance, resume.vectors(), r.topK(), r.mmrLambda());
+        return Mmr.select(relevance, resume.vectors(), r.topK(), r.mmrLambda());
+    }
+
+    /** Answers (blocking: runs the model); the resume's index must be given. */
+    public Answer answer(IndexedResume resume, String question) {
+        RagProperties.Retrieval r = properties.retrieval();
+        if (resume.chunks().isEmpty()) {
+            return refusal(resume, 0);
+        }
+        List<Mmr.Pick> picks = retrieve(resume, question);
         double best = picks.isEmpty() ? 0 : Double.NEGATIVE_INFINITY;
         for (Mmr.Pick pick : picks) {
             best = Math.max(best, pick.score());

@@ -45,7 +45,7 @@ public class ScoringConfiguration {
 
     @Bean
     CareerPredictor careerPredictor(TextEncoder encoder, ScoringProperties properties) {
-        CareerPredictor predictor = new CareerPredictor(encoder, properties.career().temperature());
+        CareerPredictor predictor = new CareerPredictor(encoder, properties.career().settings());
         predictor.builtIn(); // embed the taxonomy at start-up, not on the first resume
         return predictor;
     }

@@ -44,8 +44,7 @@ public final class ResumeScorer {
     public ResumeScore score(String resumeId, int version, Resume resume, String sourceText, YearMonth today) {
         QualityScore q = quality.score(resume, today);
         AtsScore a = ats.score(resume, sourceText, null, null, today);
-        List<CareerPrediction> paths = careers.predict(careers.embedText(ResumeText.professional(resume)),
-                careers.builtIn(), topK);
+        List<CareerPrediction> paths = careers.predict(ResumeText.professional(resume), careers.builtIn(), topK);
         return new ResumeScore(resumeId, version, version(), q.overallScore(), q.grade(), q.weights(), q.breakdown(),
                 q.totalExperienceYears(), q.strengths(), q.improvements(), q.recommendations(), a.atsScore(), a, paths,
                 careers.encoder().info().name());

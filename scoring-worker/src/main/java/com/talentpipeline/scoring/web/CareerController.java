@@ -86,7 +86,7 @@ public class CareerController {
                 : Mono.just(request.text().strip());
         return Mono.zip(text, labels).publishOn(Schedulers.boundedElastic()).map(t -> {
             LabelSet set = t.getT2().set();
-            List<CareerPrediction> top = predictor.predict(predictor.embedText(t.getT1()), set,
+            List<CareerPrediction> top = predictor.predict(t.getT1(), set,
                     Math.min(topK, set.labels().size()));
             return body(request.resumeId() != null ? "resume" : "text", t.getT2(), top);
         });
@@ -122,7 +122,7 @@ public class CareerController {
         body.put("career_paths", top);
         body.put("career_path", top.isEmpty() ? null : top.get(0).careerPath());
         body.put("confidence", top.isEmpty() ? 0 : top.get(0).confidence());
-        body.put("temperature", settings.temperature());
+        body.put("temperature", labels.set().temperature());
         body.put("model", predictor.encoder().info().name());
         return body;
     }

@@ -41,7 +41,7 @@ class CareerPathAccuracyTest {
     @BeforeAll
     static void load() {
         encoder = DjlTextEncoder.load(new TextModelProperties(), new SimpleMeterRegistry());
-        predictor = new CareerPredictor(encoder, 0.05);
+        predictor = new CareerPredictor(encoder, CareerPredictor.Settings.defaults());
         long t0 = System.nanoTime();
         predictor.builtIn();
         System.out.printf("built-in taxonomy (%d paths) embedded in %.0f ms%n", CareerTaxonomy.builtIn().paths().size(),
@@ -131,7 +131,7 @@ class CareerPathAccuracyTest {
                 }
                 prototypes[l++] = Vectors.normalised(mean);
             }
-            List<CareerPrediction> top = predictor.predict(vectors[held], new LabelSet(labels, prototypes), 1);
+            List<CareerPrediction> top = predictor.predict(vectors[held], LabelSet.ofPrototypes(labels, prototypes, 0.05), 1);
             if (top.get(0).id().equals(SET.get(held).label())) {
                 right++;
             }

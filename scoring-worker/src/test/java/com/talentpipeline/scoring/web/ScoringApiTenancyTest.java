@@ -73,8 +73,8 @@ class ScoringApiTenancyTest {
     void setUp() {
         TextEncoder encoder = mock(TextEncoder.class);
         when(encoder.info()).thenReturn(mock(ModelInfo.class));
-        CareerPredictor predictor = new CareerPredictor(encoder, 0.05);
-        ScoringProperties properties = new ScoringProperties(new ScoringProperties.Career(0.05, 5, 100, 20, 20000),
+        CareerPredictor predictor = new CareerPredictor(encoder, CareerPredictor.Settings.defaults());
+        ScoringProperties properties = new ScoringProperties(new ScoringProperties.Career(0.04, 0.035, 8.0, 0.5, 1.0, 10, 1.0, 0.5, 40, 5, 100, 20, 20000),
                 new ScoringProperties.Interview(6, 2000, new ScoringProperties.Scorer(true), new ScoringProperties.Scorer(true)),
                 "http://results");
         ResumeScorer scorer = new ResumeScorer(new AtsScorer(new JobKeywords(SkillVocabulary.defaults())), predictor, 5);

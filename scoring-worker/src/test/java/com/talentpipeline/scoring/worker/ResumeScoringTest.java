@@ -68,7 +68,7 @@ class ResumeScoringTest {
         when(documents.sourceText(anyString(), anyString(), anyInt())).thenReturn(Mono.empty());
         when(cache.get(any())).thenReturn(Mono.empty());
         ResumeScorer scorer = new ResumeScorer(new AtsScorer(new JobKeywords(SkillVocabulary.defaults())),
-                new CareerPredictor(encoder, 0.05), 5);
+                new CareerPredictor(encoder, CareerPredictor.Settings.defaults()), 5);
         scoring = new ResumeScoring(scorer, store, documents, cache, kafka, new SimpleMeterRegistry());
     }
 
