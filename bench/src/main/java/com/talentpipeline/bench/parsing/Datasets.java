@@ -1,5 +1,6 @@
 package com.talentpipeline.bench.parsing;
 
+import com.talentpipeline.bench.data.Csv;
 import com.talentpipeline.core.json.PipelineJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,43 +57,7 @@ public final class Datasets {
 
     /** {@code resume-categories-dev.csv}: columns Category, Resume; quoted fields may span lines (RFC 4180). */
     public static List<Categorised> categories(Path file) throws IOException {
-        String csv = Files.readString(file, StandardCharsets.UTF_8);
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
+        List<List<String>> rows = Csv.parse(Files.readString(file, StandardCharsets.UTF_8));
         List<Categorised> out = new ArrayList<>();
         for (List<String> r : rows.subList(Math.min(1, rows.size()), rows.size())) {
             if (r.size() >= 2) {

@@ -1,5 +1,6 @@
 package com.talentpipeline.bench.quality;
 
+import com.talentpipeline.bench.data.Csv;
 import com.talentpipeline.core.json.PipelineJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,6 +2,7 @@ package com.talentpipeline.bench.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.talentpipeline.bench.data.Csv;
 import com.talentpipeline.bench.report.SectionResult;
 import com.talentpipeline.bench.sections.BenchContext;
 import com.talentpipeline.bench.sections.QualitySection;

@@ -1,16 +1,16 @@
-package com.talentpipeline.bench.quality;
+package com.talentpipeline.bench.data;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 CSV: quoted fields may hold commas, line breaks and doubled quotes. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
     /** Rows of fields. */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
