@@ -99,12 +99,12 @@ class JsonFuzzIT {
         String resumeId = client.submit("/v1/resumes", Seeds.javaKafkaResume("nul@example.com")).get("resumeId").asString();
         String nul = "\\u0000";
         String resume = Seeds.javaKafkaResume("nul@example.com");
-        String firstName = resume.replaceFirst("\"firstName\":\"", "\"firstName\":\"Pro" + nul);
+        String firstName = resume.replace("\"firstName\":\"", "\"firstName\":\"Pro" + nul);
         Map<String, java.util.function.Supplier<HttpResponse<String>>> requests = new java.util.LinkedHashMap<>();
         requests.put("POST /v1/resumes", () -> client.post(client.ingest("/v1/resumes"), firstName, Map.of()));
         requests.put("PUT /v1/resumes/{id}", () -> client.put(client.ingest("/v1/resumes/" + resumeId), firstName));
         requests.put("POST /v1/jobs", () -> client.post(client.ingest("/v1/jobs"),
-                Seeds.backendJob().replaceFirst("\"title\":\"", "\"title\":\"Dev" + nul), Map.of()));
+                Seeds.backendJob().replace("\"title\":\"", "\"title\":\"Dev" + nul), Map.of()));
         requests.put("DELETE /v1/resumes/x%00y", () -> client.delete(client.ingest("/v1/resumes/x%00y")));
         requests.put("DELETE /v1/users/a%00b", () -> client.delete(client.ingest("/v1/users/a%00b")));
         requests.put("GET /v1/resumes?userId=a%00b", () -> client.get(client.results("/v1/resumes?userId=a%00b")));
