@@ -67,9 +67,13 @@ class OpenApiIT {
         assertThat(PipelineClient.json(wrongMethod).get("code").asString()).isEqualTo("method_not_allowed");
         assertThat(wrongMethod.headers().firstValue("Allow").orElse("")).contains("POST");
 
+        // Deny by default: an unknown path outside /v1 needs a key like any other; with one it is a 404 problem.
         HttpResponse<String> outside = anonymous.get(client.ingest("/no-such-page"));
-        assertThat(outside.statusCode()).isEqualTo(404);
+        assertThat(outside.statusCode()).isEqualTo(401);
         assertThat(outside.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        HttpResponse<String> outsideWithKey = client.get(client.ingest("/no-such-page"));
+        assertThat(outsideWithKey.statusCode()).isEqualTo(404);
+        assertThat(outsideWithKey.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
     }
 
     private static JsonNode document(String url) {
