@@ -126,6 +126,18 @@ class PathSpellingIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(bigHeader.statusCode()).isEqualTo(431);
         assertThat(bigHeader.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        // A body shorter than its Content-Length: 408 problem after the read timeout, and the connection closed.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", ingest)) {
+            socket.setSoTimeout(30_000);
+            long started = System.nanoTime();
+            socket.getOutputStream().write(("POST /v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + SharedPipeline.keyA() + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"title\":")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("application/problem+json").contains("request_timeout");
+            assertThat(System.nanoTime() - started).as("answered after the read timeout, not held")
+                    .isLessThan(java.time.Duration.ofSeconds(15).toNanos());
+        }
         for (int port : ports().values()) {
             assertThat(plain(port, "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
             assertThat(plain(port, "/actuator/prometheus", null).statusCode()).isEqualTo(401);

@@ -34,6 +34,8 @@ final class SharedPipeline {
                     // bucket (RateLimitIT makes its own small one), the admin endpoints enabled.
                     Map.entry("pipeline.security.admin-key", ADMIN_KEY),
                     Map.entry("pipeline.security.metrics-key", METRICS_KEY),
+                    // A stalled body is answered 408 after 2 s here (10 s by default) so the test is quick.
+                    Map.entry("pipeline.security.read-timeout", "2s"),
                     Map.entry("pipeline.security.rate-limit.capacity", "100000"),
                     Map.entry("pipeline.security.rate-limit.refill-per-second", "100000"),
                     // Test receivers listen on loopback, which the SSRF guard refuses otherwise.

@@ -111,9 +111,31 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (isBodyTimeout(e)) {
+            return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header("Connection", "close")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(respond(HttpStatus.REQUEST_TIMEOUT, "request_timeout", BODY_TIMEOUT, List.of()).getBody());
+        }
         log.error("unexpected error", e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "An unexpected error occurred; it has been logged", List.of());
+    }
+
+    static final String BODY_TIMEOUT =
+            "The request body did not arrive in time (shorter than its Content-Length?); the connection is closed";
+
+    /**
+     * Whether reading the request body timed out (Netty's read or request timeout, see
+     * {@code pipeline.security.read-timeout}): the client's fault, a 408, not a 500.
+     */
+    static boolean isBodyTimeout(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String name = c.getClass().getName();
+            if ((name.startsWith("io.netty.") || name.startsWith("reactor.netty.")) && name.endsWith("TimeoutException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<ProblemDetail> fromJackson(JacksonException e) {

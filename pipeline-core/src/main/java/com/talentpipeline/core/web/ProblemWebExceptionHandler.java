@@ -52,6 +52,11 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
                     : status.getReason() == null ? code.getReasonPhrase() : status.getReason();
             return ProblemResponses.write(exchange, code, name, detail);
         }
+        if (ProblemDetailsAdvice.isBodyTimeout(ex)) {
+            exchange.getResponse().getHeaders().set("Connection", "close");
+            return ProblemResponses.write(exchange, HttpStatus.REQUEST_TIMEOUT, "request_timeout",
+                    ProblemDetailsAdvice.BODY_TIMEOUT);
+        }
         log.error("unexpected error on {}", exchange.getRequest().getPath().value(), ex);
         return ProblemResponses.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "An unexpected error occurred; it has been logged");
