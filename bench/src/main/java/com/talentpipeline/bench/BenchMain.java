@@ -6,6 +6,7 @@ import com.talentpipeline.bench.report.SectionResult;
 import com.talentpipeline.bench.sections.BenchContext;
 import com.talentpipeline.bench.sections.BenchSection;
 import com.talentpipeline.bench.sections.CacheSection;
+import com.talentpipeline.bench.sections.CandidateSection;
 import com.talentpipeline.bench.sections.EncoderSection;
 import com.talentpipeline.bench.sections.IngestSection;
 import com.talentpipeline.bench.sections.ParsingSection;
@@ -32,7 +33,7 @@ public final class BenchMain {
     /** The sections, in the order they run; a new one is one more element here. */
     public static List<BenchSection> sections() {
         return new ArrayList<>(List.of(new EncoderSection(), new PipelineSection(), new CacheSection(),
-                new IngestSection(), new RecommendationSection(), new ParsingSection(), new QualitySection()));
+                new IngestSection(), new RecommendationSection(), new CandidateSection(), new ParsingSection(), new QualitySection()));
     }
 
     public static void main(String[] args) throws Exception {

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * matching worker indexes {@code job.embedded} and {@code resume.embedded}; a match task succeeds with
  * the seed's fields, recommendations rank the Java job above the nursing and pastry jobs and never show
  * the closed job, batch compare ranks with progress, search finds the right job first, a new resume
- * version publishes recomputed recommendations as a task, and clusters come back.
+ * version publishes recomputed recommendations as a task, clusters come back, and a job's candidates list
+ * the tenant's resumes (a new one live, an erased one never).
  */
 class MatchingIT {
 
@@ -212,6 +213,53 @@ class MatchingIT {
         assertThat(event.payload().version()).isEqualTo(2);
         assertThat(event.payload().taskId()).isEqualTo(taskId);
         assertThat(event.payload().jobs()).extracting(j -> j.jobId()).containsExactlyElementsOf(ids);
+    }
+
+    /** The job's candidate ids once {@code present} are listed (the worker follows resume.embedded live). */
+    static List<String> awaitCandidates(String query, List<String> present, List<String> absent) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        String body = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> r = client.get(client.matching(query));
+            body = r.body();
+            if (r.statusCode() == 200) {
+                List<String> ids = ids(PipelineClient.json(r).get("candidates"), "resume_id");
+                if (ids.containsAll(present) && absent.stream().noneMatch(ids::contains)) {
+                    return ids;
+                }
+            }
+            PipelineClient.sleep(200);
+        }
+        throw new AssertionError("candidates not as expected within 60s: " + body);
+    }
+
+    @Test
+    void candidatesRankTheTenantsResumesLiveAndNeverListAnErasedOne() {
+        String base = "/v1/jobs/" + javaJob + "/candidates?limit=100";
+        List<String> ids = awaitCandidates(base, List.of(resumeId), List.of());
+        assertThat(ids).doesNotHaveDuplicates();
+        JsonNode body = PipelineClient.json(client.get(client.matching(base)));
+        JsonNode first = body.get("candidates").get(0);
+        assertThat(first.get("job_id").asString()).isEqualTo(javaJob);
+        assertThat(first.has("breakdown") && first.has("matched_skills") && first.has("recommendation_level")).isTrue();
+        // The SQL filters run: a JSON resume has no parsed location; remote=false keeps a resume without remote words.
+        assertThat(ids(PipelineClient.json(client.get(client.matching(base + "&location=berlin"))).get("candidates"),
+                "resume_id")).doesNotContain(resumeId);
+        assertThat(ids(PipelineClient.json(client.get(client.matching(base + "&remote=false&minScore=1"))).get("candidates"),
+                "resume_id")).contains(resumeId);
+
+        // A resume submitted now appears without a restart; erased, it disappears.
+        JsonNode accepted = client.submit("/v1/resumes", Seeds.javaKafkaResume("cand-" + run + "@example.com"));
+        String fresh = accepted.get("resumeId").asString();
+        awaitCandidates(base, List.of(resumeId, fresh), List.of());
+        assertThat(client.delete(client.ingest("/v1/resumes/" + fresh)).statusCode()).isEqualTo(202);
+        awaitCandidates(base, List.of(resumeId), List.of(fresh));
+
+        assertThat(client.get(client.matching("/v1/jobs/" + closedJob + "/candidates")).statusCode()).isEqualTo(409);
+        assertThat(client.get(client.matching("/v1/jobs/nope/candidates")).statusCode()).isEqualTo(404);
+        PipelineClient other = client.withKey(SharedPipeline.keyB());
+        assertThat(other.get(other.matching("/v1/jobs/" + javaJob + "/candidates")).statusCode()).isEqualTo(404);
+        assertThat(client.get(client.matching(base + "&cursor=bm9wZQ")).statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -225,7 +225,7 @@ public final class RecommendationBenchmark {
         return percentile(times, 50);
     }
 
-    private static Job templateJob(Random random) {
+    static Job templateJob(Random random) {
         Catalog.Family family = pick(Catalog.FAMILIES, random);
         ExperienceLevel level = ExperienceLevel.values()[random.nextInt(3)];
         String title = pick(family.titles(), random);
@@ -245,7 +245,7 @@ public final class RecommendationBenchmark {
                 List.of(duties.get(0), level.minYears() + "+ years of experience"), description, false);
     }
 
-    private static Resume resume(Random random, int i) {
+    static Resume resume(Random random, int i) {
         Catalog.Family family = Catalog.FAMILIES.get(i % Catalog.FAMILIES.size());
         List<String> skills = new ArrayList<>(family.skills());
         java.util.Collections.shuffle(skills, random);
@@ -267,7 +267,7 @@ public final class RecommendationBenchmark {
         return Vectors.normaliseInPlace(out);
     }
 
-    private static <T> T pick(List<T> list, Random random) {
+    static <T> T pick(List<T> list, Random random) {
         return list.get(random.nextInt(list.size()));
     }
 

@@ -4,6 +4,7 @@ import com.talentpipeline.core.cache.ResultCache;
 import com.talentpipeline.core.skill.SkillVocabulary;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.inference.text.TextEncoder;
+import com.talentpipeline.matching.candidates.CandidateRanker;
 import com.talentpipeline.matching.cluster.JobClusterer;
 import com.talentpipeline.matching.compare.MatchEngine;
 import com.talentpipeline.matching.compare.SkillEmbeddings;
@@ -21,9 +22,11 @@ import com.talentpipeline.matching.recommend.Recommender;
 import com.talentpipeline.matching.search.JobSearch;
 import com.talentpipeline.matching.store.DocumentStore;
 import com.talentpipeline.matching.store.PredictionStore;
+import com.talentpipeline.matching.store.StoredResume;
 import com.talentpipeline.matching.task.TaskPublisher;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.ObjectProvider;
@@ -116,6 +119,14 @@ public class MatchingConfiguration {
     @Bean
     Recommender recommender(JobIndex jobs, MatchEngine engine, MatchingProperties properties) {
         return new Recommender(jobs, engine, properties);
+    }
+
+    /** Candidates of a job: reads the candidates' stored rows in one query per top-k round. */
+    @Bean
+    CandidateRanker candidateRanker(ResumeVectors resumes, DocumentStore documents, MatchEngine engine,
+            MatchingProperties properties) {
+        return new CandidateRanker(resumes, (tenant, ids) -> documents.resumes(tenant, ids)
+                .collectMap(StoredResume::id).block(Duration.ofSeconds(10)), engine, properties);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         (after alias canonicalisation, which decides first)
  * @param batch            limits of batch compare
  * @param recommendations  limits of the recommendations endpoint
+ * @param candidates       limits of the candidates (resumes for a job) endpoint
  * @param search           job search settings
  * @param clusters         clustering settings
  * @param embeddingsWait   how long a match task waits for a resume's or job's embeddings before it fails
@@ -26,6 +27,7 @@ public record MatchingProperties(
         @DefaultValue("0.8") double skillThreshold,
         @DefaultValue Batch batch,
         @DefaultValue Recommendations recommendations,
+        @DefaultValue Candidates candidates,
         @DefaultValue Search search,
         @DefaultValue Clusters clusters,
         @DefaultValue("60s") Duration embeddingsWait,
@@ -35,7 +37,7 @@ public record MatchingProperties(
     /** Defaults everywhere (tests, benchmark). */
     public static MatchingProperties defaults() {
         return new MatchingProperties(Map.of(), 0.8, new Batch(1000, 100), new Recommendations(20, 100, 5),
-                new Search(20, 100, 500, 0.5), new Clusters(2000, 10, 100, 42L, 2000), Duration.ofSeconds(60),
+                new Candidates(20, 100, 5, 1000, 5000), new Search(20, 100, 500, 0.5), new Clusters(2000, 10, 100, 42L, 2000), Duration.ofSeconds(60),
                 "http://localhost:8081", new Index("matching-worker-index", Duration.ofMinutes(5), JobIndex.Scoring.PYTORCH));
     }
 
@@ -79,6 +81,20 @@ public record MatchingProperties(
      */
     public record Recommendations(@DefaultValue("20") int defaultLimit, @DefaultValue("100") int maxLimit,
             @DefaultValue("5") int candidateFactor) {
+    }
+
+    /**
+     * @param defaultLimit    resumes per page when the request sets no limit
+     * @param maxLimit        largest accepted page size
+     * @param candidateFactor vector top-k takes {@code (offset + limit) * candidateFactor} resumes for the
+     *                        full-comparison rerank
+     * @param maxDepth        paging reaches this many ranked resumes (a cursor beyond is not issued)
+     * @param maxScan         most resumes compared in full for one page: when filters reject candidates the
+     *                        top-k doubles up to this bound
+     */
+    public record Candidates(@DefaultValue("20") int defaultLimit, @DefaultValue("100") int maxLimit,
+            @DefaultValue("5") int candidateFactor, @DefaultValue("1000") int maxDepth,
+            @DefaultValue("5000") int maxScan) {
     }
 
     /**

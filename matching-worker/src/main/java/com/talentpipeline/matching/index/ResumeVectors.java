@@ -3,6 +3,9 @@ package com.talentpipeline.matching.index;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.resume.ResumeEmbeddings;
 import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.inference.vector.Vectors;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * The latest embeddings of every resume, from the compacted {@code resume.embedded} topic (key = resume
  * id; a tombstone or an erasure removes it). Kept in memory rather than read from the results store so
  * that a match never depends on when the results API stored an event, and so a restart needs only Kafka.
- * About 1.5 KB per section per resume (384 floats).
+ * About 1.5 KB per section per resume (384 floats). Entries are also grouped by tenant so that
+ * {@link #topK} (the candidates of a job) scans only the tenant's resumes. Reads are lock-free; writes
+ * are serialised so that the two maps always agree.
  */
 public final class ResumeVectors {
 
@@ -25,10 +30,39 @@ public final class ResumeVectors {
      * @param contentHash the envelope's content hash
      * @param embeddings  the payload
      */
-    public record Entry(String tenantId, String contentHash, ResumeEmbeddings embeddings) {
+    public record Entry(String tenantId, String contentHash, ResumeEmbeddings embeddings, float[] searchVector) {
+
+        /** An entry with the search vector derived from the embeddings. */
+        public Entry(String tenantId, String contentHash, ResumeEmbeddings embeddings) {
+            this(tenantId, contentHash, embeddings, ResumeVectors.searchVector(embeddings));
+        }
+    }
+
+    /**
+     * A resume and its vector similarity to a job.
+     *
+     * @param entry the resume's latest embeddings
+     * @param score dot product of the unit search vectors (cosine)
+     */
+    public record Hit(Entry entry, float score) {
     }
 
     private final Map<String, Entry> byId = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Entry>> byTenant = new ConcurrentHashMap<>();
+
+    /**
+     * The vector a job's vector is compared with: work experience + 2 x skills, normalised, the same
+     * combination as {@code ResumeProfile#queryVector()} (and symmetric with {@code JobProfile#vector()});
+     * null when the resume has neither section.
+     */
+    static float[] searchVector(ResumeEmbeddings embeddings) {
+        Map<String, float[]> sections = embeddings.meanEmbeddings();
+        if (sections == null) {
+            return null;
+        }
+        return Vectors.normalisedMean(Arrays.asList(sections.get("workExperience"), sections.get("skills"),
+                sections.get("skills")));
+    }
 
     /** The tenant's resume embeddings, or null. */
     public Entry get(String tenantId, String resumeId) {
@@ -41,15 +75,120 @@ public final class ResumeVectors {
     }
 
     /** Adds a version unless a newer one is held. */
-    public void put(EventEnvelope<ResumeEmbeddings> envelope) {
+    public synchronized void put(EventEnvelope<ResumeEmbeddings> envelope) {
         ResumeEmbeddings p = envelope.payload();
-        byId.merge(p.resumeId(), new Entry(envelope.tenantId(), envelope.contentHash(), p),
+        Entry previous = byId.get(p.resumeId());
+        Entry winner = byId.merge(p.resumeId(), new Entry(envelope.tenantId(), envelope.contentHash(), p),
                 (old, neu) -> old.embeddings().version() > neu.embeddings().version() ? old : neu);
+        if (previous != null && !previous.tenantId().equals(winner.tenantId())) {
+            dropFromTenant(previous.tenantId(), p.resumeId());
+        }
+        byTenant.computeIfAbsent(winner.tenantId(), t -> new ConcurrentHashMap<>()).put(p.resumeId(), winner);
     }
 
     /** Drops a resume (erasure). */
-    public void remove(String resumeId) {
-        byId.remove(resumeId);
+    public synchronized void remove(String resumeId) {
+        Entry removed = byId.remove(resumeId);
+        if (removed != null) {
+            dropFromTenant(removed.tenantId(), resumeId);
+        }
+    }
+
+    private void dropFromTenant(String tenantId, String resumeId) {
+        Map<String, Entry> entries = byTenant.get(tenantId);
+        if (entries != null) {
+            entries.remove(resumeId);
+        }
+    }
+
+    /** How many resumes of the tenant are held. */
+    public int size(String tenantId) {
+        Map<String, Entry> entries = byTenant.get(tenantId);
+        return entries == null ? 0 : entries.size();
+    }
+
+    /**
+     * The {@code k} resumes of the tenant whose search vectors are most similar to {@code query} (a
+     * job's unit vector), best first; ties by resume id. Exact: every resume of the tenant is scored.
+     */
+    public List<Hit> topK(String tenantId, float[] query, int k) {
+        Map<String, Entry> entries = byTenant.get(tenantId);
+        if (entries == null || k <= 0 || query == null) {
+            return List.of();
+        }
+        Entry[] heap = new Entry[k];
+        float[] scores = new float[k];
+        int size = 0;
+        for (Entry e : entries.values()) {
+            float[] v = e.searchVector();
+            if (v == null || v.length != query.length) {
+                continue;
+            }
+            float score = Vectors.dot(query, v);
+            if (size < k) {
+                heap[size] = e;
+                scores[size] = score;
+                siftUp(heap, scores, size++);
+            } else if (worse(scores[0], heap[0], score, e)) {
+                heap[0] = e;
+                scores[0] = score;
+                siftDown(heap, scores, 0, size);
+            }
+        }
+        List<Hit> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(new Hit(heap[i], scores[i]));
+        }
+        out.sort((a, b) -> worse(a.score(), a.entry(), b.score(), b.entry()) ? 1 : -1);
+        return out;
+    }
+
+    /** Whether (sa, a) ranks below (sb, b): lower score, or equal score and a larger resume id. */
+    private static boolean worse(float sa, Entry a, float sb, Entry b) {
+        if (sa != sb) {
+            return sa < sb;
+        }
+        return a.embeddings().resumeId().compareTo(b.embeddings().resumeId()) > 0;
+    }
+
+    // A min-heap by rank: the root is the worst of the k kept.
+    private static void siftUp(Entry[] heap, float[] scores, int i) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!worse(scores[i], heap[i], scores[parent], heap[parent])) {
+                return;
+            }
+            swap(heap, scores, i, parent);
+            i = parent;
+        }
+    }
+
+    private static void siftDown(Entry[] heap, float[] scores, int i, int size) {
+        while (true) {
+            int l = 2 * i + 1;
+            int r = l + 1;
+            int min = i;
+            if (l < size && worse(scores[l], heap[l], scores[min], heap[min])) {
+                min = l;
+            }
+            if (r < size && worse(scores[r], heap[r], scores[min], heap[min])) {
+                min = r;
+            }
+            if (min == i) {
+                return;
+            }
+            swap(heap, scores, i, min);
+            i = min;
+        }
+    }
+
+    private static void swap(Entry[] heap, float[] scores, int a, int b) {
+        Entry e = heap[a];
+        heap[a] = heap[b];
+        heap[b] = e;
+        float s = scores[a];
+        scores[a] = scores[b];
+        scores[b] = s;
     }
 
     /** Applies a batch of {@code resume.embedded} records. */
@@ -59,7 +198,7 @@ public final class ResumeVectors {
                 continue;
             }
             if (record.value() == null) {
-                byId.remove(record.key());
+                remove(record.key());
                 continue;
             }
             try {

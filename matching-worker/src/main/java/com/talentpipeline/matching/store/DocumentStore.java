@@ -16,6 +16,13 @@ import tools.jackson.databind.JsonNode;
 @Repository
 public class DocumentStore {
 
+    /**
+     * What counts as a resume's remote preference: a mention of remote work in its summary or in the
+     * stored text of its uploaded file (PostgreSQL regular expression, case-insensitive, whole words).
+     * Resumes carry no structured remote field, so this text signal is what {@code remote=} filters on.
+     */
+    public static final String REMOTE_PATTERN = "\\m(remote|remotely|work from home|working from home|wfh|telecommut\\w*)\\M";
+
     private final DatabaseClient db;
 
     public DocumentStore(DatabaseClient db) {
@@ -46,6 +53,26 @@ public class DocumentStore {
         return db.sql("SELECT id, tenant_id, version, content_hash, content, status FROM jobs WHERE id = ANY(:ids) AND tenant_id = :tenant")
                 .bind("ids", ids.toArray(String[]::new)).bind("tenant", tenantId)
                 .map(row -> read(row, row.get("status", String.class)))
+                .all();
+    }
+
+    /**
+     * The tenant's resumes among {@code ids} (latest stored version; an erased resume has no row), with
+     * the parsed location and the remote mention of {@link StoredResume}.
+     */
+    public Flux<StoredResume> resumes(String tenantId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("""
+                        SELECT r.id, r.tenant_id, r.version, r.content_hash, r.content,
+                               f.parse ->> 'location' AS location,
+                               (coalesce(r.content ->> 'summary', '') || ' ' || coalesce(f.text, '')) ~* :remote AS remote
+                        FROM resumes r LEFT JOIN resume_files f ON f.resume_id = r.id AND f.tenant_id = r.tenant_id AND f.version = r.version
+                        WHERE r.id = ANY(:ids) AND r.tenant_id = :tenant""")
+                .bind("ids", ids.toArray(String[]::new)).bind("tenant", tenantId).bind("remote", REMOTE_PATTERN)
+                .map(row -> new StoredResume(read(row, null), row.get("location", String.class),
+                        Boolean.TRUE.equals(row.get("remote", Boolean.class))))
                 .all();
     }
 

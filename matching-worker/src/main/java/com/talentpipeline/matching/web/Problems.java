@@ -26,6 +26,36 @@ final class Problems {
                 "Resume " + resumeId + " has no embeddings yet; retry shortly", List.of(), java.time.Duration.ofSeconds(2));
     }
 
+    static ApiProblemException jobPending(String jobId) {
+        return new ApiProblemException(HttpStatus.CONFLICT, "embeddings_pending",
+                "Job " + jobId + " is not indexed yet; retry shortly", List.of(), java.time.Duration.ofSeconds(2));
+    }
+
+    /** An optional score between 0 and 100. */
+    static Double score(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        double score;
+        try {
+            score = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw invalid(field, "must be a number between 0 and 100");
+        }
+        if (!(score >= 0 && score <= 100)) { // also refuses NaN
+            throw invalid(field, "must be a number between 0 and 100");
+        }
+        return score;
+    }
+
+    /** An optional free-text filter of at most 200 characters. */
+    static String optionalText(String value, String field) {
+        if (value != null && value.length() > 200) {
+            throw invalid(field, "must be at most 200 characters");
+        }
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     static ApiProblemException indexLoading() {
         return ApiProblemException.unavailable("The job index is still loading", java.time.Duration.ofSeconds(5));
     }
