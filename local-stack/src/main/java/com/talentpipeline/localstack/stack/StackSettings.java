@@ -3,12 +3,15 @@ package com.talentpipeline.localstack.stack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 
 /**
  * Where and how the embedded stack runs: one data directory and one loopback port per server.
@@ -36,6 +39,9 @@ public record StackSettings(
 
     /** Loopback: nothing of the local stack is ever reachable from another machine. */
     public static final String LOOPBACK = "127.0.0.1";
+
+    private static final RandomGenerator RANDOM = new java.security.SecureRandom();
+
     /** Default data directory, relative to the working directory. */
     public static final String DEFAULT_DATA_DIR = ".local-stack";
     /** Default Kafka client port. */
@@ -128,18 +134,34 @@ public record StackSettings(
     }
 
     /**
-     * Asks the OS for {@code count} distinct free loopback ports. All sockets are held open
-     * together so the same port is never handed out twice.
+     * Finds {@code count} distinct loopback ports that are free right now, all held open together
+     * so the same port is never handed out twice.
+     *
+     * <p>Ports come from below the kernel's ephemeral range ({@code ip_local_port_range}), never
+     * from inside it: a port the OS hands out for {@code bind(0)} is also one it hands out as the
+     * local end of an outgoing connection, so between this call and a server's start (or a server's
+     * restart in a fault test) a Kafka client's socket could take it, and the server would then fail
+     * with "address already in use".
      */
     public static int[] freePorts(int count) {
+        int[] range = portsBelowEphemeralRange();
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
+            int found = 0;
+            for (int attempt = 0; found < count && attempt < 2000; attempt++) {
+                int candidate = range[0] + RANDOM.nextInt(range[1] - range[0]);
+                ServerSocket socket = tryBind(candidate);
+                if (socket != null) {
+                    sockets.add(socket);
+                    ports[found++] = candidate;
+                }
+            }
+            // A kernel with an unusual ephemeral range: fall back to whatever the OS gives.
+            while (found < count) {
                 ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK));
-                socket.setReuseAddress(true);
                 sockets.add(socket);
-                ports[i] = socket.getLocalPort();
+                ports[found++] = socket.getLocalPort();
             }
             return ports;
         } catch (IOException e) {
@@ -153,6 +175,41 @@ public record StackSettings(
                 }
             }
         }
+    }
+
+    private static ServerSocket tryBind(int port) {
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            try {
+                socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), 1);
+                return socket;
+            } catch (IOException taken) {
+                socket.close();
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** [low, high) of ports to draw from: 15000 up to the start of the ephemeral range. */
+    static int[] portsBelowEphemeralRange() {
+        int ephemeralStart = 32768;
+        try {
+            // readAllLines, not readString: procfs reports a size of 0 and readString then returns one byte.
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
+            ephemeralStart = Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux, or not readable: assume the Linux default
+        }
+        int low = 15000;
+        int high = Math.min(ephemeralStart, 65536);
+        if (high - low < 1000) {
+            // The ephemeral range starts low: use the ports above it instead.
+            return new int[] {Math.max(low, 61000), 65536};
+        }
+        return new int[] {low, high};
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

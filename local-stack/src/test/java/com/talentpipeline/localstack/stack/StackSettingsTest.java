@@ -56,6 +56,11 @@ class StackSettingsTest {
         StackSettings s = StackSettings.forTests(Path.of("target/x"));
         assertThat(java.util.Set.of(s.kafkaPort(), s.kafkaControllerPort(), s.postgresPort(), s.redisPort())).hasSize(4);
         assertThat(s.dataDir()).isAbsolute();
+        // Never inside the kernel's ephemeral range, where an outgoing connection could take it.
+        int[] range = StackSettings.portsBelowEphemeralRange();
+        assertThat(java.util.List.of(s.kafkaPort(), s.kafkaControllerPort(), s.postgresPort(), s.redisPort()))
+                .allSatisfy(port -> assertThat(port).isBetween(range[0], range[1] - 1));
+        assertThat(range[1]).isLessThanOrEqualTo(32768);
     }
 
     @Test
