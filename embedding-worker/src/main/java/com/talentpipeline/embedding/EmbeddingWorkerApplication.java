@@ -6,6 +6,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** The embedding worker service; configuration in {@code embedding-worker.yml}. */
 @SpringBootApplication
+@org.springframework.boot.context.properties.EnableConfigurationProperties(
+        com.talentpipeline.embedding.config.EmbeddingProperties.class)
 public class EmbeddingWorkerApplication {
 
     /** The configuration file name of this service. */

@@ -6,9 +6,9 @@ import com.talentpipeline.inference.text.TextEncoder;
 import com.talentpipeline.rag.answer.Answer;
 import com.talentpipeline.rag.answer.Mmr;
 import com.talentpipeline.rag.answer.RagService;
-import com.talentpipeline.rag.chunk.Chunk;
-import com.talentpipeline.rag.chunk.ChunkedResume;
-import com.talentpipeline.rag.chunk.ResumeChunker;
+import com.talentpipeline.core.chunk.Chunk;
+import com.talentpipeline.core.chunk.ChunkedResume;
+import com.talentpipeline.core.chunk.ResumeChunker;
 import com.talentpipeline.rag.config.RagProperties;
 import com.talentpipeline.rag.index.IndexedResume;
 import java.io.BufferedReader;
@@ -85,7 +85,7 @@ public final class RagQuality {
     }
 
     private static ResumeChunker chunker(RagProperties p) {
-        return new ResumeChunker(p.chunking().maxChars(), p.chunking().skillsPerChunk());
+        return new ResumeChunker(); // the embedding worker's defaults (pipeline.embedding.chunking)
     }
 
     public Result run(TextEncoder encoder) {

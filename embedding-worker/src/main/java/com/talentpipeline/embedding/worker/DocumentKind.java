@@ -3,12 +3,10 @@ package com.talentpipeline.embedding.worker;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.topic.Topic;
-import java.util.List;
-import java.util.Map;
 
 /**
- * What differs between embedding a resume and a job: topics, task type, cache kind, which texts
- * make up each section and the shape of the result.
+ * What differs between embedding a resume and a job: topics, task type, cache kind, which texts make up
+ * the document's plan and the shape of the result.
  *
  * @param <P> submitted payload
  * @param <R> result payload
@@ -24,9 +22,14 @@ public interface DocumentKind<P, R> {
     /** Cache kind, also the TTL selector ({@code resume-embedding}, {@code job-embedding}). */
     String cacheKind();
 
-    Map<String, List<String>> sections(P payload);
+    /** Every text the document needs encoded. */
+    EncodingPlan plan(P payload);
 
-    R result(P payload, ModelRef model, SectionVectors vectors);
+    /** The published payload: every vector downstream workers need. */
+    R result(P payload, ModelRef model, EncodedDocument vectors);
+
+    /** What the task's result shows (stored and served by the results API): the section vectors only. */
+    Object taskResult(R result);
 
     /** Results API path of the result. */
     String resultLink(P payload);

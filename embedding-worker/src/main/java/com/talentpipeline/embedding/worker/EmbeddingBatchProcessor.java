@@ -17,9 +17,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -29,9 +31,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Embeds one polled batch of submissions: cache look-up by content, then all section items of all
- * cache misses in one {@link TextEncoder#embed} call (the encoder runs them in forward passes of its
- * batch size), then results, task events and cache writes. A record that cannot be read, or on which
+ * Embeds one polled batch of submissions: cache look-up by content, then every distinct text of all
+ * cache misses (section items, skills, profile texts, retrieval chunks) in one {@link TextEncoder#embed}
+ * call (the encoder runs them in forward passes of its batch size), then results, task events and cache
+ * writes. This is the only place a document's text is encoded: downstream workers read the vectors from
+ * {@code resume.embedded} / {@code job.embedded}. A record that cannot be read, or on which
  * the model fails alone, goes to the dead-letter topic and its task to FAILED; the others proceed.
  */
 @Component
@@ -77,9 +81,9 @@ public class EmbeddingBatchProcessor {
             try {
                 EventEnvelope<P> envelope = kind.input().decode(record.value());
                 out.task(envelope, TaskEvent.running(kind.taskType()));
-                Map<String, List<String>> sections = kind.sections(envelope.payload());
-                CacheKey key = new CacheKey(envelope.tenantId(), kind.cacheKind(), model.version(), ContentHash.of(sections));
-                work.add(new Work<>(record, envelope, sections, key));
+                EncodingPlan plan = kind.plan(envelope.payload());
+                CacheKey key = new CacheKey(envelope.tenantId(), kind.cacheKind(), model.version(), ContentHash.of(plan));
+                work.add(new Work<>(record, envelope, plan, key));
             } catch (RuntimeException e) {
                 malformed(kind, record, e, out);
             }
@@ -87,14 +91,14 @@ public class EmbeddingBatchProcessor {
 
         List<Work<P>> misses = new ArrayList<>();
         for (Work<P> w : work) {
-            if (w.sections.isEmpty()) {
+            if (w.plan.isEmpty()) {
                 out.task(w.envelope, TaskEvent.failed(kind.taskType(), ErrorCode.NOTHING_TO_EMBED,
                         "The document has no text to embed in any section"));
                 continue;
             }
             String cached = cache.get(w.key).block();
-            SectionVectors vectors = cached == null ? null : readCached(cached);
-            if (vectors != null) {
+            EncodedDocument vectors = cached == null ? null : readCached(cached);
+            if (vectors != null && vectors.covers(w.plan)) {
                 count(kind, "cache");
                 cache.remember(w.envelope.subjectId(), w.key).block();
                 succeed(kind, w, vectors, true, out);
@@ -116,8 +120,11 @@ public class EmbeddingBatchProcessor {
         if (misses.isEmpty()) {
             return;
         }
-        List<String> texts = new ArrayList<>();
-        misses.forEach(w -> w.sections.values().forEach(texts::addAll));
+        // One model call for the whole batch, each distinct text once: skill names, titles and requirements
+        // repeat across documents, and a skill is both a skills-section item and a skill vector.
+        Set<String> distinct = new LinkedHashSet<>();
+        misses.forEach(w -> w.plan.addTo(distinct));
+        List<String> texts = new ArrayList<>(distinct);
         float[][] vectors;
         try {
             vectors = encoder.embed(texts);
@@ -130,21 +137,17 @@ public class EmbeddingBatchProcessor {
             }
             return;
         }
-        int offset = 0;
+        Map<String, float[]> byText = byText(texts, vectors);
         for (Work<P> w : misses) {
-            int size = w.sections.values().stream().mapToInt(List::size).sum();
-            float[][] own = new float[size][];
-            System.arraycopy(vectors, offset, own, 0, size);
-            offset += size;
-            finishFromModel(kind, w, own, out);
+            finishFromModel(kind, w, EncodedDocument.of(w.plan, byText::get), out);
         }
     }
 
     private <P, R> void embedAlone(DocumentKind<P, R> kind, Work<P> w, EventPublisher.Batch out) {
-        List<String> texts = new ArrayList<>();
-        w.sections.values().forEach(texts::addAll);
+        List<String> texts = w.plan.distinctTexts();
         try {
-            finishFromModel(kind, w, encoder.embed(texts), out);
+            Map<String, float[]> byText = byText(texts, encoder.embed(texts));
+            finishFromModel(kind, w, EncodedDocument.of(w.plan, byText::get), out);
         } catch (RuntimeException e) {
             log.error("task {}: model failed on this document; dead-lettered", w.envelope.taskId(), e);
             out.deadLetter(kind.input(), w.record, e);
@@ -154,33 +157,32 @@ public class EmbeddingBatchProcessor {
         }
     }
 
-    private <P, R> void finishFromModel(DocumentKind<P, R> kind, Work<P> w, float[][] vectors, EventPublisher.Batch out) {
-        Map<String, float[]> means = new LinkedHashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        int i = 0;
-        for (var section : w.sections.entrySet()) {
-            List<float[]> items = new ArrayList<>();
-            for (int k = 0; k < section.getValue().size(); k++) {
-                items.add(vectors[i++]);
-            }
-            means.put(section.getKey(), Vectors.normalisedMean(items));
-            counts.put(section.getKey(), items.size());
+    private static Map<String, float[]> byText(List<String> texts, float[][] vectors) {
+        Map<String, float[]> byText = new HashMap<>(texts.size() * 2);
+        for (int i = 0; i < texts.size(); i++) {
+            byText.put(texts.get(i), vectors[i]);
         }
-        SectionVectors result = new SectionVectors(means, counts);
+        return byText;
+    }
+
+    private <P, R> void finishFromModel(DocumentKind<P, R> kind, Work<P> w, EncodedDocument result,
+            EventPublisher.Batch out) {
         cache.put(w.key, PipelineJson.mapper().writeValueAsString(result)).block();
         cache.remember(w.envelope.subjectId(), w.key).block();
         count(kind, "model");
         succeed(kind, w, result, false, out);
     }
 
-    private <P, R> void succeed(DocumentKind<P, R> kind, Work<P> w, SectionVectors vectors, boolean cacheHit,
+    private <P, R> void succeed(DocumentKind<P, R> kind, Work<P> w, EncodedDocument vectors, boolean cacheHit,
             EventPublisher.Batch out) {
         // In the task's trace: this log line and the records sent carry its trace id.
         tracing.inTrace(w.envelope.traceparent(), "embed " + kind.cacheKind(), () -> {
             R result = kind.result(w.envelope.payload(), model, vectors);
-            String resultHash = w.key.contentHash();
-            out.send(kind.output(), w.envelope.subjectId(), w.envelope.derive(kind.output().name(), resultHash, result));
-            JsonNode resultJson = PipelineJson.mapper().valueToTree(result);
+            // The derived event keeps the submission's content hash: downstream tasks (the resume score) and
+            // the door cache identify the content by it.
+            out.send(kind.output(), w.envelope.subjectId(),
+                    w.envelope.derive(kind.output().name(), w.envelope.contentHash(), result));
+            JsonNode resultJson = PipelineJson.mapper().valueToTree(kind.taskResult(result));
             out.task(w.envelope, TaskEvent.succeeded(kind.taskType(), model, kind.resultLink(w.envelope.payload()),
                     resultJson, cacheHit));
             log.info("task {} {} {} embedded ({})", w.envelope.taskId(), kind.cacheKind(), w.envelope.subjectId(),
@@ -223,9 +225,9 @@ public class EmbeddingBatchProcessor {
         }
     }
 
-    private SectionVectors readCached(String json) {
+    private EncodedDocument readCached(String json) {
         try {
-            return PipelineJson.mapper().readValue(json, SectionVectors.class);
+            return PipelineJson.mapper().readValue(json, EncodedDocument.class);
         } catch (RuntimeException e) {
             log.warn("unreadable cache entry ignored: {}", e.toString());
             return null;
@@ -250,7 +252,7 @@ public class EmbeddingBatchProcessor {
                 .increment();
     }
 
-    private record Work<P>(ConsumerRecord<String, byte[]> record, EventEnvelope<P> envelope,
-            Map<String, List<String>> sections, CacheKey key) {
+    private record Work<P>(ConsumerRecord<String, byte[]> record, EventEnvelope<P> envelope, EncodingPlan plan,
+            CacheKey key) {
     }
 }

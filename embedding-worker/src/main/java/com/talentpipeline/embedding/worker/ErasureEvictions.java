@@ -4,9 +4,9 @@ import com.talentpipeline.core.cache.CacheKey;
 import com.talentpipeline.core.cache.ResultCache;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.hash.ContentHash;
+import com.talentpipeline.core.resume.ResumeSubmitted;
 import com.talentpipeline.core.resume.ResumeUpdated;
 import com.talentpipeline.core.topic.Topics;
-import com.talentpipeline.embedding.section.Sections;
 import com.talentpipeline.inference.text.TextEncoder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,9 +34,11 @@ public class ErasureEvictions {
     private final ResultCache cache;
     private final MeterRegistry meters;
     private final String modelVersion;
+    private final ResumeKind resumes;
 
-    public ErasureEvictions(ResultCache cache, TextEncoder encoder, MeterRegistry meters) {
+    public ErasureEvictions(ResultCache cache, TextEncoder encoder, ResumeKind resumes, MeterRegistry meters) {
         this.cache = cache;
+        this.resumes = resumes;
         this.meters = meters;
         this.modelVersion = encoder.info().version();
     }
@@ -64,7 +66,8 @@ public class ErasureEvictions {
 
     /** Evicts the entries of the erased resume: its last content and every version indexed under its id. */
     boolean evict(String tenantId, ResumeUpdated update) {
-        CacheKey key = new CacheKey(tenantId, KIND, modelVersion, ContentHash.of(Sections.ofResume(update.resume())));
+        CacheKey key = new CacheKey(tenantId, KIND, modelVersion, ContentHash.of(
+                resumes.plan(new ResumeSubmitted(update.resumeId(), update.version(), update.resume()))));
         Long earlier = cache.evictSubject(KIND, update.resumeId()).block();
         boolean removed = Boolean.TRUE.equals(cache.evict(key).block());
         boolean any = removed || (earlier != null && earlier > 0);

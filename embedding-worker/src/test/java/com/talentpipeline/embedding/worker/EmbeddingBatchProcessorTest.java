@@ -58,6 +58,8 @@ class EmbeddingBatchProcessorTest {
         }
     }
 
+    static final ResumeKind RESUMES = new ResumeKind(com.talentpipeline.embedding.config.EmbeddingProperties.defaults());
+
     RecordingEncoder encoder;
     ResultCache cache;
     List<ProducerRecord<String, byte[]>> sent;
@@ -103,16 +105,37 @@ class EmbeddingBatchProcessorTest {
     }
 
     @Test
-    void allCacheMissesOfABatchGoThroughTheModelInOneCall() throws Exception {
+    void allCacheMissesOfABatchGoThroughTheModelInOneCallEachDistinctTextOnce() throws Exception {
         var garbage = new ConsumerRecord<>(Topics.RESUME_SUBMITTED_NAME, 0, 3L, "k", "{oops".getBytes());
-        processor.process(new ResumeKind(), List.of(record("Java", 1), record("Kafka", 2), garbage));
+        ConsumerRecord<String, byte[]> java = record("Java", 1);
+        processor.process(RESUMES, List.of(java, record("Kafka", 2), garbage));
 
         assertThat(encoder.calls).hasSize(1);
-        assertThat(encoder.calls.get(0)).containsExactly("Java", "Engineer at Acme. Built Java", "Kafka",
-                "Engineer at Acme. Built Kafka");
+        List<String> texts = encoder.calls.get(0);
+        assertThat(texts).doesNotHaveDuplicates();
+        var resume = Topics.RESUME_SUBMITTED.decode(java.value()).payload().resume();
+        // Sections, skills (the skills-section item is the skill vector's text too), profile and chunks.
+        assertThat(texts).contains("Java", "Engineer at Acme. Built Java", "Kafka", "Engineer at Acme. Built Kafka",
+                com.talentpipeline.core.resume.ProfileText.of(resume));
+        assertThat(texts).containsAll(RESUMES.plan(Topics.RESUME_SUBMITTED.decode(java.value()).payload()).chunks()
+                .chunks().stream().map(com.talentpipeline.core.chunk.Chunk::context).toList());
         assertThat(taskEvents(TaskState.RUNNING)).hasSize(2);
-        assertThat(taskEvents(TaskState.SUCCEEDED)).hasSize(2).allMatch(e -> !e.cacheHit() && e.result() != null);
-        assertThat(on(Topics.RESUME_EMBEDDED_NAME)).hasSize(2);
+        assertThat(taskEvents(TaskState.SUCCEEDED)).hasSize(2).allSatisfy(e -> {
+            assertThat(e.cacheHit()).isFalse();
+            // The task's result is the section view; the per-item vectors travel only on the topic.
+            assertThat(e.result().has("meanEmbeddings")).isTrue();
+            assertThat(e.result().has("chunks")).isFalse();
+            assertThat(e.result().has("profile")).isFalse();
+        });
+        assertThat(on(Topics.RESUME_EMBEDDED_NAME)).hasSize(2).allSatisfy(r -> {
+            var envelope = Topics.RESUME_EMBEDDED.decode(r.value());
+            var p = envelope.payload();
+            assertThat(envelope.contentHash()).isEqualTo("h"); // the submission's hash, not the cache key's
+            assertThat(p.profile()).isNotNull();
+            assertThat(p.skillVectors()).hasSize(1);
+            assertThat(p.chunks().chunks()).isNotEmpty().hasSameSizeAs(p.chunks().vectors());
+            assertThat(p.resume().skills()).hasSize(1);
+        });
         assertThat(on("resume.submitted.DLT")).hasSize(1);
         // Each embedded resume's key is indexed under its id, for erasure of every version.
         org.mockito.Mockito.verify(cache, org.mockito.Mockito.times(2)).remember(anyString(), any());
@@ -120,7 +143,7 @@ class EmbeddingBatchProcessorTest {
 
     @Test
     void aDocumentTheModelFailsOnIsDeadLetteredAloneAndItsTaskFails() throws Exception {
-        processor.process(new ResumeKind(), List.of(record("Java", 1), record("POISON", 2)));
+        processor.process(RESUMES, List.of(record("Java", 1), record("POISON", 2)));
 
         assertThat(encoder.calls).hasSize(3); // the batch, then each document alone
         assertThat(taskEvents(TaskState.SUCCEEDED)).hasSize(1);
@@ -131,12 +154,33 @@ class EmbeddingBatchProcessorTest {
     }
 
     @Test
-    void aCacheHitSkipsTheModel() throws Exception {
+    void aCacheHitSkipsTheModelAndPublishesTheSameVectors() throws Exception {
+        ConsumerRecord<String, byte[]> java = record("Java", 1);
+        org.mockito.ArgumentCaptor<String> stored = org.mockito.ArgumentCaptor.forClass(String.class);
+        processor.process(RESUMES, List.of(java));
+        org.mockito.Mockito.verify(cache).put(any(), stored.capture());
+        var first = Topics.RESUME_EMBEDDED.decode(on(Topics.RESUME_EMBEDDED_NAME).get(0).value()).payload();
+
+        when(cache.get(any())).thenReturn(Mono.just(stored.getValue()));
+        sent.clear();
+        processor.process(RESUMES, List.of(java));
+
+        assertThat(encoder.calls).hasSize(1); // only the first run
+        assertThat(taskEvents(TaskState.SUCCEEDED)).singleElement().satisfies(e -> assertThat(e.cacheHit()).isTrue());
+        var second = Topics.RESUME_EMBEDDED.decode(on(Topics.RESUME_EMBEDDED_NAME).get(0).value()).payload();
+        assertThat(second.profile()).containsExactly(first.profile());
+        assertThat(second.chunks().vectors()).hasSameSizeAs(first.chunks().vectors());
+        assertThat(second.skillVectors().get("java")).containsExactly(first.skillVectors().get("java"));
+    }
+
+    @Test
+    void anEntryWithoutTheVectorsDownstreamNeedsIsAMiss() throws Exception {
+        // The layout before chunks, profile and skill vectors were published: section means only.
         when(cache.get(any())).thenReturn(Mono.just(
                 "{\"means\":{\"skills\":[1,0,0],\"workExperience\":[0,1,0]},\"counts\":{\"skills\":1,\"workExperience\":1}}"));
-        processor.process(new ResumeKind(), List.of(record("Java", 1)));
+        processor.process(RESUMES, List.of(record("Java", 1)));
 
-        assertThat(encoder.calls).isEmpty();
-        assertThat(taskEvents(TaskState.SUCCEEDED)).singleElement().satisfies(e -> assertThat(e.cacheHit()).isTrue());
+        assertThat(encoder.calls).hasSize(1);
+        assertThat(taskEvents(TaskState.SUCCEEDED)).singleElement().satisfies(e -> assertThat(e.cacheHit()).isFalse());
     }
 }

@@ -42,12 +42,12 @@ class ErasureEvictionsTest {
         var meters = new SimpleMeterRegistry();
         var processor = new EmbeddingBatchProcessor(encoder, cache, new EventPublisher(kafka, meters), meters);
         ConsumerRecord<String, byte[]> submitted = EmbeddingBatchProcessorTest.record("Kafka", 0);
-        processor.process(new ResumeKind(), List.of(submitted));
+        processor.process(new ResumeKind(com.talentpipeline.embedding.config.EmbeddingProperties.defaults()), List.of(submitted));
         ArgumentCaptor<CacheKey> stored = ArgumentCaptor.forClass(CacheKey.class);
         verify(cache).put(stored.capture(), anyString());
 
         var resume = Topics.RESUME_SUBMITTED.decode(submitted.value()).payload().resume();
-        var evictions = new ErasureEvictions(cache, encoder, meters);
+        var evictions = new ErasureEvictions(cache, encoder, EmbeddingBatchProcessorTest.RESUMES, meters);
         // A new version's announcement evicts nothing; the erasure evicts the stored key.
         evictions.onUpdates(List.of(updated(submitted.key(), new ResumeUpdated(submitted.key(), 2, "json"))));
         verify(cache, never()).evict(any());

@@ -84,8 +84,7 @@ public final class LocalPipeline implements AutoCloseable {
     public static List<TopicSpec> topicSpecs() {
         List<TopicSpec> specs = new ArrayList<>();
         for (Topic<?> topic : Topics.all()) {
-            specs.add(topic.compacted() ? TopicSpec.compacted(topic.name(), topic.partitions())
-                    : TopicSpec.of(topic.name(), topic.partitions()));
+            specs.add(TopicSpec.of(topic));
             specs.add(TopicSpec.of(topic.deadLetterTopic(), topic.partitions()));
         }
         return specs;

@@ -97,9 +97,11 @@ public final class TopicCreator {
 
     private static NewTopic newTopic(TopicSpec spec) {
         NewTopic topic = new NewTopic(spec.name(), spec.partitions(), (short) 1);
+        Map<String, String> configs = new java.util.HashMap<>(spec.configs());
         if (spec.compacted()) {
-            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
+        topic.configs(configs);
         return topic;
     }
 }

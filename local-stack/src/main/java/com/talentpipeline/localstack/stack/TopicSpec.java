@@ -8,8 +8,19 @@ import java.util.Objects;
  * @param name       topic name
  * @param partitions number of partitions (at least 1)
  * @param compacted  {@code cleanup.policy=compact} (latest value per key) instead of delete
+ * @param configs    further topic-level configuration (e.g. {@code max.message.bytes})
  */
-public record TopicSpec(String name, int partitions, boolean compacted) {
+public record TopicSpec(String name, int partitions, boolean compacted, java.util.Map<String, String> configs) {
+
+    /** A spec without further configuration. */
+    public TopicSpec(String name, int partitions, boolean compacted) {
+        this(name, partitions, compacted, java.util.Map.of());
+    }
+
+    /** The spec of a registry topic, with its configuration. */
+    public static TopicSpec of(com.talentpipeline.core.topic.Topic<?> topic) {
+        return new TopicSpec(topic.name(), topic.partitions(), topic.compacted(), topic.configs());
+    }
 
     /** Validates the spec. */
     public TopicSpec {
@@ -20,6 +31,7 @@ public record TopicSpec(String name, int partitions, boolean compacted) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1: " + partitions);
         }
+        configs = java.util.Map.copyOf(configs);
     }
 
     /** A delete-policy topic. */

@@ -213,7 +213,6 @@ class RagIT {
         assertThat(info.statusCode()).isEqualTo(200);
         JsonNode body = PipelineClient.json(info);
         assertThat(body.get("model").get("dimension").asInt()).isEqualTo(384);
-        assertThat(body.get("chunking").get("maxChars").asInt()).isPositive();
         assertThat(body.get("retrieval").get("topK").asInt()).isPositive();
         assertThat(body.get("index").get("resumes").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(body.get("index").get("chunks").asLong()).isGreaterThan(10);

@@ -16,7 +16,6 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -54,9 +53,7 @@ public class PipelineCoreAutoConfiguration {
             TopicBuilder builder = TopicBuilder.name(topic.name())
                     .partitions(topic.partitions())
                     .replicas(properties.kafka().replicas());
-            if (topic.compacted()) {
-                builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-            }
+            builder.configs(topic.configs());
             topics.add(builder.build());
             topics.add(TopicBuilder.name(topic.deadLetterTopic())
                     .partitions(topic.partitions())

@@ -20,8 +20,14 @@ public final class Topic<V> {
     private final int partitions;
     private final boolean compacted;
     private final EnvelopeSerde<V> valueSerde;
+    private final int maxMessageBytes;
 
     Topic(String name, Class<V> payloadType, int partitions, boolean compacted) {
+        this(name, payloadType, partitions, compacted, 0);
+    }
+
+    Topic(String name, Class<V> payloadType, int partitions, boolean compacted, int maxMessageBytes) {
+        this.maxMessageBytes = maxMessageBytes;
         this.name = name;
         this.payloadType = payloadType;
         this.partitions = partitions;
@@ -43,6 +49,23 @@ public final class Topic<V> {
 
     public boolean compacted() {
         return compacted;
+    }
+
+    /** Largest record the topic accepts, or 0 for the broker's default (about 1 MB). */
+    public int maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    /** Topic-level configuration to create the topic with: cleanup policy and record size limit. */
+    public java.util.Map<String, String> configs() {
+        java.util.Map<String, String> configs = new java.util.LinkedHashMap<>();
+        if (compacted) {
+            configs.put("cleanup.policy", "compact");
+        }
+        if (maxMessageBytes > 0) {
+            configs.put("max.message.bytes", Integer.toString(maxMessageBytes));
+        }
+        return configs;
     }
 
     /** Name of the dead-letter topic; same partition count so a record keeps its partition. */

@@ -34,18 +34,28 @@ public final class Topics {
     public static final String INTERVIEW_SUBMITTED_NAME = "interview.submitted";
     public static final String IMAGE_SUBMITTED_NAME = "image.submitted";
 
+    /**
+     * Record size limit of the embedded topics (8 MiB); the embedding worker's producer sends up to this
+     * ({@code max.request.size}). A resume at the ingest limits with 512 chunks stays far below it.
+     */
+    public static final int EMBEDDED_MAX_BYTES = 8 * 1024 * 1024;
+
     /** A resume (new or new version) to process; key = resume id. */
     public static final Topic<ResumeSubmitted> RESUME_SUBMITTED =
             new Topic<>(RESUME_SUBMITTED_NAME, ResumeSubmitted.class, 6, false);
-    /** Latest section embeddings per resume; compacted, key = resume id. */
+    /**
+     * Every vector of each resume's latest version (sections, skills, profile, retrieval chunks), with its
+     * content; compacted, key = resume id. Records reach a few hundred KB (a 384-d vector is about 2 KB
+     * packed), so the topic takes records up to {@link #EMBEDDED_MAX_BYTES}.
+     */
     public static final Topic<ResumeEmbeddings> RESUME_EMBEDDED =
-            new Topic<>(RESUME_EMBEDDED_NAME, ResumeEmbeddings.class, 6, true);
+            new Topic<>(RESUME_EMBEDDED_NAME, ResumeEmbeddings.class, 6, true, Topics.EMBEDDED_MAX_BYTES);
     /** A job posting to process; key = job id. */
     public static final Topic<JobSubmitted> JOB_SUBMITTED =
             new Topic<>(JOB_SUBMITTED_NAME, JobSubmitted.class, 6, false);
-    /** Latest section embeddings per job; compacted, key = job id. */
+    /** Section and skill vectors of each job's latest version; compacted, key = job id. */
     public static final Topic<JobEmbeddings> JOB_EMBEDDED =
-            new Topic<>(JOB_EMBEDDED_NAME, JobEmbeddings.class, 6, true);
+            new Topic<>(JOB_EMBEDDED_NAME, JobEmbeddings.class, 6, true, Topics.EMBEDDED_MAX_BYTES);
     /** Task state changes from every worker (RUNNING, progress, SUCCEEDED, FAILED); key = subject id. */
     public static final Topic<TaskEvent> TASK_EVENTS =
             new Topic<>(TASK_EVENTS_NAME, TaskEvent.class, 6, false);

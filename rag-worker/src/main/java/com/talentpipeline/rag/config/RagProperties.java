@@ -7,7 +7,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the RAG worker ({@code pipeline.rag.*}).
  *
- * @param chunking  how resumes are split
  * @param retrieval how chunks are chosen for a question
  * @param answer    how the extractive answer is composed
  * @param query     limits of the query API
@@ -16,7 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "pipeline.rag")
 public record RagProperties(
-        @DefaultValue Chunking chunking,
         @DefaultValue Retrieval retrieval,
         @DefaultValue Answer answer,
         @DefaultValue Query query,
@@ -25,23 +23,8 @@ public record RagProperties(
 
     /** Defaults everywhere (tests). */
     public static RagProperties defaults() {
-        return new RagProperties(new Chunking(400, 12), new Retrieval(4, 0.7, 0.45, 0.8, 0.4, 0.1), new Answer(3),
+        return new RagProperties(new Retrieval(4, 0.7, 0.45, 0.8, 0.4, 0.1), new Answer(3),
                 new Query(Duration.ofSeconds(5), 1000), new Llm(null, null, null, Duration.ofSeconds(3)), "http://localhost:8081");
-    }
-
-    /**
-     * @param maxChars       most characters in one chunk (a longer sentence is split at whitespace)
-     * @param skillsPerChunk most skills in one skills chunk
-     */
-    public record Chunking(@DefaultValue("400") int maxChars, @DefaultValue("12") int skillsPerChunk) {
-        public Chunking {
-            if (maxChars < 40) {
-                throw new IllegalArgumentException("pipeline.rag.chunking.max-chars must be at least 40");
-            }
-            if (skillsPerChunk < 1) {
-                throw new IllegalArgumentException("pipeline.rag.chunking.skills-per-chunk must be at least 1");
-            }
-        }
     }
 
     /**

@@ -1,6 +1,6 @@
 package com.talentpipeline.rag.index;
 
-import com.talentpipeline.rag.chunk.Chunk;
+import com.talentpipeline.core.chunk.Chunk;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.talentpipeline.rag.index;
 
 import com.talentpipeline.core.event.EventEnvelope;
-import com.talentpipeline.core.resume.ResumeSubmitted;
+import com.talentpipeline.core.resume.ResumeEmbeddings;
 import com.talentpipeline.core.resume.ResumeUpdated;
 import com.talentpipeline.core.topic.Topic;
 import com.talentpipeline.core.topic.Topics;
@@ -15,9 +15,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the index current, in the consumer group {@code rag-worker}: each {@code resume.submitted}
- * version is chunked, embedded and stored (a newer version replaces the old chunks; an older one is
- * ignored); a {@code resume.updated} with source {@code deleted} drops the resume's chunks. A record
+ * Keeps the index current, in the consumer group {@code rag-worker}: each {@code resume.embedded}
+ * version's chunks and vectors (chunked and encoded once, by the embedding worker) are stored (a newer
+ * version replaces the old chunks; an older one is ignored); a {@code resume.updated} with source {@code deleted} drops the resume's chunks. A record
  * that cannot be read, or whose text the model fails on, is counted and skipped (see {@link #skip});
  * infrastructure errors (PostgreSQL down) escape so the batch is retried.
  */
@@ -34,22 +34,24 @@ public class IndexListeners {
         this.meters = meters;
     }
 
-    @KafkaListener(id = "rag-indexer", idIsGroup = false, topics = Topics.RESUME_SUBMITTED_NAME, batch = "true")
-    public void onSubmitted(List<ConsumerRecord<String, byte[]>> records) {
+    @KafkaListener(id = "rag-indexer", idIsGroup = false, topics = Topics.RESUME_EMBEDDED_NAME, batch = "true")
+    public void onEmbedded(List<ConsumerRecord<String, byte[]>> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
-            EventEnvelope<ResumeSubmitted> envelope;
+            if (record.value() == null) {
+                continue; // a compaction tombstone
+            }
+            EventEnvelope<ResumeEmbeddings> envelope;
             try {
-                envelope = Topics.RESUME_SUBMITTED.decode(record.value());
+                envelope = Topics.RESUME_EMBEDDED.decode(record.value());
             } catch (RuntimeException e) {
-                skip(Topics.RESUME_SUBMITTED, record, e);
+                skip(Topics.RESUME_EMBEDDED, record, e);
                 continue;
             }
-            ResumeSubmitted s = envelope.payload();
             try {
-                boolean stored = index.index(envelope.tenantId(), s.resumeId(), s.version(), s.resume());
+                boolean stored = index.index(envelope.tenantId(), envelope.payload());
                 count("indexed", stored ? "stored" : "stale");
-            } catch (com.talentpipeline.inference.text.EmbeddingException e) {
-                skip(Topics.RESUME_SUBMITTED, record, e);
+            } catch (com.talentpipeline.inference.text.EmbeddingException | IllegalArgumentException e) {
+                skip(Topics.RESUME_EMBEDDED, record, e);
             }
         }
     }
@@ -77,9 +79,10 @@ public class IndexListeners {
     }
 
     /**
-     * A record this worker cannot read. The embedding worker, the topic's primary consumer, already
-     * dead-letters it to {@code <topic>.DLT} and fails its task; a second copy from this group would
-     * only duplicate it, so the indexer logs, counts and skips it (the partition keeps moving).
+     * A record this worker cannot read. {@code resume.embedded} is written by the embedding worker after
+     * its own checks (a bad submission is dead-lettered and its task failed there), so this is a bug or
+     * a version skew, not user input: the indexer logs, counts and skips it (the partition keeps moving)
+     * and the alert on {@code pipeline_consumer_errors_total} shows it.
      */
     private void skip(Topic<?> topic, ConsumerRecord<String, byte[]> record, Exception cause) {
         log.warn("skipping unreadable {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), cause.toString());

@@ -1,11 +1,12 @@
 package com.talentpipeline.rag.index;
 
-import com.talentpipeline.core.resume.Resume;
 import com.talentpipeline.inference.text.TextEncoder;
-import com.talentpipeline.rag.chunk.Chunk;
-import com.talentpipeline.rag.chunk.ChunkedResume;
-import com.talentpipeline.rag.chunk.ResumeChunker;
-import com.talentpipeline.rag.config.RagProperties;
+import com.talentpipeline.core.chunk.Chunk;
+import com.talentpipeline.core.chunk.ResumeChunks;
+import com.talentpipeline.core.resume.ResumeEmbeddings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,31 +23,50 @@ public class RagIndex {
 
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(10);
 
-    private final ResumeChunker chunker;
     private final TextEncoder encoder;
     private final ChunkStore store;
     private final Map<String, IndexedResume> cache = new ConcurrentHashMap<>();
 
-    public RagIndex(RagProperties properties, TextEncoder encoder, ChunkStore store) {
-        this.chunker = new ResumeChunker(properties.chunking().maxChars(), properties.chunking().skillsPerChunk());
+    private final Counter reencoded;
+
+    public RagIndex(TextEncoder encoder, ChunkStore store, MeterRegistry meters) {
+        this.reencoded = Counter.builder("pipeline.rag.index.reencoded")
+                .description("Resume versions whose chunks came from another model and were re-encoded here")
+                .register(meters);
         this.encoder = encoder;
         this.store = store;
     }
 
-    /** Chunks, embeds and stores a resume version unless a newer one is indexed; returns whether it was. */
-    public boolean index(String tenantId, String resumeId, int version, Resume resume) {
-        IndexedResume cached = cache.get(resumeId);
-        if (cached != null && cached.version() > version) {
+    /**
+     * Stores the chunks and vectors the embedding worker published for a resume version, unless a newer
+     * one is indexed; returns whether it was. The vectors are used as published: this worker encodes
+     * only questions. Should they come from another model than the one questions are encoded with (a
+     * rolling model upgrade), the chunks are re-encoded here rather than compared across models, and
+     * {@code pipeline.rag.index.reencoded} counts it.
+     */
+    public boolean index(String tenantId, ResumeEmbeddings embedded) {
+        IndexedResume cached = cache.get(embedded.resumeId());
+        if (cached != null && cached.version() > embedded.version()) {
             return false;
         }
-        ChunkedResume chunked = chunker.chunk(resume);
-        List<String> contexts = chunked.chunks().stream().map(Chunk::context).toList();
-        float[][] vectors = contexts.isEmpty() ? new float[0][] : encoder.embed(contexts);
-        IndexedResume index = new IndexedResume(resumeId, version, encoder.info().version(), chunked.text(),
-                chunked.chunks(), vectors, tenantId);
+        ResumeChunks published = embedded.chunks();
+        if (published == null) {
+            throw new IllegalArgumentException("resume.embedded without chunks (an older embedding worker)");
+        }
+        float[][] vectors;
+        String model = encoder.info().version();
+        if (embedded.model() != null && model.equals(embedded.model().version())) {
+            vectors = published.vectors().toArray(float[][]::new);
+        } else {
+            List<String> contexts = published.chunks().stream().map(Chunk::context).toList();
+            vectors = contexts.isEmpty() ? new float[0][] : encoder.embed(contexts);
+            reencoded.increment();
+        }
+        IndexedResume index = new IndexedResume(embedded.resumeId(), embedded.version(), model, published.text(),
+                published.chunks(), vectors, tenantId);
         boolean stored = Boolean.TRUE.equals(store.replace(index).block(DB_TIMEOUT));
         if (stored) {
-            cache.merge(resumeId, index, (old, now) -> old.version() > now.version() ? old : now);
+            cache.merge(embedded.resumeId(), index, (old, now) -> old.version() > now.version() ? old : now);
         }
         return stored;
     }

@@ -171,7 +171,6 @@ public class RagController implements DisposableBean {
             ModelInfo model = index.encoder().info();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("model", Map.of("name", model.name(), "version", model.version(), "dimension", model.dimension()));
-            body.put("chunking", properties.chunking());
             body.put("retrieval", properties.retrieval());
             body.put("answer", properties.answer());
             body.put("query", Map.of("timeoutMillis", properties.query().timeout().toMillis(),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import com.talentpipeline.inference.model.ModelInfo;
 import com.talentpipeline.inference.text.TextEncoder;
-import com.talentpipeline.rag.chunk.Chunk;
+import com.talentpipeline.core.chunk.Chunk;
 import com.talentpipeline.rag.config.RagProperties;
 import com.talentpipeline.rag.index.IndexedResume;
 import java.net.InetSocketAddress;
@@ -83,7 +83,7 @@ class GenerativeFallbackTest {
 
     private RagService service(String path) {
         RagProperties d = RagProperties.defaults();
-        return new RagService(SAME_VECTOR, new RagProperties(d.chunking(), d.retrieval(), d.answer(), d.query(),
+        return new RagService(SAME_VECTOR, new RagProperties(d.retrieval(), d.answer(), d.query(),
                 new RagProperties.Llm("http://127.0.0.1:" + server.getAddress().getPort() + path, "stub-model", "k",
                         Duration.ofMillis(500)), d.resultsBaseUrl()));
     }

@@ -40,14 +40,27 @@ public final class ResumeScorer {
         return careers.encoder().info();
     }
 
-    /** Scores the resume; {@code sourceText} is the uploaded file's text, or null. */
-    public ResumeScore score(String resumeId, int version, Resume resume, String sourceText, YearMonth today) {
+    /**
+     * Scores the resume; {@code sourceText} is the uploaded file's text, or null; {@code profile} is the
+     * encoding of the resume's profile text ({@link com.talentpipeline.core.resume.ProfileText}), as the
+     * embedding worker published it: this scorer never encodes a resume itself.
+     */
+    public ResumeScore score(String resumeId, int version, Resume resume, String sourceText, float[] profile,
+            YearMonth today) {
         QualityScore q = quality.score(resume, today);
         AtsScore a = ats.score(resume, sourceText, null, null, today);
-        List<CareerPrediction> paths = careers.predict(ResumeText.professional(resume), careers.builtIn(), topK);
+        List<CareerPrediction> paths = careers.predict(ResumeText.professional(resume), profile, careers.builtIn(), topK);
         return new ResumeScore(resumeId, version, version(), q.overallScore(), q.grade(), q.weights(), q.breakdown(),
                 q.totalExperienceYears(), q.strengths(), q.improvements(), q.recommendations(), a.atsScore(), a, paths,
                 careers.encoder().info().name());
+    }
+
+    /**
+     * Encodes a resume's profile text here: only for a vector published by another model than the one
+     * the career labels are encoded with (a rolling model upgrade), where comparing them would be wrong.
+     */
+    public float[] encodeProfile(Resume resume) {
+        return careers.embedText(ResumeText.professional(resume));
     }
 
     /** The ATS score of the resume against a job. */

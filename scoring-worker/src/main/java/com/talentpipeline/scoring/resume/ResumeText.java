@@ -18,28 +18,8 @@ public final class ResumeText {
 
     /** Summary, roles with their responsibilities, skills, education and certifications, as prose. */
     public static String professional(Resume resume) {
-        StringBuilder text = new StringBuilder();
-        if (resume.summary() != null && !resume.summary().isBlank()) {
-            text.append(resume.summary().strip()).append('\n');
-        }
-        for (Resume.WorkExperience role : resume.workExperience()) {
-            text.append(role.jobTitle()).append(" at ").append(role.company()).append(". ");
-            for (String r : role.responsibilities()) {
-                text.append(r.strip()).append(r.strip().endsWith(".") ? " " : ". ");
-            }
-            text.append('\n');
-        }
-        if (!resume.skills().isEmpty()) {
-            text.append("Skills: ");
-            text.append(String.join(", ", resume.skills().stream().map(Resume.Skill::name).toList())).append(".\n");
-        }
-        for (Resume.Education e : resume.education()) {
-            text.append(e.degree()).append(", ").append(e.institution()).append(".\n");
-        }
-        for (Resume.Certification c : resume.certifications()) {
-            text.append("Certification: ").append(c.name()).append(".\n");
-        }
-        return text.toString().strip();
+        // One rendering for the whole pipeline: the embedding worker encodes exactly this text.
+        return com.talentpipeline.core.resume.ProfileText.of(resume);
     }
 
     /** Every responsibility line of every role. */

@@ -25,6 +25,43 @@ public class ScoreStore {
         this.tx = tx;
     }
 
+    /**
+     * A resume version's profile vector and the version of the model that produced it.
+     *
+     * @param model  model version
+     * @param vector the vector
+     */
+    public record ProfileVector(String model, float[] vector) {
+    }
+
+    /** The profile vector stored with the tenant's latest scored version of the resume, or empty. */
+    public Mono<ProfileVector> latestProfile(String tenant, String resumeId) {
+        return db.sql("""
+                        SELECT profile_model, profile_vector FROM resume_scores
+                        WHERE tenant_id = :tenant AND resume_id = :id AND profile_vector IS NOT NULL
+                        ORDER BY version DESC LIMIT 1""")
+                .bind("tenant", tenant).bind("id", resumeId)
+                .map(row -> new ProfileVector(row.get("profile_model", String.class),
+                        unboxed(row.get("profile_vector", Float[].class))))
+                .one();
+    }
+
+    private static Float[] boxed(float[] v) {
+        Float[] out = new Float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+
+    private static float[] unboxed(Float[] v) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+
     /** A stored score row. */
     public record Stored(int version, String scorerVersion, UUID taskId, String result) {
     }
@@ -34,19 +71,24 @@ public class ScoreStore {
      * stored or the resume was erased. Emits true when stored, false when skipped.
      */
     public Mono<Boolean> save(String tenant, String resumeId, int version, String scorerVersion, String contentHash,
-            UUID taskId, String result, String scoreSummary, String careerSummary) {
+            UUID taskId, String result, String scoreSummary, String careerSummary, ProfileVector profile) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Mono<Boolean> work = db.sql("""
-                        INSERT INTO resume_scores AS s (tenant_id, resume_id, version, scorer_version, content_hash, task_id, result, created_at)
-                        SELECT :tenant, :id, :version, :scorer, :hash, :task, :result, :at
+        var spec = db.sql("""
+                        INSERT INTO resume_scores AS s (tenant_id, resume_id, version, scorer_version, content_hash, task_id,
+                            result, created_at, profile_model, profile_vector)
+                        SELECT :tenant, :id, :version, :scorer, :hash, :task, :result, :at, :profileModel, :profileVector
                         WHERE NOT EXISTS (SELECT 1 FROM erased_subjects e WHERE e.tenant_id = :tenant AND e.subject_id = :id)
                           AND NOT EXISTS (SELECT 1 FROM resume_scores n WHERE n.tenant_id = :tenant AND n.resume_id = :id AND n.version > :version)
                         ON CONFLICT (tenant_id, resume_id, version) DO UPDATE SET scorer_version = EXCLUDED.scorer_version,
                             content_hash = EXCLUDED.content_hash, task_id = EXCLUDED.task_id, result = EXCLUDED.result,
-                            created_at = EXCLUDED.created_at
+                            created_at = EXCLUDED.created_at, profile_model = EXCLUDED.profile_model,
+                            profile_vector = EXCLUDED.profile_vector
                         RETURNING s.version""")
                 .bind("tenant", tenant).bind("id", resumeId).bind("version", version).bind("scorer", scorerVersion)
-                .bind("hash", contentHash).bind("task", taskId).bind("result", Json.of(result)).bind("at", now)
+                .bind("hash", contentHash).bind("task", taskId).bind("result", Json.of(result)).bind("at", now);
+        spec = profile == null ? spec.bindNull("profileModel", String.class).bindNull("profileVector", Float[].class)
+                : spec.bind("profileModel", profile.model()).bind("profileVector", boxed(profile.vector()));
+        Mono<Boolean> work = spec
                 .map(row -> row.get(0, Integer.class))
                 .one()
                 .flatMap(v -> prediction(tenant, resumeId, version, "resume_score", taskId, scoreSummary, now)

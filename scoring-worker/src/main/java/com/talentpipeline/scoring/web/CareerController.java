@@ -11,6 +11,7 @@ import com.talentpipeline.scoring.career.StudentCareers;
 import com.talentpipeline.scoring.config.ScoringProperties;
 import com.talentpipeline.scoring.resume.ResumeText;
 import com.talentpipeline.scoring.store.Documents;
+import com.talentpipeline.scoring.store.ScoreStore;
 import com.talentpipeline.scoring.store.TaxonomyStore;
 import java.net.URI;
 import java.util.ArrayList;
@@ -49,11 +50,13 @@ public class CareerController {
     private final StudentCareers students;
     private final Documents documents;
     private final TaxonomyStore taxonomies;
+    private final ScoreStore scores;
     private final ScoringProperties.Career settings;
 
     public CareerController(CareerPredictor predictor, StudentCareers students, Documents documents,
-            TaxonomyStore taxonomies, ScoringProperties properties) {
+            TaxonomyStore taxonomies, ScoreStore scores, ScoringProperties properties) {
         this.predictor = predictor;
+        this.scores = scores;
         this.students = students;
         this.documents = documents;
         this.taxonomies = taxonomies;
@@ -79,17 +82,37 @@ public class CareerController {
                 return body;
             });
         }
-        Mono<String> text = request.resumeId() != null
-                ? documents.resume(tenant, request.resumeId().strip())
-                        .switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("Resume", request.resumeId())))
-                        .map(r -> ResumeText.professional(r.resume()))
-                : Mono.just(request.text().strip());
+        if (request.resumeId() != null) {
+            // A stored resume: its profile vector as the embedding worker published it (kept with its score),
+            // never encoded again here; the text only feeds the lexical evidence.
+            String resumeId = request.resumeId().strip();
+            Mono<reactor.util.function.Tuple2<String, float[]>> profile = documents.resume(tenant, resumeId)
+                    .switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("Resume", request.resumeId())))
+                    .flatMap(r -> scores.latestProfile(tenant, resumeId)
+                            .filter(p -> p.model().equals(predictor.encoder().info().version()))
+                            .switchIfEmpty(Mono.error(() -> notScoredYet(resumeId)))
+                            .map(p -> reactor.util.function.Tuples.of(ResumeText.professional(r.resume()), p.vector())));
+            return profile.zipWith(labels).publishOn(Schedulers.boundedElastic()).map(t -> {
+                LabelSet set = t.getT2().set();
+                List<CareerPrediction> top = predictor.predict(t.getT1().getT1(), t.getT1().getT2(), set,
+                        Math.min(topK, set.labels().size()));
+                return body("resume", t.getT2(), top);
+            });
+        }
+        Mono<String> text = Mono.just(request.text().strip());
         return Mono.zip(text, labels).publishOn(Schedulers.boundedElastic()).map(t -> {
             LabelSet set = t.getT2().set();
             List<CareerPrediction> top = predictor.predict(t.getT1(), set,
                     Math.min(topK, set.labels().size()));
-            return body(request.resumeId() != null ? "resume" : "text", t.getT2(), top);
+            return body("text", t.getT2(), top);
         });
+    }
+
+    /** 409 while the resume's current version has no profile vector here yet (it is being embedded). */
+    private static ApiProblemException notScoredYet(String resumeId) {
+        return new ApiProblemException(org.springframework.http.HttpStatus.CONFLICT, "not_ready",
+                "Resume " + resumeId + " is still being processed; retry in a few seconds.", List.of(),
+                java.time.Duration.ofSeconds(2));
     }
 
     /** A label set to predict against, and where it came from. */

@@ -6,7 +6,7 @@ import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.hash.ContentHash;
 import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.resume.ResumeScored;
-import com.talentpipeline.core.resume.ResumeSubmitted;
+import com.talentpipeline.core.resume.ResumeEmbeddings;
 import com.talentpipeline.core.task.ErrorCode;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskEvent;
@@ -35,7 +35,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Scores every resume version from {@code resume.submitted}: a deterministic {@code resume.score} task
+ * Scores every resume version from {@code resume.embedded} (the content and its profile vector, encoded
+ * once by the embedding worker; this worker encodes no resume text): a deterministic {@code resume.score} task
  * per (tenant, resume, version) goes RUNNING, then the score comes from the cache (kind
  * {@code resume-score}, key = scorer and model version + content hash) or the scorer, is stored in
  * {@code resume_scores} and {@code predictions}, and is published as SUCCEEDED and {@code resume.scored}.
@@ -77,12 +78,18 @@ public class ResumeScoring {
     public void process(List<ConsumerRecord<String, byte[]>> records) throws Exception {
         Outbox out = new Outbox(kafka, meters);
         for (ConsumerRecord<String, byte[]> record : records) {
-            EventEnvelope<ResumeSubmitted> envelope;
+            if (record.value() == null) {
+                continue; // a compaction tombstone
+            }
+            EventEnvelope<ResumeEmbeddings> envelope;
             try {
-                envelope = Topics.RESUME_SUBMITTED.decode(record.value());
+                envelope = Topics.RESUME_EMBEDDED.decode(record.value());
+                if (envelope.payload().resume() == null) {
+                    throw new IllegalArgumentException("resume.embedded without the resume (an older embedding worker)");
+                }
             } catch (RuntimeException e) {
-                // The embedding worker, the topic's primary consumer, dead-letters unreadable records and
-                // fails their task; a second copy would duplicate it, so this group counts and skips it.
+                // The embedding worker wrote this record after its own checks (bad submissions are dead-lettered
+                // and their tasks failed there): this is a bug or version skew, counted and skipped.
                 log.warn("skipping unreadable {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
                 count("malformed");
                 continue;
@@ -92,8 +99,8 @@ public class ResumeScoring {
         out.awaitAcks(30_000);
     }
 
-    private void scoreOne(ConsumerRecord<String, byte[]> record, EventEnvelope<ResumeSubmitted> envelope, Outbox out) {
-        ResumeSubmitted s = envelope.payload();
+    private void scoreOne(ConsumerRecord<String, byte[]> record, EventEnvelope<ResumeEmbeddings> envelope, Outbox out) {
+        ResumeEmbeddings s = envelope.payload();
         String tenant = envelope.tenantId();
         UUID taskId = taskId(tenant, s.resumeId(), s.version());
         Integer latest = store.latestVersion(tenant, s.resumeId()).block(DB_TIMEOUT);
@@ -106,7 +113,9 @@ public class ResumeScoring {
         ResumeScore score;
         boolean hit;
         CacheKey key;
+        ScoreStore.ProfileVector profile;
         try {
+            profile = profile(s);
             String sourceText = documents.sourceText(tenant, s.resumeId(), s.version()).block(DB_TIMEOUT);
             Map<String, Object> input = new LinkedHashMap<>();
             input.put("resume", s.resume());
@@ -116,10 +125,10 @@ public class ResumeScoring {
             ResumeScore fromCache = cached == null ? null : read(cached);
             hit = fromCache != null;
             score = hit ? fromCache.forSubject(s.resumeId(), s.version())
-                    : scorer.score(s.resumeId(), s.version(), s.resume(), sourceText, YearMonth.now(clock));
+                    : scorer.score(s.resumeId(), s.version(), s.resume(), sourceText, profile.vector(), YearMonth.now(clock));
         } catch (RuntimeException e) {
             log.error("task {}: scoring resume {} v{} failed; dead-lettered", taskId, s.resumeId(), s.version(), e);
-            out.deadLetter(Topics.RESUME_SUBMITTED, record, e);
+            out.deadLetter(Topics.RESUME_EMBEDDED, record, e);
             out.task(envelope, taskId, s.resumeId(), TaskEvent.failed(TaskType.RESUME_SCORE, ErrorCode.MODEL_FAILED,
                     "Scoring failed: " + e.getClass().getSimpleName()));
             count("failed");
@@ -127,7 +136,7 @@ public class ResumeScoring {
         }
         String json = PipelineJson.mapper().writeValueAsString(score);
         Boolean stored = store.save(tenant, s.resumeId(), s.version(), score.scorerVersion(), key.contentHash(), taskId,
-                json, summary(score), careerSummary(score)).block(DB_TIMEOUT);
+                json, summary(score), careerSummary(score), profile).block(DB_TIMEOUT);
         if (!Boolean.TRUE.equals(stored)) {
             count("stale");
             return; // a newer version was stored meanwhile, or the resume was erased
@@ -151,6 +160,19 @@ public class ResumeScoring {
                 .tag("cache", hit ? "hit" : "miss").publishPercentileHistogram().register(meters));
         count(hit ? "cache" : "scored");
         log.info("task {} resume {} v{} scored ({})", taskId, s.resumeId(), s.version(), hit ? "cache" : "scorer");
+    }
+
+    /**
+     * The profile vector as published, when its model is the one the career labels are encoded with;
+     * else (a rolling model upgrade) encoded here, counted as {@code outcome=reencoded}.
+     */
+    private ScoreStore.ProfileVector profile(ResumeEmbeddings s) {
+        String model = scorer.model().version();
+        if (s.profile() != null && s.model() != null && model.equals(s.model().version())) {
+            return new ScoreStore.ProfileVector(model, s.profile());
+        }
+        count("reencoded");
+        return new ScoreStore.ProfileVector(model, scorer.encodeProfile(s.resume()));
     }
 
     private static ResumeScore read(String json) {

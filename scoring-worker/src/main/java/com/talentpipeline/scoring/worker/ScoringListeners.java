@@ -13,7 +13,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The worker's batch consumers, in the group {@code scoring-worker}: resume versions to score,
+ * The worker's batch consumers, in the group {@code scoring-worker}: resume versions to score (from
+ * {@code resume.embedded}, which carries each version's content and profile vector),
  * interviews to score, and erasures ({@code resume.updated} with source {@code deleted}) that remove a
  * resume's scores, predictions and cache entries.
  */
@@ -35,7 +36,7 @@ public class ScoringListeners {
         this.cache = cache;
     }
 
-    @KafkaListener(id = "resume-scorer", idIsGroup = false, topics = Topics.RESUME_SUBMITTED_NAME, batch = "true")
+    @KafkaListener(id = "resume-scorer", idIsGroup = false, topics = Topics.RESUME_EMBEDDED_NAME, batch = "true")
     public void onResumes(List<ConsumerRecord<String, byte[]>> records) throws Exception {
         resumes.process(records);
     }

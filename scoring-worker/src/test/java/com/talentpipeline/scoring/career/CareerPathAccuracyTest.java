@@ -66,7 +66,8 @@ class CareerPathAccuracyTest {
         for (int i = 0; i < SET.size(); i++) {
             LabelledResumes.Labelled l = SET.get(i);
             long t0 = System.nanoTime();
-            ResumeScore s = scorer.score("r" + i, 1, l.resume(), null, YearMonth.of(2026, 11));
+            ResumeScore s = scorer.score("r" + i, 1, l.resume(), null, scorer.encodeProfile(l.resume()),
+                    YearMonth.of(2026, 11));
             nanos[i] = System.nanoTime() - t0;
             List<String> ids = s.careerPaths().stream().map(CareerPrediction::id).toList();
             double sum = 0;

@@ -60,6 +60,8 @@ class ScoringApiTenancyTest {
     @SuppressWarnings("unchecked")
     KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
     WebTestClient web;
+    TextEncoder encoder = mock(TextEncoder.class);
+    ModelInfo encoderInfo = mock(ModelInfo.class);
 
     static final Resume RESUME = new Resume("Ada", "Lovelace", "ada@example.com", "+44 20 7946 0000",
             "Backend engineer building Java and Kafka services.", List.of(new Resume.Skill("Java", "Expert"),
@@ -71,15 +73,22 @@ class ScoringApiTenancyTest {
 
     @BeforeEach
     void setUp() {
-        TextEncoder encoder = mock(TextEncoder.class);
-        when(encoder.info()).thenReturn(mock(ModelInfo.class));
+        when(encoder.info()).thenReturn(encoderInfo);
+        when(encoder.embed(any())).thenAnswer(call -> {
+            List<String> texts = call.getArgument(0);
+            float[][] out = new float[texts.size()][];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = new float[] {i % 2, (i + 1) % 2};
+            }
+            return out;
+        });
         CareerPredictor predictor = new CareerPredictor(encoder, CareerPredictor.Settings.defaults());
         ScoringProperties properties = new ScoringProperties(new ScoringProperties.Career(0.04, 0.035, 8.0, 0.5, 1.0, 10, 1.0, 0.5, 40, 5, 100, 20, 20000),
                 new ScoringProperties.Interview(6, 2000, new ScoringProperties.Scorer(true), new ScoringProperties.Scorer(true)),
                 "http://results");
         ResumeScorer scorer = new ResumeScorer(new AtsScorer(new JobKeywords(SkillVocabulary.defaults())), predictor, 5);
         web = WebTestClient.bindToController(new ScoreController(scores, documents, scorer),
-                        new CareerController(predictor, new StudentCareers(predictor), documents, taxonomies, properties),
+                        new CareerController(predictor, new StudentCareers(predictor), documents, taxonomies, scores, properties),
                         new InterviewController(kafka, documents, properties))
                 .controllerAdvice(new ProblemDetailsAdvice())
                 .webFilter(new TestTenantFilter())
@@ -90,6 +99,7 @@ class ScoringApiTenancyTest {
         when(documents.job(anyString(), anyString())).thenReturn(Mono.empty());
         when(documents.job(A, "j1")).thenReturn(Mono.just(JOB));
         when(scores.latest(anyString(), anyString())).thenReturn(Mono.empty());
+        when(scores.latestProfile(anyString(), anyString())).thenReturn(Mono.empty());
         var q = new QualityScorer().score(RESUME, YearMonth.of(2026, 11));
         ResumeScore score = new ResumeScore("r1", 1, "v", q.overallScore(), q.grade(), q.weights(), q.breakdown(),
                 q.totalExperienceYears(), q.strengths(), q.improvements(), q.recommendations(), 80, null, List.of(), "m");
@@ -154,6 +164,20 @@ class ScoringApiTenancyTest {
         verify(taxonomies).delete(B, "t1");
         post(B, "/v1/career-paths/predict", "{\"text\":\"Java developer\",\"taxonomyId\":\"t1\"}").expectStatus().isNotFound();
         post(B, "/v1/career-paths/predict", "{\"resumeId\":\"r1\"}").expectStatus().isNotFound();
+    }
+
+    @Test
+    void aStoredResumesCareerPathsUseItsStoredProfileVectorAndWaitForIt() {
+        // Not scored yet: no profile vector here, so 409 (retry), never an encoding of the resume.
+        post(A, "/v1/career-paths/predict", "{\"resumeId\":\"r1\"}").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("not_ready");
+        when(encoderInfo.version()).thenReturn("m@1");
+        when(scores.latestProfile(A, "r1")).thenReturn(Mono.just(new ScoreStore.ProfileVector("m@1", new float[] {1, 0})));
+        post(A, "/v1/career-paths/predict", "{\"resumeId\":\"r1\",\"labels\":[{\"label\":\"Backend\"},{\"label\":\"Data\"}]}")
+                .expectStatus().isOk().expectBody().jsonPath("$.career_paths").isArray();
+        String profileText = com.talentpipeline.core.resume.ProfileText.of(RESUME);
+        org.mockito.Mockito.verify(encoder, never()).embed(org.mockito.ArgumentMatchers.argThat(
+                texts -> texts != null && texts.contains(profileText)));
     }
 
     @Test

@@ -12,7 +12,8 @@ import static org.mockito.Mockito.when;
 import com.talentpipeline.core.cache.ResultCache;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.resume.Resume;
-import com.talentpipeline.core.resume.ResumeSubmitted;
+import com.talentpipeline.core.resume.ResumeEmbeddings;
+import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.skill.SkillVocabulary;
 import com.talentpipeline.core.task.ErrorCode;
 import com.talentpipeline.core.task.TaskEvent;
@@ -73,9 +74,59 @@ class ResumeScoringTest {
     }
 
     static ConsumerRecord<String, byte[]> record(int version) {
-        var envelope = EventEnvelope.of(Topics.RESUME_SUBMITTED_NAME, UUID.randomUUID(), "tenant-a", "r1", "h", null,
-                new ResumeSubmitted("r1", version, RESUME));
-        return new ConsumerRecord<>(Topics.RESUME_SUBMITTED_NAME, 2, 40L, "r1", Topics.RESUME_SUBMITTED.encode(envelope));
+        return record(version, "minilm@test");
+    }
+
+    /** A resume.embedded record whose profile vector came from the given model version. */
+    static ConsumerRecord<String, byte[]> record(int version, String modelVersion) {
+        var embedded = new ResumeEmbeddings("r1", version, new ModelRef("minilm", modelVersion, 3),
+                java.util.Map.of("summary", new float[] {1, 0, 0}), java.util.Map.of("summary", 1),
+                new ResumeEmbeddings.Metrics(7, 0, 1), RESUME, new float[] {0, 1, 0}, java.util.Map.of(), null);
+        var envelope = EventEnvelope.of(Topics.RESUME_EMBEDDED_NAME, UUID.randomUUID(), "tenant-a", "r1", "h", null,
+                embedded);
+        return new ConsumerRecord<>(Topics.RESUME_EMBEDDED_NAME, 2, 40L, "r1", Topics.RESUME_EMBEDDED.encode(envelope));
+    }
+
+    /** An encoder answering every text with a fixed unit vector, recording what it was asked. */
+    List<List<String>> encoded() {
+        List<List<String>> calls = new ArrayList<>();
+        when(encoder.embed(any())).thenAnswer(call -> {
+            List<String> texts = call.getArgument(0);
+            calls.add(List.copyOf(texts));
+            float[][] out = new float[texts.size()][];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = new float[] {0, 1, 0};
+            }
+            return out;
+        });
+        when(store.latestVersion("tenant-a", "r1")).thenReturn(Mono.empty());
+        when(store.save(any(), any(), anyInt(), any(), any(), any(), any(), any(), any(), any())).thenReturn(Mono.just(true));
+        when(cache.put(any(), anyString())).thenReturn(Mono.just(true));
+        when(cache.remember(anyString(), any())).thenReturn(Mono.just(true));
+        return calls;
+    }
+
+    @Test
+    void theProfileVectorIsUsedAsPublishedAndTheResumeIsNeverEncodedHere() throws Exception {
+        List<List<String>> calls = encoded();
+        scoring.process(List.of(record(1)));
+
+        String profileText = com.talentpipeline.core.resume.ProfileText.of(RESUME);
+        assertThat(calls).isNotEmpty().allSatisfy(texts -> assertThat(texts).doesNotContain(profileText)); // labels only
+        var stored = org.mockito.ArgumentCaptor.forClass(ScoreStore.ProfileVector.class);
+        verify(store).save(any(), any(), anyInt(), any(), any(), any(), any(), any(), any(), stored.capture());
+        assertThat(stored.getValue().vector()).containsExactly(0, 1, 0);
+        assertThat(stored.getValue().model()).isEqualTo("minilm@test");
+        assertThat(sent.stream().map(ProducerRecord::topic)).contains(Topics.RESUME_SCORED_NAME);
+    }
+
+    @Test
+    void aProfileVectorFromAnotherModelIsReEncodedNotComparedAcrossModels() throws Exception {
+        List<List<String>> calls = encoded();
+        scoring.process(List.of(record(1, "older-model@1")));
+
+        String profileText = com.talentpipeline.core.resume.ProfileText.of(RESUME);
+        assertThat(calls).anySatisfy(texts -> assertThat(texts).containsExactly(profileText));
     }
 
     @Test
@@ -84,7 +135,7 @@ class ResumeScoringTest {
         when(encoder.embed(any())).thenThrow(new EmbeddingException("inference failed", null));
         scoring.process(List.of(record(1)));
         List<String> topics = sent.stream().map(ProducerRecord::topic).toList();
-        assertThat(topics).containsExactly(Topics.TASK_EVENTS_NAME, Topics.RESUME_SUBMITTED.deadLetterTopic(),
+        assertThat(topics).containsExactly(Topics.TASK_EVENTS_NAME, Topics.RESUME_EMBEDDED.deadLetterTopic(),
                 Topics.TASK_EVENTS_NAME);
         EventEnvelope<TaskEvent> failed = Topics.TASK_EVENTS.decode(sent.get(2).value());
         assertThat(failed.payload().state()).isEqualTo(TaskState.FAILED);
@@ -92,7 +143,7 @@ class ResumeScoringTest {
         assertThat(failed.taskId()).isEqualTo(ResumeScoring.taskId("tenant-a", "r1", 1));
         assertThat(failed.tenantId()).isEqualTo("tenant-a");
         assertThat(sent.get(1).partition()).isEqualTo(2);
-        verify(store, never()).save(any(), any(), anyInt(), any(), any(), any(), any(), any(), any());
+        verify(store, never()).save(any(), any(), anyInt(), any(), any(), any(), any(), any(), any(), any());
     }
 
     @Test
@@ -103,8 +154,8 @@ class ResumeScoringTest {
     }
 
     @Test
-    void anUnreadableRecordIsSkippedBecauseTheEmbeddingWorkerDeadLettersIt() throws Exception {
-        scoring.process(List.of(new ConsumerRecord<>(Topics.RESUME_SUBMITTED_NAME, 0, 1L, "r1", "not json".getBytes())));
+    void anUnreadableRecordIsSkippedBecauseTheEmbeddingWorkerDeadLettersBadSubmissions() throws Exception {
+        scoring.process(List.of(new ConsumerRecord<>(Topics.RESUME_EMBEDDED_NAME, 0, 1L, "r1", "not json".getBytes())));
         assertThat(sent).isEmpty();
     }
 

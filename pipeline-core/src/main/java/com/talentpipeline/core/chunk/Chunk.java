@@ -1,4 +1,4 @@
-package com.talentpipeline.rag.chunk;
+package com.talentpipeline.core.chunk;
 
 /**
  * One retrievable piece of a resume. {@code text} is exactly

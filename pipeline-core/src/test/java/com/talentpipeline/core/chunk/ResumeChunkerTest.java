@@ -1,4 +1,4 @@
-package com.talentpipeline.rag.chunk;
+package com.talentpipeline.core.chunk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.talentpipeline.rag.chunk;
+package com.talentpipeline.core.chunk;
 
 import com.talentpipeline.core.resume.Resume;
 import java.util.ArrayList;
@@ -16,10 +16,26 @@ public final class ResumeChunker {
     /** Sentence ends: . ! ? followed by whitespace and an upper-case letter or digit. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\d\"(])");
 
+    /** Default most characters in one chunk (a longer sentence is split at whitespace). */
+    public static final int DEFAULT_MAX_CHARS = 400;
+    /** Default most skills in one skills chunk. */
+    public static final int DEFAULT_SKILLS_PER_CHUNK = 12;
+
     private final int maxChars;
     private final int skillsPerChunk;
 
+    /** A chunker with the default sizes. */
+    public ResumeChunker() {
+        this(DEFAULT_MAX_CHARS, DEFAULT_SKILLS_PER_CHUNK);
+    }
+
     public ResumeChunker(int maxChars, int skillsPerChunk) {
+        if (maxChars < 40) {
+            throw new IllegalArgumentException("chunks must allow at least 40 characters");
+        }
+        if (skillsPerChunk < 1) {
+            throw new IllegalArgumentException("a skills chunk holds at least one skill");
+        }
         this.maxChars = maxChars;
         this.skillsPerChunk = skillsPerChunk;
     }
