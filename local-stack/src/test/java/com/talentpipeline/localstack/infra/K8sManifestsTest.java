@@ -111,7 +111,38 @@ class K8sManifestsTest {
 
     @Test
     void kedaScalesTheRagWorkerOnItsOwnConsumerGroupUpToThePartitionCount() {
-        assertScaledOnLag("rag-worker", Topics.RESUME_SUBMITTED_NAME);
+        assertScaledOnLag("rag-worker", Topics.RESUME_EMBEDDED_NAME);
+    }
+
+    @Test
+    void kedaScalesTheScoringWorkerAndTheResultsApiOnTheTopicsTheyConsume() {
+        assertScaledOnLag("scoring-worker", Topics.RESUME_EMBEDDED_NAME, Topics.INTERVIEW_SUBMITTED_NAME);
+        assertScaledOnLag("results-api", Topics.TASK_EVENTS_NAME);
+    }
+
+    @Test
+    void kedaScalesTheMatchingWorkerOnItsLagAndOnItsHttpLoad() {
+        Map<String, Object> spec = map(find("ScaledObject", "matching-worker").get("spec"), "spec");
+        List<String> topics = new ArrayList<>();
+        String query = null;
+        for (Object t : InfraFiles.asList(spec.get("triggers"), "triggers")) {
+            Map<String, Object> trigger = map(t, "trigger");
+            Map<String, Object> metadata = map(trigger.get("metadata"), "trigger metadata");
+            if ("kafka".equals(trigger.get("type"))) {
+                assertThat(metadata).containsEntry("consumerGroup", "matching-worker");
+                topics.add(String.valueOf(metadata.get("topic")));
+            } else {
+                assertThat(trigger).containsEntry("type", "prometheus");
+                query = String.valueOf(metadata.get("query"));
+                assertThat(metadata).containsKeys("serverAddress", "threshold");
+            }
+        }
+        assertThat(topics).containsExactly(Topics.RESUME_EMBEDDED_NAME);
+        // The service tag every metric of the worker carries (management.metrics.tags.service).
+        assertThat(query).contains("http_server_requests_seconds_count", "service=\"matching-worker\"", "/actuator");
+        assertThat(String.valueOf(map(map(ServiceConfigs.yaml("matching-worker").get("management"), "m")
+                .get("metrics"), "metrics").get("tags"))).contains("service=matching-worker");
+        assertThat(spec.get("maxReplicaCount")).isEqualTo(Topics.RESUME_EMBEDDED.partitions());
     }
 
     @Test
@@ -125,6 +156,7 @@ class K8sManifestsTest {
         assertThat(map(spec.get("scaleTargetRef"), "ref")).containsEntry("name", worker);
         String group = String.valueOf(map(map(map(ServiceConfigs.yaml(worker).get("spring"), "spring")
                 .get("kafka"), "kafka").get("consumer"), "consumer").get("group-id"));
+        // Every worker is a listed service with its own group (results-api included).
         assertThat(group).as(worker + " consumer group").isEqualTo(worker);
         List<String> topics = new ArrayList<>();
         for (Object t : InfraFiles.asList(spec.get("triggers"), "triggers")) {
@@ -161,5 +193,24 @@ class K8sManifestsTest {
             String variable = String.valueOf(map(e, "env").get("name"));
             assertThat(ServiceConfigs.reads("embedding-worker", variable)).as("embedding-worker reads " + variable).isTrue();
         }
+        // The workers that compare their query-time encodings with the published vectors get the same model.
+        Map<String, String> gpuModel = env(container);
+        for (String worker : List.of("scoring-worker", "rag-worker", "matching-worker")) {
+            Map<String, Object> workerPatch = InfraFiles.yaml(K8S.resolve("overlays/gpu/" + worker + "-model.yaml"));
+            Map<String, Object> c = map(InfraFiles.asList(map(map(map(workerPatch.get("spec"), "spec").get("template"), "t")
+                    .get("spec"), "s").get("containers"), "containers").get(0), "container");
+            assertThat(c).containsEntry("name", worker);
+            assertThat(env(c)).as(worker).containsEntry("TEXT_MODEL_URL", gpuModel.get("TEXT_MODEL_URL"))
+                    .containsEntry("TEXT_MODEL_ENGINE", gpuModel.get("TEXT_MODEL_ENGINE"));
+            env(c).keySet().forEach(v -> assertThat(ServiceConfigs.reads(worker, v)).as(worker + " reads " + v).isTrue());
+        }
+    }
+
+    private static Map<String, String> env(Map<String, Object> container) {
+        Map<String, String> env = new HashMap<>();
+        for (Object e : InfraFiles.asList(container.get("env"), "env")) {
+            env.put(String.valueOf(map(e, "env").get("name")), String.valueOf(map(e, "env").get("value")));
+        }
+        return env;
     }
 }

@@ -10,8 +10,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Embeddings of skill names by the worker's text model, kept in memory: the set of distinct skill
- * names is small (thousands), so each name is embedded once per process. Keys are lower-cased.
+ * Vectors of skill names, kept in memory by key ({@link com.talentpipeline.core.skill.SkillKeys#key}):
+ * the set of distinct skills is small (thousands). The skills of stored resumes and jobs are learned from
+ * {@code resume.embedded} / {@code job.embedded} ({@link #learn}), where the embedding worker published
+ * them: this worker does not encode them again. Only a name no event brought (a skill typed into a
+ * comparison request) is encoded here, once per process.
  */
 public final class SkillEmbeddings {
 
@@ -22,6 +25,26 @@ public final class SkillEmbeddings {
 
     public SkillEmbeddings(TextEncoder encoder) {
         this.encoder = encoder;
+    }
+
+    /**
+     * Takes the skill vectors an event published, when they come from this worker's model (vectors of two
+     * models are never compared); returns how many were taken.
+     */
+    public int learn(String modelVersion, Map<String, float[]> published) {
+        if (published == null || published.isEmpty() || !encoder.info().version().equals(modelVersion)) {
+            return 0;
+        }
+        if (vectors.size() + published.size() > MAX_ENTRIES) {
+            vectors.clear(); // bounded memory; names are re-learned from later events or encoded on demand
+        }
+        published.forEach((name, vector) -> vectors.put(key(name), vector));
+        return published.size();
+    }
+
+    /** Whether a vector is held for the name. */
+    public boolean knows(String name) {
+        return vectors.containsKey(key(name));
     }
 
     /** Embeds, in one model call, the names not seen before. */

@@ -73,9 +73,15 @@ public class MatchingConfiguration {
         return index;
     }
 
+    /** Skill vectors, learned from the embedded topics (the embedding worker encodes every document's skills). */
     @Bean
-    ResumeVectors resumeVectors(MeterRegistry meters) {
-        ResumeVectors vectors = new ResumeVectors();
+    SkillEmbeddings skillEmbeddings(TextEncoder encoder) {
+        return new SkillEmbeddings(encoder);
+    }
+
+    @Bean
+    ResumeVectors resumeVectors(SkillEmbeddings skills, MeterRegistry meters) {
+        ResumeVectors vectors = new ResumeVectors(skills);
         Gauge.builder("pipeline.matching.index.resumes", vectors, ResumeVectors::size)
                 .description("Resumes whose embeddings the matching worker holds").register(meters);
         return vectors;
@@ -84,9 +90,9 @@ public class MatchingConfiguration {
     @Bean
     @SuppressWarnings("unchecked")
     Indexes indexes(JobIndex jobs, ResumeVectors resumes, DocumentStore store, ConsumerFactory<?, ?> consumers,
-            MatchingProperties properties, MeterRegistry meters) {
+            SkillEmbeddings skills, MatchingProperties properties, MeterRegistry meters) {
         var factory = (ConsumerFactory<String, byte[]>) consumers;
-        JobIndexLoader loader = new JobIndexLoader(jobs, store, meters);
+        JobIndexLoader loader = new JobIndexLoader(jobs, store, skills, meters);
         String group = properties.index().groupId();
         return new Indexes(jobs, resumes,
                 new CompactedTopicReader(Topics.JOB_EMBEDDED_NAME, Topics.JOB_EMBEDDED.partitions(), factory, group, loader::apply),
@@ -101,8 +107,8 @@ public class MatchingConfiguration {
     }
 
     @Bean
-    MatchEngine matchEngine(TextEncoder encoder, MatchingProperties properties) {
-        return new MatchEngine(new SkillMatcher(SkillVocabulary.defaults(), new SkillEmbeddings(encoder),
+    MatchEngine matchEngine(SkillEmbeddings skills, MatchingProperties properties) {
+        return new MatchEngine(new SkillMatcher(SkillVocabulary.defaults(), skills,
                 properties.skillThreshold()));
     }
 

@@ -30,10 +30,18 @@ public final class JobIndexLoader {
     private static final Logger log = LoggerFactory.getLogger(JobIndexLoader.class);
 
     private final JobIndex index;
+    private final com.talentpipeline.matching.compare.SkillEmbeddings skills;
     private final DocumentStore store;
     private final MeterRegistry meters;
 
     public JobIndexLoader(JobIndex index, DocumentStore store, MeterRegistry meters) {
+        this(index, store, null, meters);
+    }
+
+    /** A loader that hands each job's published skill vectors to {@code skills}. */
+    public JobIndexLoader(JobIndex index, DocumentStore store, com.talentpipeline.matching.compare.SkillEmbeddings skills,
+            MeterRegistry meters) {
+        this.skills = skills;
         this.index = index;
         this.store = store;
         this.meters = meters;
@@ -54,6 +62,10 @@ public final class JobIndexLoader {
             }
             try {
                 EventEnvelope<JobEmbeddings> envelope = Topics.JOB_EMBEDDED.decode(record.value());
+                JobEmbeddings job = envelope.payload();
+                if (skills != null && job.model() != null) {
+                    skills.learn(job.model().version(), job.skillVectors());
+                }
                 latest.remove(record.key());
                 latest.put(record.key(), envelope);
             } catch (RuntimeException e) {

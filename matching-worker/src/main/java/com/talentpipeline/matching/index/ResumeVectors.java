@@ -49,6 +49,17 @@ public final class ResumeVectors {
 
     private final Map<String, Entry> byId = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Entry>> byTenant = new ConcurrentHashMap<>();
+    private final com.talentpipeline.matching.compare.SkillEmbeddings skills;
+
+    /** An index that keeps no skill vectors (tests, benchmarks). */
+    public ResumeVectors() {
+        this(null);
+    }
+
+    /** An index that hands each resume's published skill vectors to {@code skills}. */
+    public ResumeVectors(com.talentpipeline.matching.compare.SkillEmbeddings skills) {
+        this.skills = skills;
+    }
 
     /**
      * The vector a job's vector is compared with: work experience + 2 x skills, normalised, the same
@@ -74,9 +85,15 @@ public final class ResumeVectors {
         return byId.size();
     }
 
-    /** Adds a version unless a newer one is held. */
+    /** Adds a version unless a newer one is held; its skill vectors go to the skill sink. */
     public synchronized void put(EventEnvelope<ResumeEmbeddings> envelope) {
-        ResumeEmbeddings p = envelope.payload();
+        ResumeEmbeddings published = envelope.payload();
+        if (skills != null && published.model() != null) {
+            skills.learn(published.model().version(), published.skillVectors());
+        }
+        // Only the section view is held: the content, chunks and per-skill vectors would multiply the
+        // memory per resume by about 30 and nothing here reads them.
+        ResumeEmbeddings p = published.taskResult();
         Entry previous = byId.get(p.resumeId());
         Entry winner = byId.merge(p.resumeId(), new Entry(envelope.tenantId(), envelope.contentHash(), p),
                 (old, neu) -> old.embeddings().version() > neu.embeddings().version() ? old : neu);
