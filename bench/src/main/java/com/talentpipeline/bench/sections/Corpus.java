@@ -80,7 +80,23 @@ public final class Corpus {
                 + RESULTS[r.nextInt(RESULTS.length)];
     }
 
-    /** The texts the embedding worker embeds for this resume, in its order. */
+    private static final com.talentpipeline.embedding.worker.ResumeKind RESUMES =
+            new com.talentpipeline.embedding.worker.ResumeKind(com.talentpipeline.embedding.config.EmbeddingProperties.defaults());
+
+    /**
+     * Every distinct text the embedding worker encodes for a batch of these resumes, exactly as it does:
+     * its plan per resume (section items, skills, profile text, retrieval chunks), shared texts once.
+     */
+    public static List<String> planTexts(List<String> resumeJsons) {
+        java.util.Set<String> texts = new java.util.LinkedHashSet<>();
+        for (String json : resumeJsons) {
+            Resume resume = PipelineJson.mapper().readValue(json, Resume.class);
+            RESUMES.plan(new com.talentpipeline.core.resume.ResumeSubmitted("bench", 1, resume)).addTo(texts);
+        }
+        return new ArrayList<>(texts);
+    }
+
+    /** The section texts of this resume, in the worker's order (what it encoded before it encoded everything). */
     public static List<String> texts(String resumeJson) {
         Resume resume = PipelineJson.mapper().readValue(resumeJson, Resume.class);
         List<String> texts = new ArrayList<>();

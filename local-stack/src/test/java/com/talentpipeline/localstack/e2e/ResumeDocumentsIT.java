@@ -7,7 +7,6 @@ import com.talentpipeline.core.hash.ContentHash;
 import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.resume.Resume;
 import com.talentpipeline.core.topic.Topics;
-import com.talentpipeline.embedding.section.Sections;
 import com.talentpipeline.localstack.pipeline.LocalPipeline;
 import com.talentpipeline.localstack.stack.Readiness;
 import java.io.ByteArrayOutputStream;
@@ -149,16 +148,16 @@ class ResumeDocumentsIT {
         assertThat(v3.get("source").asString()).isEqualTo("json");
         assertThat(v3.has("file")).isFalse();
         // The worker's cache entry for the last content: the key the worker derives (kind, its model
-        // version, hash of the sections), which the erasure must remove.
+        // version, hash of its encoding plan), which the erasure must remove.
         Resume stored = PipelineJson.mapper().treeToValue(v3.get("resume"), Resume.class);
         String cacheKey = new CacheKey(SharedPipeline.TENANT_A, "resume-embedding", v3Task.get("model").get("version").asString(),
-                ContentHash.of(Sections.ofResume(stored))).redisKey();
+                ContentHash.of(plan(resumeId, stored))).redisKey();
         assertThat(redis("EXISTS", cacheKey)).as(cacheKey).isEqualTo(":1");
         // The file-based version's entry, which the last content no longer names: found through the
         // worker's per-resume index of the keys it used.
         Resume fileVersion = PipelineJson.mapper().treeToValue(view.get("resume"), Resume.class);
         String fileVersionKey = new CacheKey(SharedPipeline.TENANT_A, "resume-embedding", v3Task.get("model").get("version").asString(),
-                ContentHash.of(Sections.ofResume(fileVersion))).redisKey();
+                ContentHash.of(plan(resumeId, fileVersion))).redisKey();
         String index = "tp:subject:resume-embedding:" + resumeId;
         assertThat(redis("EXISTS", fileVersionKey)).as(fileVersionKey).isEqualTo(":1");
         assertThat(Integer.parseInt(redis("SCARD", index).substring(1))).isGreaterThanOrEqualTo(2);
@@ -356,4 +355,11 @@ class ResumeDocumentsIT {
     }
 
     // ---- Kafka -------------------------------------------------------------------------------
+
+    /** What the embedding worker encodes for a resume, whose hash is its cache key's. */
+    private static Object plan(String resumeId, Resume resume) {
+        return new com.talentpipeline.embedding.worker.ResumeKind(
+                com.talentpipeline.embedding.config.EmbeddingProperties.defaults())
+                .plan(new com.talentpipeline.core.resume.ResumeSubmitted(resumeId, 1, resume));
+    }
 }
