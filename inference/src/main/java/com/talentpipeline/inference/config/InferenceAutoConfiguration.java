@@ -3,6 +3,7 @@ package com.talentpipeline.inference.config;
 import com.talentpipeline.inference.metrics.InferenceMetrics;
 import com.talentpipeline.inference.model.LoadedModels;
 import com.talentpipeline.inference.text.DjlTextEncoder;
+import com.talentpipeline.inference.text.QueryEncoder;
 import com.talentpipeline.inference.text.TextEncoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,6 +65,22 @@ public class InferenceAutoConfiguration {
         loadedModels.register(encoder.info());
         InferenceMetrics.recordModelLoad(registry.getIfAvailable(), encoder.info());
         return encoder;
+    }
+
+    /**
+     * Query-time texts (questions, search queries): cached by text and batched across concurrent callers.
+     *
+     * @param encoder    the text encoder
+     * @param properties {@code query-cache-size} and the batch size
+     * @param registry   meter registry, if the application has one
+     * @return the query encoder; closed with the context
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public QueryEncoder queryEncoder(TextEncoder encoder, TextModelProperties properties,
+            ObjectProvider<MeterRegistry> registry) {
+        return new QueryEncoder(encoder, properties.getQueryCacheSize(), properties.getBatchSize(),
+                registry.getIfAvailable());
     }
 
     /** Health wiring, only where the health API is on the classpath. */

@@ -37,6 +37,7 @@ public class TextModelProperties {
     private String device = "auto";
     private String name = "";
     private int batchSize = 32;
+    private int queryCacheSize = 10_000;
     private int maxTokens = 0;
     private String pooling = "";
     private String queryPrefix;
@@ -187,6 +188,18 @@ public class TextModelProperties {
      *
      * @return batch size, at least 1
      */
+    /** Most query-time vectors (questions, search queries) kept by text; 0 = none. Default 10,000. */
+    public int getQueryCacheSize() {
+        return queryCacheSize;
+    }
+
+    public void setQueryCacheSize(int queryCacheSize) {
+        if (queryCacheSize < 0) {
+            throw new IllegalArgumentException("pipeline.inference.text.query-cache-size must be >= 0");
+        }
+        this.queryCacheSize = queryCacheSize;
+    }
+
     public int getBatchSize() {
         return batchSize;
     }

@@ -136,8 +136,9 @@ public class MatchingConfiguration {
     }
 
     @Bean
-    JobSearch jobSearch(DatabaseClient db, TextEncoder encoder, JobIndex jobs, MatchingProperties properties) {
-        return new JobSearch(db, encoder, jobs, properties.search());
+    JobSearch jobSearch(DatabaseClient db, com.talentpipeline.inference.text.QueryEncoder queries, JobIndex jobs,
+            MatchingProperties properties) {
+        return new JobSearch(db, queries, jobs, properties.search());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.talentpipeline.matching.search;
 
+import com.talentpipeline.inference.text.QueryEncoder;
 import com.talentpipeline.inference.text.TextEncoder;
 import com.talentpipeline.inference.vector.Vectors;
 import com.talentpipeline.matching.compare.JobProfile;
@@ -31,13 +32,19 @@ public final class JobSearch {
     static final double MIN_SEMANTIC = 0.3;
 
     private final DatabaseClient db;
-    private final TextEncoder encoder;
+    private final QueryEncoder queries;
     private final JobIndex index;
     private final MatchingProperties.Search settings;
 
+    /** A search with its own query cache (tests). */
     public JobSearch(DatabaseClient db, TextEncoder encoder, JobIndex index, MatchingProperties.Search settings) {
+        this(db, QueryEncoder.of(encoder), index, settings);
+    }
+
+    /** The search as wired: queries go through the shared, cached and batched query encoder. */
+    public JobSearch(DatabaseClient db, QueryEncoder queries, JobIndex index, MatchingProperties.Search settings) {
         this.db = db;
-        this.encoder = encoder;
+        this.queries = queries;
         this.index = index;
         this.settings = settings;
     }
@@ -70,7 +77,7 @@ public final class JobSearch {
 
     /** The page at {@code offset}. */
     public Mono<Page> search(String tenant, String query, JobFilter filter, int limit, int offset, String fingerprint) {
-        Mono<float[]> vector = Mono.fromCallable(() -> encoder.embedQueries(List.of(query))[0]).subscribeOn(Schedulers.boundedElastic());
+        Mono<float[]> vector = Mono.fromCallable(() -> queries.encode(query)).subscribeOn(Schedulers.boundedElastic());
         return lexical(tenant, query, filter).collectMap(r -> r.jobId, r -> r.rank).zipWith(vector).map(t -> {
             Map<String, Double> lexical = t.getT1();
             float[] q = t.getT2();

@@ -3,6 +3,7 @@ package com.talentpipeline.rag.answer;
 import com.talentpipeline.core.chunk.Chunk;
 import com.talentpipeline.rag.config.RagProperties;
 import com.talentpipeline.rag.index.IndexedResume;
+import com.talentpipeline.inference.text.QueryEncoder;
 import com.talentpipeline.inference.text.TextEncoder;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class RagService {
 
-    private final TextEncoder encoder;
+    private final QueryEncoder queries;
     private final RagProperties properties;
     private final Generative generative;
 
+    /** A service with its own query cache (tests, the benchmark). */
     public RagService(TextEncoder encoder, RagProperties properties) {
-        this.encoder = encoder;
+        this(QueryEncoder.of(encoder), properties);
+    }
+
+    /** The service as wired: questions go through the shared, cached and batched query encoder. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public RagService(QueryEncoder queries, RagProperties properties) {
+        this.queries = queries;
         this.properties = properties;
         this.generative = properties.llm().enabled() ? new Generative(properties.llm()) : null;
     }
@@ -43,7 +51,7 @@ public class RagService {
             return List.of();
         }
         // The question is a search query: models trained with a query instruction or prefix get it.
-        float[] q = encoder.embedQueries(List.of(question))[0];
+        float[] q = queries.encode(question);
         java.util.Set<String> terms = Terms.of(question);
         java.util.Set<String> intents = Terms.sections(question);
         double[] relevance = new double[resume.chunks().size()];
