@@ -38,6 +38,7 @@ public final class BenchContext implements AutoCloseable {
     private DjlTextEncoder encoder;
     private EmbeddedStack stack;
     private LocalPipeline pipeline;
+    private Connection db;
 
     public BenchContext(long seed) {
         this.seed = seed;
@@ -125,20 +126,58 @@ public final class BenchContext implements AutoCloseable {
                 taskIds.toArray(String[]::new), state);
     }
 
-    /** A single number from PostgreSQL. */
-    public long queryLong(String sql, Object... args) {
-        var endpoints = stack().endpoints();
-        try (Connection db = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
-                PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
+    /**
+     * A single number from PostgreSQL, on one connection kept for the run: a poll every few milliseconds
+     * must not open a connection each time (a connection start-up costs more than a cached answer).
+     */
+    public synchronized long queryLong(String sql, Object... args) {
+        try {
+            if (db == null || db.isClosed()) {
+                var endpoints = stack().endpoints();
+                db = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
             }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+            try (PreparedStatement statement = db.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    statement.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
         } catch (SQLException e) {
+            closeDb();
             throw new IllegalStateException(sql + ": " + e, e);
+        }
+    }
+
+    private void closeDb() {
+        try {
+            if (db != null) {
+                db.close();
+            }
+        } catch (SQLException ignored) {
+            // closing a broken connection; the next query opens a new one
+        }
+        db = null;
+    }
+
+    /**
+     * Pauses (true) or resumes (false) every Kafka listener of the workers and the results API, so a section
+     * can measure ingest without the downstream work competing for the same cores.
+     */
+    public void pauseConsumers(boolean pause) {
+        LocalPipeline p = pipeline();
+        for (var context : java.util.List.of(p.embeddingWorkerContext(), p.ragWorkerContext(), p.scoringWorkerContext(),
+                p.matchingWorkerContext(), p.detectionWorkerContext(), p.resultsContext())) {
+            var registry = context.getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class);
+            registry.getListenerContainers().forEach(c -> {
+                if (pause) {
+                    c.pause();
+                } else {
+                    c.resume();
+                }
+            });
         }
     }
 
@@ -165,6 +204,7 @@ public final class BenchContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closeDb();
         if (encoder != null) {
             encoder.close();
         }

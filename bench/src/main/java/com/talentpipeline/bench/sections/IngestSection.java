@@ -2,8 +2,12 @@ package com.talentpipeline.bench.sections;
 
 import com.talentpipeline.bench.report.SectionResult;
 import com.talentpipeline.bench.report.Stats;
+import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.task.TaskIds;
+import com.talentpipeline.core.task.Tenants;
 import com.talentpipeline.localstack.stack.TopicSpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -59,6 +63,26 @@ public final class IngestSection implements BenchSection {
             measure(n / 4, send);
             rawNanos = measureInto(raw, send);
         }
+
+        // The same load with every consumer paused: what ingest costs without the downstream work of each
+        // accepted resume competing for the same cores. Then the backlog is drained before the next section.
+        long[] paused = new long[n];
+        List<String> resumeIds = java.util.Collections.synchronizedList(new ArrayList<>());
+        long pausedNanos;
+        context.pauseConsumers(true);
+        try {
+            pausedNanos = measureInto(paused, () -> resumeIds.add(accept(context, body)));
+        } finally {
+            context.pauseConsumers(false);
+        }
+        long drain = System.nanoTime();
+        List<String> scoreTasks = resumeIds.stream()
+                .map(id -> TaskIds.resumeScore(Tenants.DEFAULT, id, 1).toString()).toList();
+        if (!context.awaitSucceeded(scoreTasks, Duration.ofSeconds(300), 200)) {
+            throw new IllegalStateException("the paused backlog was not worked off in 300 s");
+        }
+        double drainSeconds = (System.nanoTime() - drain) / 1e9;
+        double pausedRate = Stats.perSecond(n, pausedNanos);
         double ingestRate = Stats.perSecond(n, ingestNanos);
         double rawRate = Stats.perSecond(n, rawNanos);
         double ingestP50 = Stats.percentileMillis(ingest, 50);
@@ -78,14 +102,26 @@ public final class IngestSection implements BenchSection {
                 .ratio("ingest / raw producer throughput", ingestRate, rawRate, "ingest accepted/s", "raw producer records/s")
                 .ratio("ingest p50 / raw producer p50", ingestP50, rawP50, "ingest p50 ms", "raw producer p50 ms")
                 .ratio("ingest p99 / raw producer p99", ingestP99, rawP99, "ingest p99 ms", "raw producer p99 ms")
-                .note("A quarter of the requests are sent first as warm-up and not counted, for both.");
+                .metric("consumers paused: ingest accepted/s", pausedRate)
+                .metric("consumers paused: ingest p50 ms", Stats.percentileMillis(paused, 50))
+                .metric("consumers paused: ingest p99 ms", Stats.percentileMillis(paused, 99))
+                .metric("consumers paused: backlog worked off in s", drainSeconds)
+                .ratio("consumers paused: ingest / raw producer throughput", pausedRate, rawRate,
+                        "ingest accepted/s, consumers paused", "raw producer records/s")
+                .note("A quarter of the requests are sent first as warm-up and not counted, for both. The payload is"
+                        + " the cache section's first resume, so after the first one every submission is answered at"
+                        + " the door (its results are known) and still published. 'consumers paused' repeats the ingest"
+                        + " run with every worker's and the results API's listeners paused: the difference is what the"
+                        + " downstream work of each accepted resume takes from the same cores.");
     }
 
-    private static void accept(BenchContext context, String body) {
+    /** POSTs the resume; returns its resume id. */
+    private static String accept(BenchContext context, String body) {
         var response = context.submit("/v1/resumes", body);
         if (response.statusCode() != 202) {
             throw new IllegalStateException("submission answered " + response.statusCode() + ": " + response.body());
         }
+        return PipelineJson.mapper().readTree(response.body()).get("resumeId").asString();
     }
 
     private static Properties producerProperties(BenchContext context) {
