@@ -51,7 +51,9 @@ public final class IngestSection implements BenchSection {
         context.pipeline();
         measure(n / 4, () -> accept(context, body));
         long[] ingest = new long[n];
+        Steps steps = Steps.of(context);
         long ingestNanos = measureInto(ingest, () -> accept(context, body));
+        Steps running = Steps.of(context).minus(steps);
 
         context.stack().createTopics(List.of(TopicSpec.of("bench.raw-submissions", 6)));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -69,9 +71,12 @@ public final class IngestSection implements BenchSection {
         long[] paused = new long[n];
         List<String> resumeIds = java.util.Collections.synchronizedList(new ArrayList<>());
         long pausedNanos;
+        Steps pausedSteps;
         context.pauseConsumers(true);
         try {
+            Steps before = Steps.of(context);
             pausedNanos = measureInto(paused, () -> resumeIds.add(accept(context, body)));
+            pausedSteps = Steps.of(context).minus(before);
         } finally {
             context.pauseConsumers(false);
         }
@@ -106,6 +111,14 @@ public final class IngestSection implements BenchSection {
                 .metric("consumers paused: ingest p50 ms", Stats.percentileMillis(paused, 50))
                 .metric("consumers paused: ingest p99 ms", Stats.percentileMillis(paused, 99))
                 .metric("consumers paused: backlog worked off in s", drainSeconds)
+                .metric("mean ms, running: HTTP request in ingest", running.http())
+                .metric("mean ms, running: door look-up (Redis MGET)", running.door())
+                .metric("mean ms, running: task + document statement", running.store())
+                .metric("mean ms, running: Kafka acknowledgement", running.publish())
+                .metric("mean ms, paused: HTTP request in ingest", pausedSteps.http())
+                .metric("mean ms, paused: door look-up (Redis MGET)", pausedSteps.door())
+                .metric("mean ms, paused: task + document statement", pausedSteps.store())
+                .metric("mean ms, paused: Kafka acknowledgement", pausedSteps.publish())
                 .ratio("consumers paused: ingest / raw producer throughput", pausedRate, rawRate,
                         "ingest accepted/s, consumers paused", "raw producer records/s")
                 .note("A quarter of the requests are sent first as warm-up and not counted, for both. The payload is"
@@ -133,6 +146,63 @@ public final class IngestSection implements BenchSection {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return p;
+    }
+
+    /**
+     * Totals (count, seconds) of ingest's own timers, to say where a request's time goes: the whole request
+     * in ingest, the door look-up, the task and document statement, and Kafka's acknowledgement.
+     */
+    private record Steps(double[] counts, double[] seconds) {
+
+        private static final String[] TIMERS = {"http.server.requests", "ingest.door.cache.latency",
+                "pipeline.ingest.store.latency", "pipeline.ingest.publish.latency"};
+
+        static Steps of(BenchContext context) {
+            var meters = context.pipeline().ingestContext().getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            double[] counts = new double[TIMERS.length];
+            double[] seconds = new double[TIMERS.length];
+            for (int i = 0; i < TIMERS.length; i++) {
+                var search = meters.find(TIMERS[i]);
+                if (i == 0) {
+                    search = search.tag("uri", "/v1/resumes").tag("method", "POST");
+                }
+                for (var timer : search.timers()) {
+                    counts[i] += timer.count();
+                    seconds[i] += timer.totalTime(TimeUnit.SECONDS);
+                }
+            }
+            return new Steps(counts, seconds);
+        }
+
+        Steps minus(Steps earlier) {
+            double[] c = new double[TIMERS.length];
+            double[] s = new double[TIMERS.length];
+            for (int i = 0; i < TIMERS.length; i++) {
+                c[i] = counts[i] - earlier.counts[i];
+                s[i] = seconds[i] - earlier.seconds[i];
+            }
+            return new Steps(c, s);
+        }
+
+        private double mean(int i) {
+            return counts[i] == 0 ? 0 : 1000 * seconds[i] / counts[i];
+        }
+
+        double http() {
+            return mean(0);
+        }
+
+        double door() {
+            return mean(1);
+        }
+
+        double store() {
+            return mean(2);
+        }
+
+        double publish() {
+            return mean(3);
+        }
     }
 
     /** One request or record, waiting for its answer. */

@@ -6,6 +6,7 @@ import com.talentpipeline.core.door.DoorEntries;
 import com.talentpipeline.core.json.PipelineJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,6 +34,8 @@ public class DoorCache {
     private final DoorProperties properties;
     private final Clock clock;
     private final Map<DoorDecision.Outcome, Counter> counters = new EnumMap<>(DoorDecision.Outcome.class);
+    private final MeterRegistry meters;
+    private final Timer latency;
 
     public DoorCache(ReactiveStringRedisTemplate redis, ResultCache cache, WorkerVersions versions,
             DoorProperties properties, MeterRegistry meters, Clock clock) {
@@ -41,6 +44,11 @@ public class DoorCache {
         this.versions = versions;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
+        this.latency = Timer.builder("ingest.door.cache.latency")
+                .description("Time of a door cache look-up in Redis (one MGET)")
+                .publishPercentileHistogram()
+                .register(meters);
         for (DoorDecision.Outcome outcome : DoorDecision.Outcome.values()) {
             counters.put(outcome, Counter.builder("ingest.door.cache.requests")
                     .description("Door cache look-ups of submissions, by outcome")
@@ -62,8 +70,14 @@ public class DoorCache {
         }
         List<String> keys = List.of(DoorEntries.embeddingKey(tenantId, contentHash).redisKey(),
                 DoorEntries.scoreKey(tenantId, contentHash).redisKey());
+        Timer.Sample sample = Timer.start(meters);
         return redis.opsForValue().multiGet(keys)
                 .timeout(properties.timeout())
+                .doOnEach(signal -> {
+                    if (signal.isOnNext() || signal.isOnError()) {
+                        sample.stop(latency);
+                    }
+                })
                 .map(values -> {
                     DoorEntries.Embedding embedding = read(values.get(0), DoorEntries.Embedding.class);
                     DoorEntries.Score score = read(values.get(1), DoorEntries.Score.class);

@@ -44,6 +44,7 @@ public class SubmissionService {
     private final IngestProperties properties;
     private final MeterRegistry meters;
     private final Timer publishTimer;
+    private final Timer storeTimer;
 
     public SubmissionService(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, byte[]> kafka,
             IngestProperties properties, MeterRegistry meters) {
@@ -54,6 +55,10 @@ public class SubmissionService {
         this.meters = meters;
         this.publishTimer = Timer.builder("pipeline.ingest.publish.latency")
                 .description("Time until Kafka acknowledged a submission's event")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.storeTimer = Timer.builder("pipeline.ingest.store.latency")
+                .description("Time to write a submission's task and document rows (one statement)")
                 .publishPercentileHistogram()
                 .register(meters);
     }
@@ -98,7 +103,10 @@ public class SubmissionService {
         // One statement writes the task, the document (and the idempotency key and a known result): one
         // round trip, atomic on its own. Extra writes (a resume file) need the version, so they join it in a
         // transaction.
-        Mono<Written> rows = write(s, client, taskId, now);
+        Mono<Written> rows = Mono.defer(() -> {
+            Timer.Sample sample = Timer.start(meters);
+            return write(s, client, taskId, now).doOnSuccess(w -> sample.stop(storeTimer));
+        });
         if (s.extraWrites() != Submission.NO_WRITES) {
             rows = tx.transactional(rows.flatMap(w -> s.extraWrites().apply(w.version()).thenReturn(w)));
         }
