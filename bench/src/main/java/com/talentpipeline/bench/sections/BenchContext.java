@@ -39,6 +39,7 @@ public final class BenchContext implements AutoCloseable {
     private EmbeddedStack stack;
     private LocalPipeline pipeline;
     private Connection db;
+    private org.apache.kafka.clients.admin.Admin admin;
 
     public BenchContext(long seed) {
         this.seed = seed;
@@ -163,6 +164,47 @@ public final class BenchContext implements AutoCloseable {
     }
 
     /**
+     * Waits until every consumer group has committed every record of every topic (model.registry aside: its
+     * announcements never stop), so the next measurement starts on an idle pipeline; false after the timeout.
+     */
+    public synchronized boolean awaitIdle(Duration timeout) {
+        if (admin == null) {
+            admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                    org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    stack().endpoints().kafkaBootstrapServers()));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                var groups = admin.listConsumerGroups().all().get().stream()
+                        .map(org.apache.kafka.clients.admin.ConsumerGroupListing::groupId).toList();
+                Map<org.apache.kafka.common.TopicPartition, Long> committed = new java.util.HashMap<>();
+                for (String group : groups) {
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().forEach((tp, offset) -> {
+                        if (offset != null && !tp.topic().equals("model.registry")) {
+                            committed.merge(tp, offset.offset(), Math::min);
+                        }
+                    });
+                }
+                var latest = admin.listOffsets(committed.keySet().stream().collect(java.util.stream.Collectors.toMap(
+                        tp -> tp, tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+                boolean idle = committed.entrySet().stream()
+                        .allMatch(e -> latest.get(e.getKey()).offset() <= e.getValue());
+                if (idle) {
+                    return true;
+                }
+                sleep(20);
+            }
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("consumer lag not readable: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Pauses (true) or resumes (false) every Kafka listener of the workers and the results API, so a section
      * can measure ingest without the downstream work competing for the same cores.
      */
@@ -205,6 +247,9 @@ public final class BenchContext implements AutoCloseable {
     @Override
     public synchronized void close() {
         closeDb();
+        if (admin != null) {
+            admin.close();
+        }
         if (encoder != null) {
             encoder.close();
         }
