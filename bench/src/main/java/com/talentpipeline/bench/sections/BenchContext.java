@@ -113,6 +113,17 @@ public final class BenchContext implements AutoCloseable {
                 .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            // The services run in this JVM: their threads show where the request is stuck.
+            StringBuilder dump = new StringBuilder("THREAD DUMP after timeout of " + request.uri() + "\n");
+            Thread.getAllStackTraces().forEach((t, trace) -> {
+                dump.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
+                for (StackTraceElement element : trace) {
+                    dump.append("    at ").append(element).append('\n');
+                }
+            });
+            System.err.println(dump);
+            throw new UncheckedIOException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
