@@ -83,8 +83,8 @@ class SubmissionValidationTest {
     void aResumeWhoseResultsAreKnownIsAnsweredSucceededWithItsResultLink() {
         UUID task = UUID.randomUUID();
         var known = new DoorEntries.Embedding(new ModelRef("all-minilm-l6-v2", "all-minilm-l6-v2@0123456789ab", 384),
-                "/v1/resumes/{resumeId}/embeddings",
-                "{\"resumeId\":\"r-0\",\"version\":1,\"meanEmbeddings\":{\"skills\":[1.0]},\"metrics\":{}}");
+                "/v1/resumes/{resumeId}/embeddings", PipelineJson.mapper().readTree(
+                        "{\"resumeId\":\"r-0\",\"version\":1,\"meanEmbeddings\":{\"skills\":[1.0]},\"metrics\":{}}"));
         when(door.lookup(eq("default"), any())).thenReturn(Mono.just(Optional.of(known)));
         ArgumentCaptor<Submission> submitted = ArgumentCaptor.forClass(Submission.class);
         when(submissions.submit(submitted.capture(), any(SubmissionService.Client.class), isNull())).thenAnswer(call -> {
@@ -104,7 +104,7 @@ class SubmissionValidationTest {
                 .isEqualTo("/v1/resumes/" + resumeId + "/embeddings");
         Submission.Finished finished = submitted.getValue().finished();
         assertThat(finished.model().version()).isEqualTo("all-minilm-l6-v2@0123456789ab");
-        assertThat(PipelineJson.mapper().readTree(finished.overrides()).get("resumeId").asString()).isEqualTo(resumeId);
+        assertThat(PipelineJson.mapper().readTree(finished.resultJson()).get("resumeId").asString()).isEqualTo(resumeId);
         // The content hash looked up is the one the submission carries (and its event too).
         verify(door).lookup("default", submitted.getValue().contentHash());
         verify(door).remember(resumeId, "default", submitted.getValue().contentHash());

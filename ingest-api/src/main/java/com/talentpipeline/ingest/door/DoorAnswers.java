@@ -12,9 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns a known embedding result into the result of a new resume with the same content, as the embedding
  * worker would compute it from its cache: the same vectors and model, this resume's id, and the metrics
- * recomputed (they depend on today: "present" moves with the calendar). The known result stays text: the
- * new fields are merged in by PostgreSQL when the row is written (with the version), so ingest never parses
- * and re-prints its thousands of numbers.
+ * recomputed (they depend on today: "present" moves with the calendar). The version is set when the row
+ * is written.
  */
 public final class DoorAnswers {
 
@@ -28,15 +27,16 @@ public final class DoorAnswers {
 
     /** The finished result for the resume, with metrics as of {@code today}. */
     static Submission.Finished finished(DoorEntries.Embedding entry, String resumeId, Resume resume, YearMonth today) {
-        ObjectNode overrides = PipelineJson.mapper().createObjectNode();
-        overrides.put("resumeId", resumeId);
-        if (entry.result().contains("\"metrics\"")) {
-            overrides.set("metrics", PipelineJson.mapper().valueToTree(new ResumeEmbeddings.Metrics(
+        ObjectNode result = entry.result().deepCopy() instanceof ObjectNode o ? o
+                : PipelineJson.mapper().createObjectNode();
+        result.put("resumeId", resumeId);
+        if (result.has("metrics")) {
+            result.set("metrics", PipelineJson.mapper().valueToTree(new ResumeEmbeddings.Metrics(
                     ExperienceCalculator.totalYears(resume.workExperience(), today),
                     resume.skills().size(),
                     resume.workExperience().size())));
         }
-        return new Submission.Finished(entry.model(), entry.resultLink(resumeId), entry.result(),
-                PipelineJson.mapper().writeValueAsString(overrides));
+        return new Submission.Finished(entry.model(), entry.resultLink(resumeId),
+                PipelineJson.mapper().writeValueAsString(result));
     }
 }

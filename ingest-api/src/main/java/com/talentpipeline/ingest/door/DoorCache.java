@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Looks a submission's content up at the door: the embedding and score entries the results API recorded
@@ -78,6 +79,9 @@ public class DoorCache {
                         sample.stop(latency);
                     }
                 })
+                // Reading the entries (and the submission after them) must not hold up Redis's I/O thread,
+                // which every other look-up and the rate limiter wait on.
+                .publishOn(Schedulers.parallel())
                 .map(values -> {
                     DoorEntries.Embedding embedding = read(values.get(0), DoorEntries.Embedding.class);
                     DoorEntries.Score score = read(values.get(1), DoorEntries.Score.class);

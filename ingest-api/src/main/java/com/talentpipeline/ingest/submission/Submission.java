@@ -87,18 +87,15 @@ public record Submission<P>(
      *
      * @param model      the model that computed it
      * @param resultLink where the result is read, e.g. {@code /v1/resumes/{id}/embeddings}
-     * @param resultJson the known result document (JSON object text)
-     * @param overrides  top-level fields that replace the known result's for this subject (JSON object text,
-     *                   e.g. its id); the {@code version} field is then set to the document version the
-     *                   submission creates
+     * @param resultJson the result document for this subject; its {@code version} field is set to the document
+     *                   version the submission creates
      */
-    public record Finished(ModelRef model, String resultLink, String resultJson, String overrides) {
+    public record Finished(ModelRef model, String resultLink, String resultJson) {
 
         /** Validates. */
         public Finished {
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(resultJson, "resultJson");
-            overrides = overrides == null ? "{}" : overrides;
         }
     }
 }

@@ -165,8 +165,7 @@ public class SubmissionService {
             sql.append("""
                     ,
                     result AS (INSERT INTO task_results (task_id, tenant_id, subject_id, type, result, created_at)
-                        SELECT task.id, :tenant, :subject, :type,
-                               jsonb_set(:result || :overrides, '{version}', to_jsonb(doc.version)),
+                        SELECT task.id, :tenant, :subject, :type, jsonb_set(:result, '{version}', to_jsonb(doc.version)),
                                :now
                         FROM task, doc)""");
         }
@@ -201,7 +200,7 @@ public class SubmissionService {
             spec = spec.bind("key", s.idempotencyKey()).bind("requestHash", requestHash(s));
         }
         if (finished != null) {
-            spec = spec.bind("result", Json.of(finished.resultJson())).bind("overrides", Json.of(finished.overrides()));
+            spec = spec.bind("result", Json.of(finished.resultJson()));
         }
         return spec.map(row -> {
             Integer before = row.get("previous_version", Integer.class);

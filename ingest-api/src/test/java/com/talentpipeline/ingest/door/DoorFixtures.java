@@ -32,10 +32,10 @@ final class DoorFixtures {
 
     static DoorEntries.Embedding embeddingEntry(String model) {
         return new DoorEntries.Embedding(new ModelRef("all-minilm-l6-v2", model, 384),
-                "/v1/resumes/{resumeId}/embeddings", """
+                "/v1/resumes/{resumeId}/embeddings", PipelineJson.mapper().readTree("""
                         {"resumeId":"r-1","version":3,"model":{"name":"all-minilm-l6-v2","version":"%s","dimension":384},
                          "meanEmbeddings":{"skills":[0.6,0.8]},"itemCounts":{"skills":2},
-                         "metrics":{"totalExperienceYears":1.0,"skillCount":9,"roleCount":9}}""".formatted(model));
+                         "metrics":{"totalExperienceYears":1.0,"skillCount":9,"roleCount":9}}""".formatted(model)));
     }
 
     static Resume resume() {

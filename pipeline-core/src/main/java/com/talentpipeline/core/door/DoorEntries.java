@@ -3,6 +3,7 @@ package com.talentpipeline.core.door;
 import com.talentpipeline.core.cache.CacheKey;
 import com.talentpipeline.core.task.ModelRef;
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The contract of the door cache between its one writer, the results API (which records every SUCCEEDED
@@ -54,11 +55,10 @@ public final class DoorEntries {
      *
      * @param model              the model that computed it (its version must be the live workers')
      * @param resultLinkTemplate the worker's result link with the resume id as {@link #RESUME_ID}
-     * @param result             the result document of the task, as JSON text (its resume id, version and
-     *                           metrics are the original submission's; the reader replaces them). Kept as text:
-     *                           the reader hands it to PostgreSQL without parsing its numbers
+     * @param result             the result document of the task (its resume id, version and metrics are
+     *                           the original submission's; the reader replaces them)
      */
-    public record Embedding(ModelRef model, String resultLinkTemplate, String result) {
+    public record Embedding(ModelRef model, String resultLinkTemplate, JsonNode result) {
 
         /** Validates. */
         public Embedding {

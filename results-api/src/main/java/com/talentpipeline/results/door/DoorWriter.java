@@ -57,8 +57,7 @@ public class DoorWriter {
         }
         if (event.type() == TaskType.RESUME_EMBEDDING && event.model() != null) {
             DoorEntries.Embedding entry = new DoorEntries.Embedding(event.model(),
-                    template(event.resultLink(), envelope.subjectId()),
-                    PipelineJson.mapper().writeValueAsString(event.result()));
+                    template(event.resultLink(), envelope.subjectId()), event.result());
             return put(DoorEntries.embeddingKey(envelope.tenantId(), envelope.contentHash()), entry,
                     DoorEntries.EMBEDDING_TTL_KIND, envelope.subjectId());
         }
