@@ -3,6 +3,8 @@ package com.talentpipeline.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -16,7 +18,15 @@ import com.talentpipeline.ingest.resume.ResumeController;
 import com.talentpipeline.ingest.submission.SubmissionService;
 import com.talentpipeline.ingest.web.Responses;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import com.talentpipeline.core.door.DoorEntries;
+import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.task.ModelRef;
+import com.talentpipeline.ingest.door.DoorCache;
+import com.talentpipeline.ingest.submission.Submission;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
@@ -59,6 +69,57 @@ class SubmissionValidationTest {
     com.talentpipeline.ingest.resume.ResumeUpdates updates;
     @MockitoBean
     com.talentpipeline.core.security.OutboundUrlGuard guard;
+    @MockitoBean
+    DoorCache door;
+
+    @BeforeEach
+    void nothingKnownAtTheDoor() {
+        when(door.lookup(any(), any())).thenReturn(Mono.just(Optional.empty()));
+        when(door.remember(any(), any(), any())).thenReturn(Mono.empty());
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aResumeWhoseResultsAreKnownIsAnsweredSucceededWithItsResultLink() {
+        UUID task = UUID.randomUUID();
+        var known = new DoorEntries.Embedding(new ModelRef("all-minilm-l6-v2", "all-minilm-l6-v2@0123456789ab", 384),
+                "/v1/resumes/{resumeId}/embeddings", PipelineJson.mapper().readTree(
+                        "{\"resumeId\":\"r-0\",\"version\":1,\"meanEmbeddings\":{\"skills\":[1.0]},\"metrics\":{}}"));
+        when(door.lookup(eq("default"), any())).thenReturn(Mono.just(Optional.of(known)));
+        ArgumentCaptor<Submission> submitted = ArgumentCaptor.forClass(Submission.class);
+        when(submissions.submit(submitted.capture(), any(SubmissionService.Client.class), isNull())).thenAnswer(call -> {
+            Submission<?> s = call.getArgument(0);
+            return Mono.just(new SubmissionService.Accepted(task, s.subjectId(), false, s.finished()));
+        });
+
+        var body = post("/v1/resumes", RESUME).expectStatus().isAccepted()
+                .expectHeader().valueEquals("Location", "http://localhost:8081/v1/tasks/" + task)
+                .expectBody()
+                .jsonPath("$.taskId").isEqualTo(task.toString())
+                .jsonPath("$.status").isEqualTo("SUCCEEDED")
+                .jsonPath("$.cacheHit").isEqualTo(true)
+                .returnResult().getResponseBodyContent();
+        String resumeId = submitted.getValue().subjectId();
+        assertThat(PipelineJson.mapper().readTree(body).get("resultLink").asString())
+                .isEqualTo("/v1/resumes/" + resumeId + "/embeddings");
+        Submission.Finished finished = submitted.getValue().finished();
+        assertThat(finished.model().version()).isEqualTo("all-minilm-l6-v2@0123456789ab");
+        assertThat(PipelineJson.mapper().readTree(finished.resultJson()).get("resumeId").asString()).isEqualTo(resumeId);
+        // The content hash looked up is the one the submission carries (and its event too).
+        verify(door).lookup("default", submitted.getValue().contentHash());
+        verify(door).remember(resumeId, "default", submitted.getValue().contentHash());
+    }
+
+    @Test
+    void aResumeNotKnownAtTheDoorIsAcceptedForTheWorkers() {
+        UUID task = UUID.randomUUID();
+        when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
+                .thenReturn(Mono.just(new SubmissionService.Accepted(task, "r-1", false)));
+        post("/v1/resumes", RESUME).expectStatus().isAccepted()
+                .expectBody().jsonPath("$.status").isEqualTo("ACCEPTED").jsonPath("$.cacheHit").doesNotExist()
+                .jsonPath("$.resultLink").doesNotExist();
+        verify(submissions).submit(argThat(s -> s.finished() == null), any(SubmissionService.Client.class), isNull());
+    }
 
     private WebTestClient.ResponseSpec post(String path, String body) {
         return web.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();

@@ -38,6 +38,8 @@ public final class BenchContext implements AutoCloseable {
     private DjlTextEncoder encoder;
     private EmbeddedStack stack;
     private LocalPipeline pipeline;
+    private Connection db;
+    private org.apache.kafka.clients.admin.Admin admin;
 
     public BenchContext(long seed) {
         this.seed = seed;
@@ -111,6 +113,17 @@ public final class BenchContext implements AutoCloseable {
                 .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            // The services run in this JVM: their threads show where the request is stuck.
+            StringBuilder dump = new StringBuilder("THREAD DUMP after timeout of " + request.uri() + "\n");
+            Thread.getAllStackTraces().forEach((t, trace) -> {
+                dump.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
+                for (StackTraceElement element : trace) {
+                    dump.append("    at ").append(element).append('\n');
+                }
+            });
+            System.err.println(dump);
+            throw new UncheckedIOException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -125,20 +138,99 @@ public final class BenchContext implements AutoCloseable {
                 taskIds.toArray(String[]::new), state);
     }
 
-    /** A single number from PostgreSQL. */
-    public long queryLong(String sql, Object... args) {
-        var endpoints = stack().endpoints();
-        try (Connection db = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
-                PreparedStatement statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
+    /**
+     * A single number from PostgreSQL, on one connection kept for the run: a poll every few milliseconds
+     * must not open a connection each time (a connection start-up costs more than a cached answer).
+     */
+    public synchronized long queryLong(String sql, Object... args) {
+        try {
+            if (db == null || db.isClosed()) {
+                var endpoints = stack().endpoints();
+                db = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
             }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+            try (PreparedStatement statement = db.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    statement.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
         } catch (SQLException e) {
+            closeDb();
             throw new IllegalStateException(sql + ": " + e, e);
+        }
+    }
+
+    private void closeDb() {
+        try {
+            if (db != null) {
+                db.close();
+            }
+        } catch (SQLException ignored) {
+            // closing a broken connection; the next query opens a new one
+        }
+        db = null;
+    }
+
+    /**
+     * Waits until every consumer group has committed every record of every topic (model.registry aside: its
+     * announcements never stop), so the next measurement starts on an idle pipeline; false after the timeout.
+     */
+    public synchronized boolean awaitIdle(Duration timeout) {
+        if (admin == null) {
+            admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                    org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    stack().endpoints().kafkaBootstrapServers()));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                var groups = admin.listConsumerGroups().all().get().stream()
+                        .map(org.apache.kafka.clients.admin.ConsumerGroupListing::groupId).toList();
+                Map<org.apache.kafka.common.TopicPartition, Long> committed = new java.util.HashMap<>();
+                for (String group : groups) {
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().forEach((tp, offset) -> {
+                        if (offset != null && !tp.topic().equals("model.registry")) {
+                            committed.merge(tp, offset.offset(), Math::min);
+                        }
+                    });
+                }
+                var latest = admin.listOffsets(committed.keySet().stream().collect(java.util.stream.Collectors.toMap(
+                        tp -> tp, tp -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+                boolean idle = committed.entrySet().stream()
+                        .allMatch(e -> latest.get(e.getKey()).offset() <= e.getValue());
+                if (idle) {
+                    return true;
+                }
+                sleep(20);
+            }
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("consumer lag not readable: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Pauses (true) or resumes (false) every Kafka listener of the workers and the results API, so a section
+     * can measure ingest without the downstream work competing for the same cores.
+     */
+    public void pauseConsumers(boolean pause) {
+        LocalPipeline p = pipeline();
+        for (var context : java.util.List.of(p.embeddingWorkerContext(), p.ragWorkerContext(), p.scoringWorkerContext(),
+                p.matchingWorkerContext(), p.detectionWorkerContext(), p.resultsContext())) {
+            var registry = context.getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class);
+            registry.getListenerContainers().forEach(c -> {
+                if (pause) {
+                    c.pause();
+                } else {
+                    c.resume();
+                }
+            });
         }
     }
 
@@ -165,6 +257,10 @@ public final class BenchContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closeDb();
+        if (admin != null) {
+            admin.close();
+        }
         if (encoder != null) {
             encoder.close();
         }

@@ -2,8 +2,12 @@ package com.talentpipeline.bench.sections;
 
 import com.talentpipeline.bench.report.SectionResult;
 import com.talentpipeline.bench.report.Stats;
+import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.task.TaskIds;
+import com.talentpipeline.core.task.Tenants;
 import com.talentpipeline.localstack.stack.TopicSpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -47,7 +51,9 @@ public final class IngestSection implements BenchSection {
         context.pipeline();
         measure(n / 4, () -> accept(context, body));
         long[] ingest = new long[n];
+        Steps steps = Steps.of(context);
         long ingestNanos = measureInto(ingest, () -> accept(context, body));
+        Steps running = Steps.of(context).minus(steps);
 
         context.stack().createTopics(List.of(TopicSpec.of("bench.raw-submissions", 6)));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -59,6 +65,29 @@ public final class IngestSection implements BenchSection {
             measure(n / 4, send);
             rawNanos = measureInto(raw, send);
         }
+
+        // The same load with every consumer paused: what ingest costs without the downstream work of each
+        // accepted resume competing for the same cores. Then the backlog is drained before the next section.
+        long[] paused = new long[n];
+        List<String> resumeIds = java.util.Collections.synchronizedList(new ArrayList<>());
+        long pausedNanos;
+        Steps pausedSteps;
+        context.pauseConsumers(true);
+        try {
+            Steps before = Steps.of(context);
+            pausedNanos = measureInto(paused, () -> resumeIds.add(accept(context, body)));
+            pausedSteps = Steps.of(context).minus(before);
+        } finally {
+            context.pauseConsumers(false);
+        }
+        long drain = System.nanoTime();
+        List<String> scoreTasks = resumeIds.stream()
+                .map(id -> TaskIds.resumeScore(Tenants.DEFAULT, id, 1).toString()).toList();
+        if (!context.awaitSucceeded(scoreTasks, Duration.ofSeconds(300), 200)) {
+            throw new IllegalStateException("the paused backlog was not worked off in 300 s");
+        }
+        double drainSeconds = (System.nanoTime() - drain) / 1e9;
+        double pausedRate = Stats.perSecond(n, pausedNanos);
         double ingestRate = Stats.perSecond(n, ingestNanos);
         double rawRate = Stats.perSecond(n, rawNanos);
         double ingestP50 = Stats.percentileMillis(ingest, 50);
@@ -78,14 +107,34 @@ public final class IngestSection implements BenchSection {
                 .ratio("ingest / raw producer throughput", ingestRate, rawRate, "ingest accepted/s", "raw producer records/s")
                 .ratio("ingest p50 / raw producer p50", ingestP50, rawP50, "ingest p50 ms", "raw producer p50 ms")
                 .ratio("ingest p99 / raw producer p99", ingestP99, rawP99, "ingest p99 ms", "raw producer p99 ms")
-                .note("A quarter of the requests are sent first as warm-up and not counted, for both.");
+                .metric("consumers paused: ingest accepted/s", pausedRate)
+                .metric("consumers paused: ingest p50 ms", Stats.percentileMillis(paused, 50))
+                .metric("consumers paused: ingest p99 ms", Stats.percentileMillis(paused, 99))
+                .metric("consumers paused: backlog worked off in s", drainSeconds)
+                .metric("mean ms, running: HTTP request in ingest", running.http())
+                .metric("mean ms, running: door look-up (Redis MGET)", running.door())
+                .metric("mean ms, running: task + document statement", running.store())
+                .metric("mean ms, running: Kafka acknowledgement", running.publish())
+                .metric("mean ms, paused: HTTP request in ingest", pausedSteps.http())
+                .metric("mean ms, paused: door look-up (Redis MGET)", pausedSteps.door())
+                .metric("mean ms, paused: task + document statement", pausedSteps.store())
+                .metric("mean ms, paused: Kafka acknowledgement", pausedSteps.publish())
+                .ratio("consumers paused: ingest / raw producer throughput", pausedRate, rawRate,
+                        "ingest accepted/s, consumers paused", "raw producer records/s")
+                .note("A quarter of the requests are sent first as warm-up and not counted, for both. The payload is"
+                        + " the cache section's first resume, so after the first one every submission is answered at"
+                        + " the door (its results are known) and still published. 'consumers paused' repeats the ingest"
+                        + " run with every worker's and the results API's listeners paused: the difference is what the"
+                        + " downstream work of each accepted resume takes from the same cores.");
     }
 
-    private static void accept(BenchContext context, String body) {
+    /** POSTs the resume; returns its resume id. */
+    private static String accept(BenchContext context, String body) {
         var response = context.submit("/v1/resumes", body);
         if (response.statusCode() != 202) {
             throw new IllegalStateException("submission answered " + response.statusCode() + ": " + response.body());
         }
+        return PipelineJson.mapper().readTree(response.body()).get("resumeId").asString();
     }
 
     private static Properties producerProperties(BenchContext context) {
@@ -97,6 +146,63 @@ public final class IngestSection implements BenchSection {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return p;
+    }
+
+    /**
+     * Totals (count, seconds) of ingest's own timers, to say where a request's time goes: the whole request
+     * in ingest, the door look-up, the task and document statement, and Kafka's acknowledgement.
+     */
+    private record Steps(double[] counts, double[] seconds) {
+
+        private static final String[] TIMERS = {"http.server.requests", "ingest.door.cache.latency",
+                "pipeline.ingest.store.latency", "pipeline.ingest.publish.latency"};
+
+        static Steps of(BenchContext context) {
+            var meters = context.pipeline().ingestContext().getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            double[] counts = new double[TIMERS.length];
+            double[] seconds = new double[TIMERS.length];
+            for (int i = 0; i < TIMERS.length; i++) {
+                var search = meters.find(TIMERS[i]);
+                if (i == 0) {
+                    search = search.tag("uri", "/v1/resumes").tag("method", "POST");
+                }
+                for (var timer : search.timers()) {
+                    counts[i] += timer.count();
+                    seconds[i] += timer.totalTime(TimeUnit.SECONDS);
+                }
+            }
+            return new Steps(counts, seconds);
+        }
+
+        Steps minus(Steps earlier) {
+            double[] c = new double[TIMERS.length];
+            double[] s = new double[TIMERS.length];
+            for (int i = 0; i < TIMERS.length; i++) {
+                c[i] = counts[i] - earlier.counts[i];
+                s[i] = seconds[i] - earlier.seconds[i];
+            }
+            return new Steps(c, s);
+        }
+
+        private double mean(int i) {
+            return counts[i] == 0 ? 0 : 1000 * seconds[i] / counts[i];
+        }
+
+        double http() {
+            return mean(0);
+        }
+
+        double door() {
+            return mean(1);
+        }
+
+        double store() {
+            return mean(2);
+        }
+
+        double publish() {
+            return mean(3);
+        }
     }
 
     /** One request or record, waiting for its answer. */

@@ -2,6 +2,7 @@ package com.talentpipeline.inference.config;
 
 import com.talentpipeline.inference.model.LoadedModels;
 import com.talentpipeline.inference.registry.ModelAnnouncer;
+import com.talentpipeline.inference.registry.ResultVersion;
 import com.talentpipeline.inference.text.TextEncoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -44,15 +45,17 @@ public class ModelAnnouncerAutoConfiguration {
      * @param service  {@code spring.application.name}: the {@code service} listed by {@code GET /v1/models}
      * @param interval {@code pipeline.models.announce-interval} (default 15 s; {@code 15s}, {@code 500ms}
      *                 or ISO-8601 {@code PT15S})
+     * @param results  the service's {@link ResultVersion} beans, announced with the models
      * @return the announcer; it starts when the application is ready and withdraws on shutdown
      */
     @Bean
     @ConditionalOnMissingBean
     public ModelAnnouncer modelAnnouncer(LoadedModels models, KafkaTemplate<String, byte[]> kafka,
             ObjectProvider<MeterRegistry> meters, @Value("${spring.application.name}") String service,
-            @Value("${pipeline.models.announce-interval:15s}") String interval) {
+            @Value("${pipeline.models.announce-interval:15s}") String interval, ObjectProvider<ResultVersion> results) {
         // Parsed here rather than bound: no dependency on the context having Boot's conversion service.
         Duration every = DurationStyle.detectAndParse(interval);
-        return new ModelAnnouncer(models, kafka, meters.getIfAvailable(SimpleMeterRegistry::new), service, every);
+        return new ModelAnnouncer(models, kafka, meters.getIfAvailable(SimpleMeterRegistry::new), service, every,
+                results.orderedStream().toList());
     }
 }

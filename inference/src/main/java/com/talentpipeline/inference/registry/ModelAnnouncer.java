@@ -13,6 +13,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +49,7 @@ public class ModelAnnouncer {
     private final String service;
     private final String instance;
     private final Duration interval;
+    private final List<ResultVersion> results;
     private final Instant startedAt = Instant.now();
     private ScheduledExecutorService scheduler;
 
@@ -56,6 +59,17 @@ public class ModelAnnouncer {
      */
     public ModelAnnouncer(LoadedModels models, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters,
             String service, Duration interval) {
+        this(models, kafka, meters, service, interval, List.of());
+    }
+
+    /**
+     * @param service  {@code spring.application.name}
+     * @param interval how often to re-announce
+     * @param results  the result versions to announce with the models (see {@link ResultVersion})
+     */
+    public ModelAnnouncer(LoadedModels models, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters,
+            String service, Duration interval, List<ResultVersion> results) {
+        this.results = List.copyOf(results);
         this.models = models;
         this.kafka = kafka;
         this.meters = meters;
@@ -97,7 +111,9 @@ public class ModelAnnouncer {
     /** @return what this instance announces now */
     public WorkerModels current() {
         List<WorkerModels.LoadedModel> loaded = models.all().stream().map(this::entry).toList();
-        return new WorkerModels(service, instance, startedAt, Instant.now(), loaded);
+        Map<String, String> versions = new TreeMap<>();
+        results.forEach(r -> versions.put(r.kind(), r.version().get()));
+        return new WorkerModels(service, instance, startedAt, Instant.now(), loaded, versions);
     }
 
     void announce() {

@@ -11,6 +11,8 @@ import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.FieldProblem;
 import com.talentpipeline.ingest.config.IngestProperties;
 import com.talentpipeline.ingest.document.DocumentProblems;
+import com.talentpipeline.ingest.door.DoorAnswers;
+import com.talentpipeline.ingest.door.DoorCache;
 import com.talentpipeline.ingest.submission.Submission;
 import com.talentpipeline.ingest.submission.SubmissionService;
 import com.talentpipeline.ingest.submission.TaskAccepted;
@@ -61,11 +63,13 @@ public class ResumeController {
     private final ResumeUpdates updates;
     private final IngestProperties properties;
     private final Callers callers;
+    private final DoorCache doorCache;
 
     public ResumeController(SubmissionService submissions, Responses responses, ResumeUploads uploads,
             ResumeFileStore files, ResumeErasure erasure, ResumeUpdates updates, IngestProperties properties,
-            Callers callers) {
+            Callers callers, DoorCache doorCache) {
         this.callers = callers;
+        this.doorCache = doorCache;
         this.submissions = submissions;
         this.responses = responses;
         this.uploads = uploads;
@@ -81,8 +85,9 @@ public class ResumeController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestHeader(name = "traceparent", required = false) String traceparent,
             ServerWebExchange exchange) {
+        // A new resume from JSON may be answered at the door; a file's score also depends on the file's text.
         return callers.client(exchange, null).flatMap(client -> submitJson(client, UUID.randomUUID().toString(),
-                resume, idempotencyKey, traceparent, version -> Mono.empty(), version -> Mono.empty()));
+                resume, idempotencyKey, traceparent, Submission.NO_WRITES, Submission.NO_WRITES, true));
     }
 
     /** A resume file (PDF, DOCX, plain text, PNG or JPEG) in the {@code file} part, optional {@code userId} part. */
@@ -107,7 +112,7 @@ public class ResumeController {
         return requireExisting(tenant, id)
                 .then(callers.client(exchange, null))
                 .flatMap(client -> submitJson(client, id, resume, null, traceparent,
-                        version -> undo.snapshot().then(files.delete(id)), version -> undo.restore(version)))
+                        version -> undo.snapshot().then(files.delete(id)), version -> undo.restore(version), false))
                 .flatMap(response -> announce(tenant, response, id, "json", traceparent));
     }
 
@@ -136,7 +141,8 @@ public class ResumeController {
 
     private Mono<ResponseEntity<TaskAccepted>> submitJson(SubmissionService.Client client, String resumeId,
             Resume resume, String idempotencyKey,
-            String traceparent, IntFunction<Mono<Void>> extraWrites, IntFunction<Mono<Void>> undoWrites) {
+            String traceparent, IntFunction<Mono<Void>> extraWrites, IntFunction<Mono<Void>> undoWrites,
+            boolean door) {
         var problems = ResumeRules.check(resume);
         if (!problems.isEmpty()) {
             return Mono.error(new ApiProblemException(HttpStatus.BAD_REQUEST, "validation_failed",
@@ -144,7 +150,7 @@ public class ResumeController {
                             .map(p -> p.field() + " " + p.message()).toList()), problems, null));
         }
         return accept(client, resumeId, resume, ResumeRules.warnings(resume), idempotencyKey, traceparent,
-                extraWrites, undoWrites);
+                extraWrites, undoWrites, door);
     }
 
     private Mono<ResponseEntity<TaskAccepted>> submitFile(String resumeId, ServerWebExchange exchange,
@@ -189,30 +195,48 @@ public class ResumeController {
                             idempotencyKey,
                             traceparent, version -> (version > 1 ? undo.snapshot() : Mono.<Void>empty())
                                     .then(files.save(resumeId, client.tenantId(), version, client.userId(), upload)),
-                            version -> undo.restore(version))));
+                            version -> undo.restore(version), false)));
         });
     }
 
     private Mono<ResponseEntity<TaskAccepted>> accept(SubmissionService.Client client, String resumeId,
             Resume resume, List<String> warnings, String idempotencyKey,
-            String traceparent, IntFunction<Mono<Void>> extraWrites, IntFunction<Mono<Void>> undoWrites) {
+            String traceparent, IntFunction<Mono<Void>> extraWrites, IntFunction<Mono<Void>> undoWrites,
+            boolean door) {
+        String contentHash = ContentHash.of(resume);
         var submission = new Submission<>(
                 TaskType.RESUME_EMBEDDING,
                 Topics.RESUME_SUBMITTED,
                 resumeId,
                 "resumes",
                 PipelineJson.mapper().writeValueAsString(resume),
-                ContentHash.of(resume),
+                contentHash,
                 null,
                 version -> new ResumeSubmitted(resumeId, version, resume),
                 Responses.idempotencyKey(idempotencyKey),
                 extraWrites,
                 undoWrites);
-        return submissions.submit(submission, client, traceparent)
-                .map(accepted -> responses.accepted(accepted, (a, url) ->
-                        new TaskAccepted(a.taskId(), a.subjectId(), null, "ACCEPTED", url, a.replayed() ? true : null,
-                                properties.resultsBaseUrl() + "/v1/predictions/" + a.taskId(),
-                                warnings.isEmpty() ? null : warnings)));
+        Mono<Submission<ResumeSubmitted>> answered = !door ? Mono.just(submission)
+                : doorCache.lookup(client.tenantId(), contentHash).map(known -> known
+                        .map(entry -> submission.finishedWith(DoorAnswers.finished(entry, resumeId, resume)))
+                        .orElse(submission));
+        return answered
+                .flatMap(s -> submissions.submit(s, client, traceparent))
+                .doOnNext(accepted -> {
+                    if (accepted.finished() != null && !accepted.replayed()) {
+                        // Erasing this resume must evict the entries it was answered from, as the workers'.
+                        doorCache.remember(resumeId, client.tenantId(), contentHash).subscribe();
+                    }
+                })
+                .map(accepted -> responses.accepted(accepted, (a, url) -> body(a, url, warnings)));
+    }
+
+    private TaskAccepted body(SubmissionService.Accepted a, String taskUrl, List<String> warnings) {
+        boolean finished = a.finished() != null && !a.replayed();
+        return new TaskAccepted(a.taskId(), a.subjectId(), null, finished ? "SUCCEEDED" : "ACCEPTED", taskUrl,
+                a.replayed() ? true : null, properties.resultsBaseUrl() + "/v1/predictions/" + a.taskId(),
+                warnings.isEmpty() ? null : warnings, finished ? true : null,
+                finished ? a.finished().resultLink() : null);
     }
 
     private Mono<Void> requireExisting(String tenant, String id) {

@@ -1,6 +1,7 @@
 package com.talentpipeline.ingest.resume;
 
 import com.talentpipeline.core.cache.ResultCache;
+import com.talentpipeline.core.door.DoorEntries;
 import com.talentpipeline.core.erasure.SubjectLock;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.json.PipelineJson;
@@ -53,7 +54,8 @@ public class ResumeErasure {
     private static final Logger log = LoggerFactory.getLogger(ResumeErasure.class);
 
     /** Result-cache kinds whose entries can be indexed under a resume id. */
-    private static final List<String> CACHE_KINDS = List.of("resume-embedding", "resume-score", "comparison");
+    private static final List<String> CACHE_KINDS = List.of("resume-embedding", "resume-score", "comparison",
+            DoorEntries.EMBEDDING_KIND, DoorEntries.SCORE_KIND);
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;

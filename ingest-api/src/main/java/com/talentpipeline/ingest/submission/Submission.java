@@ -1,7 +1,11 @@
 package com.talentpipeline.ingest.submission;
 
+import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.topic.Topic;
+import java.util.Objects;
+import java.util.function.IntFunction;
+import reactor.core.publisher.Mono;
 
 /**
  * A validated document ready to be accepted.
@@ -16,10 +20,13 @@ import com.talentpipeline.core.topic.Topic;
  * @param payloadFactory builds the event payload for a given version
  * @param idempotencyKey client's Idempotency-Key header, may be null
  * @param extraWrites    more rows to write in the same transaction, given the new version (e.g. the
- *                       original resume file); never null
+ *                       original resume file); {@link #NO_WRITES} when there are none (then the task and
+ *                       document rows are one statement, without a transaction of several round trips)
  * @param undoWrites     undoes {@code extraWrites} of a new version (&gt; 1) when Kafka did not acknowledge
  *                       its event, given that version; runs in the undo transaction after the document row
  *                       was restored; never null
+ * @param finished       the task's result, already known at the door (the task row is written SUCCEEDED
+ *                       with its result); null for a task the workers finish
  * @param <P>            payload type
  */
 public record Submission<P>(
@@ -30,24 +37,65 @@ public record Submission<P>(
         String documentJson,
         String contentHash,
         String status,
-        java.util.function.IntFunction<P> payloadFactory,
+        IntFunction<P> payloadFactory,
         String idempotencyKey,
-        java.util.function.IntFunction<reactor.core.publisher.Mono<Void>> extraWrites,
-        java.util.function.IntFunction<reactor.core.publisher.Mono<Void>> undoWrites) {
+        IntFunction<Mono<Void>> extraWrites,
+        IntFunction<Mono<Void>> undoWrites,
+        Finished finished) {
+
+    /** No extra writes (or undo of them): compared by identity to write in one statement. */
+    public static final IntFunction<Mono<Void>> NO_WRITES = version -> Mono.empty();
+
+    /** Checks the functions are given. */
+    public Submission {
+        Objects.requireNonNull(extraWrites, "extraWrites");
+        Objects.requireNonNull(undoWrites, "undoWrites");
+    }
+
+    /** A submission the workers finish. */
+    public Submission(TaskType type, Topic<P> topic, String subjectId, String documentTable, String documentJson,
+            String contentHash, String status, IntFunction<P> payloadFactory, String idempotencyKey,
+            IntFunction<Mono<Void>> extraWrites, IntFunction<Mono<Void>> undoWrites) {
+        this(type, topic, subjectId, documentTable, documentJson, contentHash, status, payloadFactory,
+                idempotencyKey, extraWrites, undoWrites, null);
+    }
 
     /** A submission whose extra writes need no undo of their own. */
     public Submission(TaskType type, Topic<P> topic, String subjectId, String documentTable, String documentJson,
-            String contentHash, String status, java.util.function.IntFunction<P> payloadFactory,
-            String idempotencyKey, java.util.function.IntFunction<reactor.core.publisher.Mono<Void>> extraWrites) {
+            String contentHash, String status, IntFunction<P> payloadFactory,
+            String idempotencyKey, IntFunction<Mono<Void>> extraWrites) {
         this(type, topic, subjectId, documentTable, documentJson, contentHash, status, payloadFactory,
-                idempotencyKey, extraWrites, version -> reactor.core.publisher.Mono.empty());
+                idempotencyKey, extraWrites, NO_WRITES);
     }
 
     /** A submission that writes only the task and the document row. */
     public Submission(TaskType type, Topic<P> topic, String subjectId, String documentTable, String documentJson,
-            String contentHash, String status, java.util.function.IntFunction<P> payloadFactory,
+            String contentHash, String status, IntFunction<P> payloadFactory,
             String idempotencyKey) {
         this(type, topic, subjectId, documentTable, documentJson, contentHash, status, payloadFactory,
-                idempotencyKey, version -> reactor.core.publisher.Mono.empty());
+                idempotencyKey, NO_WRITES);
+    }
+
+    /** The same submission, finished at the door with this result. */
+    public Submission<P> finishedWith(Finished result) {
+        return new Submission<>(type, topic, subjectId, documentTable, documentJson, contentHash, status,
+                payloadFactory, idempotencyKey, extraWrites, undoWrites, result);
+    }
+
+    /**
+     * A result known at the door, written with the task row as the worker's SUCCEEDED event would be.
+     *
+     * @param model      the model that computed it
+     * @param resultLink where the result is read, e.g. {@code /v1/resumes/{id}/embeddings}
+     * @param resultJson the result document for this subject; its {@code version} field is set to the document
+     *                   version the submission creates
+     */
+    public record Finished(ModelRef model, String resultLink, String resultJson) {
+
+        /** Validates. */
+        public Finished {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(resultJson, "resultJson");
+        }
     }
 }

@@ -12,7 +12,6 @@ import io.r2dbc.postgresql.codec.Json;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +26,10 @@ import com.talentpipeline.core.topic.ReactiveSends;
 import reactor.core.publisher.Mono;
 
 /**
- * Accepts a submission: in one database transaction the task row (ACCEPTED), the document and the
- * idempotency key; then the event, and only once Kafka acknowledged it ({@code acks=all}) is the
- * submission accepted. If Kafka does not acknowledge in time the rows are removed (for a new version of
+ * Accepts a submission: in one SQL statement (one round trip, atomic) the task row (ACCEPTED, or SUCCEEDED
+ * with its result when it was known at the door), the document and the idempotency key, joined by the
+ * submission's extra writes in a transaction when it has some; then the event, and only once Kafka
+ * acknowledged it ({@code acks=all}) is the submission accepted. If Kafka does not acknowledge in time the rows are removed (for a new version of
  * an existing document: the document row is restored to the previous version, and the submission's
  * extra rows undone) and the client gets 503 with Retry-After, so nothing is half-accepted.
  */
@@ -44,6 +44,7 @@ public class SubmissionService {
     private final IngestProperties properties;
     private final MeterRegistry meters;
     private final Timer publishTimer;
+    private final Timer storeTimer;
 
     public SubmissionService(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, byte[]> kafka,
             IngestProperties properties, MeterRegistry meters) {
@@ -54,6 +55,10 @@ public class SubmissionService {
         this.meters = meters;
         this.publishTimer = Timer.builder("pipeline.ingest.publish.latency")
                 .description("Time until Kafka acknowledged a submission's event")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.storeTimer = Timer.builder("pipeline.ingest.store.latency")
+                .description("Time to write a submission's task and document rows (one statement)")
                 .publishPercentileHistogram()
                 .register(meters);
     }
@@ -93,89 +98,122 @@ public class SubmissionService {
     }
 
     private <P> Mono<Accepted> create(Submission<P> s, Client client, String traceparent) {
-        String tenantId = client.tenantId();
         UUID taskId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        // The document row as it was before this version, to restore it if Kafka does not acknowledge.
-        AtomicReference<Previous> previous = new AtomicReference<>();
-        Mono<Integer> rows = insertTask(s, client, taskId, now)
-                .then(previous(s, tenantId).doOnNext(previous::set).then())
-                .then(upsertDocument(s, client, now))
-                .flatMap(version -> recordVersion(taskId, version).thenReturn(version))
-                .flatMap(version -> s.extraWrites().apply(version).thenReturn(version));
-        return tx.transactional(rows)
-                .flatMap(version -> publish(s, tenantId, taskId, version, traceparent)
-                        .thenReturn(new Accepted(taskId, s.subjectId(), false))
-                        .onErrorResume(e -> undo(s, taskId, version, previous.get())
+        // One statement writes the task, the document (and the idempotency key and a known result): one
+        // round trip, atomic on its own. Extra writes (a resume file) need the version, so they join it in a
+        // transaction.
+        Mono<Written> rows = Mono.defer(() -> {
+            Timer.Sample sample = Timer.start(meters);
+            return write(s, client, taskId, now).doOnSuccess(w -> sample.stop(storeTimer));
+        });
+        if (s.extraWrites() != Submission.NO_WRITES) {
+            rows = tx.transactional(rows.flatMap(w -> s.extraWrites().apply(w.version()).thenReturn(w)));
+        }
+        return rows
+                .flatMap(written -> publish(s, client.tenantId(), taskId, written.version(), traceparent)
+                        .thenReturn(new Accepted(taskId, s.subjectId(), false, s.finished()))
+                        .onErrorResume(e -> undo(s, taskId, written.version(), written.previous())
                                 .then(Mono.error(ApiProblemException.unavailable(
                                         "The event broker did not acknowledge the submission; nothing was accepted. "
                                                 + "Retry later.", properties.retryAfter())))));
     }
 
-    /** The document version the task is about (a resume upload's prediction reads that version's results). */
-    private Mono<Void> recordVersion(UUID taskId, int version) {
-        return db.sql("UPDATE tasks SET subject_version = :version WHERE id = :id")
-                .bind("version", version).bind("id", taskId).then();
-    }
-
-    private <P> Mono<Void> insertTask(Submission<P> s, Client client, UUID taskId, OffsetDateTime now) {
-        String tenantId = client.tenantId();
-        var insert = db.sql("""
-                        INSERT INTO tasks (id, tenant_id, type, state, subject_id, content_hash, progress,
-                                           created_at, updated_at, callback_url)
-                        VALUES (:id, :tenant, :type, :state, :subject, :hash, 0, :now, :now, :callback)""");
-        insert = client.callbackUrl() == null ? insert.bindNull("callback", String.class)
-                : insert.bind("callback", client.callbackUrl());
-        Mono<Void> task = insert
-                .bind("id", taskId)
-                .bind("tenant", tenantId)
-                .bind("type", s.type().wireName())
-                .bind("state", TaskState.ACCEPTED.name())
-                .bind("subject", s.subjectId())
-                .bind("hash", s.contentHash())
-                .bind("now", now)
-                .then();
-        if (s.idempotencyKey() == null) {
-            return task;
+    /**
+     * The task row (ACCEPTED, or SUCCEEDED with its result when finished at the door), the document row
+     * (version 1, or the next version of an existing id) and the idempotency key, in one statement that
+     * returns the new version and the document row as it was before (to restore it if Kafka does not
+     * acknowledge).
+     */
+    private <P> Mono<Written> write(Submission<P> s, Client client, UUID taskId, OffsetDateTime now) {
+        String table = s.documentTable();
+        boolean user = client.userId() != null && table.equals("resumes");
+        boolean status = s.status() != null;
+        Submission.Finished finished = s.finished();
+        StringBuilder sql = new StringBuilder()
+                .append("WITH prev AS (SELECT version, content, content_hash, updated_at").append(status ? ", status" : "")
+                .append(" FROM ").append(table).append(" WHERE id = :subject AND tenant_id = :tenant FOR UPDATE),\n")
+                // The insert reads prev, so the existing row is locked (and its latest version read) first.
+                .append("doc AS (INSERT INTO ").append(table)
+                .append(" (id, tenant_id, version, content, content_hash, created_at, updated_at")
+                .append(status ? ", status" : "").append(user ? ", user_id" : "").append(")")
+                .append(" SELECT :subject, :tenant, 1, :content, :hash, :now, :now")
+                .append(status ? ", :status" : "").append(user ? ", :user" : "")
+                .append(" FROM (SELECT 1) AS one LEFT JOIN prev ON true")
+                .append(" ON CONFLICT (id) DO UPDATE SET version = ").append(table).append(".version + 1,")
+                .append(" content = EXCLUDED.content, content_hash = EXCLUDED.content_hash,")
+                .append(" updated_at = EXCLUDED.updated_at")
+                .append(status ? ", status = EXCLUDED.status" : "").append(user ? ", user_id = EXCLUDED.user_id" : "")
+                .append(" RETURNING version),\n")
+                .append("""
+                        task AS (INSERT INTO tasks (id, tenant_id, type, state, subject_id, content_hash, progress,
+                                                    created_at, updated_at, callback_url, subject_version, cache_hit,
+                                                    model_name, model_version, model_dimension, result_link,
+                                                    started_at, finished_at)
+                            SELECT :task, :tenant, :type, :state, :subject, :hash, :progress, :now, :now, :callback,
+                                   doc.version, :cacheHit, :modelName, :modelVersion, :modelDimension, :resultLink,
+                                   :finishedAt, :finishedAt
+                            FROM doc RETURNING id)""");
+        if (s.idempotencyKey() != null) {
+            sql.append("""
+                    ,
+                    idem AS (INSERT INTO idempotency_keys (tenant_id, key, request_hash, task_id, subject_id, created_at)
+                        SELECT :tenant, :key, :requestHash, task.id, :subject, :now FROM task)""");
         }
-        return task.then(db.sql("""
-                        INSERT INTO idempotency_keys (tenant_id, key, request_hash, task_id, subject_id, created_at)
-                        VALUES (:tenant, :key, :hash, :task, :subject, :now)""")
-                .bind("tenant", tenantId)
-                .bind("key", s.idempotencyKey())
-                .bind("hash", requestHash(s))
-                .bind("task", taskId)
+        if (finished != null) {
+            // The known result, as the results API would store the worker's: for this document version.
+            sql.append("""
+                    ,
+                    result AS (INSERT INTO task_results (task_id, tenant_id, subject_id, type, result, created_at)
+                        SELECT task.id, :tenant, :subject, :type, jsonb_set(:result, '{version}', to_jsonb(doc.version)),
+                               :now
+                        FROM task, doc)""");
+        }
+        sql.append("\nSELECT doc.version, prev.version AS previous_version, prev.content AS previous_content,")
+                .append(" prev.content_hash AS previous_hash, prev.updated_at AS previous_updated")
+                .append(status ? ", prev.status AS previous_status" : "")
+                .append(" FROM doc LEFT JOIN prev ON true");
+        var spec = db.sql(sql.toString())
                 .bind("subject", s.subjectId())
-                .bind("now", now)
-                .then());
-    }
-
-    private <P> Mono<Integer> upsertDocument(Submission<P> s, Client client, OffsetDateTime now) {
-        String tenantId = client.tenantId();
-        boolean user = client.userId() != null && s.documentTable().equals("resumes");
-        String statusColumn = (s.status() == null ? "" : ", status") + (user ? ", user_id" : "");
-        String statusValue = (s.status() == null ? "" : ", :status") + (user ? ", :user" : "");
-        String statusUpdate = (s.status() == null ? "" : ", status = EXCLUDED.status")
-                + (user ? ", user_id = EXCLUDED.user_id" : "");
-        var spec = db.sql("INSERT INTO " + s.documentTable()
-                        + " (id, tenant_id, version, content, content_hash, created_at, updated_at" + statusColumn + ")"
-                        + " VALUES (:id, :tenant, 1, :content, :hash, :now, :now" + statusValue + ")"
-                        + " ON CONFLICT (id) DO UPDATE SET version = " + s.documentTable() + ".version + 1,"
-                        + " content = EXCLUDED.content, content_hash = EXCLUDED.content_hash,"
-                        + " updated_at = EXCLUDED.updated_at" + statusUpdate
-                        + " RETURNING version")
-                .bind("id", s.subjectId())
-                .bind("tenant", tenantId)
+                .bind("tenant", client.tenantId())
                 .bind("content", Json.of(s.documentJson()))
                 .bind("hash", s.contentHash())
-                .bind("now", now);
-        if (s.status() != null) {
+                .bind("now", now)
+                .bind("task", taskId)
+                .bind("type", s.type().wireName())
+                .bind("state", (finished == null ? TaskState.ACCEPTED : TaskState.SUCCEEDED).name())
+                .bind("progress", finished == null ? 0 : 100)
+                .bind("cacheHit", finished != null);
+        spec = bindNullable(spec, "callback", client.callbackUrl(), String.class);
+        spec = bindNullable(spec, "modelName", finished == null ? null : finished.model().name(), String.class);
+        spec = bindNullable(spec, "modelVersion", finished == null ? null : finished.model().version(), String.class);
+        spec = bindNullable(spec, "modelDimension", finished == null ? null : finished.model().dimension(), Integer.class);
+        spec = bindNullable(spec, "resultLink", finished == null ? null : finished.resultLink(), String.class);
+        spec = bindNullable(spec, "finishedAt", finished == null ? null : now, OffsetDateTime.class);
+        if (status) {
             spec = spec.bind("status", s.status());
         }
         if (user) {
             spec = spec.bind("user", client.userId());
         }
-        return spec.map(row -> row.get("version", Integer.class)).one();
+        if (s.idempotencyKey() != null) {
+            spec = spec.bind("key", s.idempotencyKey()).bind("requestHash", requestHash(s));
+        }
+        if (finished != null) {
+            spec = spec.bind("result", Json.of(finished.resultJson()));
+        }
+        return spec.map(row -> {
+            Integer before = row.get("previous_version", Integer.class);
+            Previous previous = before == null ? null : new Previous(before, row.get("previous_content", Json.class),
+                    row.get("previous_hash", String.class), row.get("previous_updated", OffsetDateTime.class),
+                    status ? row.get("previous_status", String.class) : null);
+            return new Written(row.get("version", Integer.class), previous);
+        }).one();
+    }
+
+    private static <T> DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec,
+            String name, T value, Class<T> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 
     private <P> Mono<Void> publish(Submission<P> s, String tenantId, UUID taskId, int version, String traceparent) {
@@ -201,19 +239,6 @@ public class SubmissionService {
                 .map(row -> true)
                 .one()
                 .defaultIfEmpty(false);
-    }
-
-    /** The document row before this submission (locked until the transaction ends), or empty for a new one. */
-    private <P> Mono<Previous> previous(Submission<P> s, String tenantId) {
-        String status = s.status() == null ? "" : ", status";
-        return db.sql("SELECT version, content, content_hash, updated_at" + status + " FROM " + s.documentTable()
-                        + " WHERE id = :id AND tenant_id = :tenant FOR UPDATE")
-                .bind("id", s.subjectId())
-                .bind("tenant", tenantId)
-                .map(row -> new Previous(row.get("version", Integer.class), row.get("content", Json.class),
-                        row.get("content_hash", String.class), row.get("updated_at", OffsetDateTime.class),
-                        s.status() == null ? null : row.get("status", String.class)))
-                .one();
     }
 
     /**
@@ -310,13 +335,23 @@ public class SubmissionService {
     private record Previous(int version, Json content, String contentHash, OffsetDateTime updatedAt, String status) {
     }
 
+    /** What the statement wrote: the new document version and the row it replaced (null for a new document). */
+    private record Written(int version, Previous previous) {
+    }
+
     /**
      * An accepted (or replayed) submission.
      *
      * @param taskId    the task
      * @param subjectId resume or job id
      * @param replayed  whether an earlier submission with the same Idempotency-Key was returned
+     * @param finished  the result known at the door (the task is SUCCEEDED already), or null
      */
-    public record Accepted(UUID taskId, String subjectId, boolean replayed) {
+    public record Accepted(UUID taskId, String subjectId, boolean replayed, Submission.Finished finished) {
+
+        /** A task the workers finish. */
+        public Accepted(UUID taskId, String subjectId, boolean replayed) {
+            this(taskId, subjectId, replayed, null);
+        }
     }
 }

@@ -64,6 +64,9 @@ class ResumeUploadHttpTest {
     ResumeUpdates updates;
     @MockitoBean
     com.talentpipeline.core.security.OutboundUrlGuard guard;
+    // Files are never answered at the door (the score also reads the file's text).
+    @MockitoBean
+    com.talentpipeline.ingest.door.DoorCache door;
 
     private WebTestClient.ResponseSpec upload(String filename, String type, byte[] bytes) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();

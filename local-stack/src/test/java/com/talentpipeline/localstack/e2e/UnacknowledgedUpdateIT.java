@@ -91,7 +91,8 @@ class UnacknowledgedUpdateIT {
                 new Responses(properties), new ResumeUploads(properties, null), new ResumeFileStore(db, properties),
                 null, null, properties, new com.talentpipeline.ingest.web.Callers(
                         new com.talentpipeline.core.security.OutboundUrlGuard(List.of(),
-                                com.talentpipeline.core.security.OutboundUrlGuard.systemResolver())));
+                                com.talentpipeline.core.security.OutboundUrlGuard.systemResolver())),
+                null); // a PUT is never answered at the door
         var exchange = org.springframework.mock.web.server.MockServerWebExchange.from(
                 org.springframework.mock.http.server.reactive.MockServerHttpRequest.put("/v1/resumes/" + resumeId));
         exchange.getAttributes().put(com.talentpipeline.core.tenant.RequestTenant.ATTRIBUTE, SharedPipeline.TENANT_A);

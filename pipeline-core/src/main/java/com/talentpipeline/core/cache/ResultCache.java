@@ -46,10 +46,15 @@ public class ResultCache {
 
     /** Stores the value with the kind's TTL; true when stored, false when disabled or Redis failed. */
     public Mono<Boolean> put(CacheKey key, String value) {
+        return put(key, value, ttlOf(key.kind()));
+    }
+
+    /** Stores the value with the given TTL (an entry that mirrors another kind's lifetime). */
+    public Mono<Boolean> put(CacheKey key, String value, Duration ttl) {
         if (!settings.enabled()) {
             return Mono.just(false);
         }
-        return redis.opsForValue().set(key.redisKey(), value, ttlOf(key.kind()))
+        return redis.opsForValue().set(key.redisKey(), value, ttl)
                 .timeout(settings.timeout())
                 .onErrorResume(e -> {
                     log.warn("cache write failed for {}: {}", key.kind(), e.toString());
@@ -69,12 +74,17 @@ public class ResultCache {
      * every entry derived from it, whichever versions it had. The index expires with the kind's TTL.
      */
     public Mono<Boolean> remember(String subjectId, CacheKey key) {
+        return remember(subjectId, key, ttlOf(key.kind()));
+    }
+
+    /** As {@link #remember(String, CacheKey)}, the index living {@code ttl} (as long as the entry it points to). */
+    public Mono<Boolean> remember(String subjectId, CacheKey key, Duration ttl) {
         if (!settings.enabled()) {
             return Mono.just(false);
         }
         String index = subjectIndex(key.kind(), subjectId);
         return redis.opsForSet().add(index, key.redisKey())
-                .then(redis.expire(index, ttlOf(key.kind())))
+                .then(redis.expire(index, ttl))
                 .timeout(settings.timeout())
                 .onErrorResume(e -> {
                     log.warn("cache index write failed for {}: {}", key.kind(), e.toString());

@@ -2,6 +2,7 @@ package com.talentpipeline.core.model;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,15 +15,26 @@ import java.util.Objects;
  * @param startedAt   when the instance started
  * @param announcedAt when this announcement was made
  * @param models      the models it serves
+ * @param results     the version of what produces each kind of result the instance computes without being
+ *                    a model of its own, e.g. {@code resume-score -> resume-scorer-1.0.0+all-minilm-l6-v2@...};
+ *                    the ingest API's door answers from known results only while every live instance
+ *                    announces the same version (absent in announcements of older instances: empty)
  */
 public record WorkerModels(String service, String instance, Instant startedAt, Instant announcedAt,
-        List<LoadedModel> models) {
+        List<LoadedModel> models, Map<String, String> results) {
 
     /** Validates and copies. */
     public WorkerModels {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(instance, "instance");
         models = models == null ? List.of() : List.copyOf(models);
+        results = results == null ? Map.of() : Map.copyOf(results);
+    }
+
+    /** An announcement without result versions. */
+    public WorkerModels(String service, String instance, Instant startedAt, Instant announcedAt,
+            List<LoadedModel> models) {
+        this(service, instance, startedAt, announcedAt, models, Map.of());
     }
 
     /** @return the record key: {@code service/instance} */

@@ -5,6 +5,7 @@ import com.talentpipeline.core.task.ErrorCode;
 import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.task.TaskState;
 import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.results.door.DoorWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,10 +38,20 @@ public class TaskEventListener {
     private final MeterRegistry meters;
 
     private final TaskUpdates updates;
+    private final DoorWriter door;
 
+    /** Without door entries (tests). */
     public TaskEventListener(TaskStore store, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters,
             TaskUpdates updates) {
+        this(store, kafka, meters, updates, new DoorWriter((com.talentpipeline.core.cache.ResultCache) null, null, meters));
+    }
+
+    /** @param door records stored SUCCEEDED resume results for the ingest API's door */
+    @org.springframework.beans.factory.annotation.Autowired
+    public TaskEventListener(TaskStore store, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters,
+            TaskUpdates updates, DoorWriter door) {
         this.updates = updates;
+        this.door = door;
         this.store = store;
         this.kafka = kafka;
         this.meters = meters;
@@ -70,6 +81,7 @@ public class TaskEventListener {
             }
             if (createdAt != null) {
                 updates.changed(envelope.taskId());
+                recordAtTheDoor(envelope);
                 Counter.builder("pipeline.tasks")
                         .description("Task state transitions applied, by type and new state")
                         .tag("type", event.type().wireName())
@@ -86,6 +98,18 @@ public class TaskEventListener {
                             .record(latency(createdAt, event.at()));
                 }
             }
+        }
+    }
+
+    /**
+     * A stored SUCCEEDED resume result becomes known at the door (only when it changed the task: a late
+     * event of an erased resume changes nothing and must not bring its content back).
+     */
+    private void recordAtTheDoor(EventEnvelope<TaskEvent> envelope) {
+        try {
+            door.record(envelope).block(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            log.warn("task {}: door entry not written: {}", envelope.taskId(), e.toString());
         }
     }
 
@@ -110,6 +134,7 @@ public class TaskEventListener {
                     .block(Duration.ofSeconds(30));
             if (createdAt != null) {
                 updates.changed(envelope.taskId());
+                recordAtTheDoor(envelope);
             }
         } catch (RuntimeException e) {
             log.error("task {} could not be marked FAILED after its event was refused: {}", envelope.taskId(),

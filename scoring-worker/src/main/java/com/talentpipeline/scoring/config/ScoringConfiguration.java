@@ -1,6 +1,7 @@
 package com.talentpipeline.scoring.config;
 
 import com.talentpipeline.core.skill.SkillVocabulary;
+import com.talentpipeline.inference.registry.ResultVersion;
 import com.talentpipeline.inference.text.TextEncoder;
 import com.talentpipeline.scoring.career.CareerPredictor;
 import com.talentpipeline.scoring.career.StudentCareers;
@@ -11,6 +12,7 @@ import com.talentpipeline.scoring.interview.TechnicalScorer;
 import com.talentpipeline.scoring.resume.AtsScorer;
 import com.talentpipeline.scoring.resume.JobKeywords;
 import com.talentpipeline.scoring.resume.ResumeScorer;
+import com.talentpipeline.scoring.worker.ResumeScoring;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -58,6 +60,16 @@ public class ScoringConfiguration {
     @Bean
     ResumeScorer resumeScorer(JobKeywords keywords, CareerPredictor predictor, ScoringProperties properties) {
         return new ResumeScorer(new AtsScorer(keywords), predictor, properties.career().topK());
+    }
+
+    /**
+     * Announces the resume scorer's version (rules and model) on {@code model.registry} with the loaded
+     * models: the ingest API answers a resubmitted resume at once only while every live scoring worker
+     * scores with the version its known score was computed with.
+     */
+    @Bean
+    ResultVersion resumeScoreVersion(ResumeScorer scorer) {
+        return new ResultVersion(ResumeScoring.CACHE_KIND, scorer::version);
     }
 
     @Bean

@@ -1,0 +1,31 @@
+package com.talentpipeline.ingest.door;
+
+import com.talentpipeline.core.cache.ResultCache;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/** The door cache, the worker versions it judges entries by, and the registry listener feeding them. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DoorProperties.class)
+public class DoorConfiguration {
+
+    @Bean
+    WorkerVersions workerVersions(DoorProperties properties) {
+        return new WorkerVersions(properties.staleAfter());
+    }
+
+    @Bean
+    WorkerVersionsListener workerVersionsListener(WorkerVersions versions) {
+        return new WorkerVersionsListener(versions);
+    }
+
+    @Bean
+    DoorCache doorCache(ReactiveStringRedisTemplate redis, ResultCache cache, WorkerVersions versions,
+            DoorProperties properties, MeterRegistry meters) {
+        return new DoorCache(redis, cache, versions, properties, meters, Clock.systemUTC());
+    }
+}
