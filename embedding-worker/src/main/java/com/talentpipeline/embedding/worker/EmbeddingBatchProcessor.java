@@ -22,6 +22,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -89,25 +91,38 @@ public class EmbeddingBatchProcessor {
             }
         }
 
-        List<Work<P>> misses = new ArrayList<>();
+        List<Work<P>> candidates = new ArrayList<>();
         for (Work<P> w : work) {
             if (w.plan.isEmpty()) {
                 out.task(w.envelope, TaskEvent.failed(kind.taskType(), ErrorCode.NOTHING_TO_EMBED,
                         "The document has no text to embed in any section"));
-                continue;
+            } else {
+                candidates.add(w);
             }
-            String cached = cache.get(w.key).block();
+        }
+        // The batch's cache look-ups run concurrently (one wait, not one round trip per document): the model
+        // waits for them, and on a busy machine a Redis round trip is 5-20 ms.
+        List<String> cachedValues = Flux.fromIterable(candidates)
+                .flatMapSequential(w -> cache.get(w.key).defaultIfEmpty(""))
+                .collectList().block();
+        List<Work<P>> misses = new ArrayList<>();
+        List<Mono<Boolean>> writes = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Work<P> w = candidates.get(i);
+            String cached = cachedValues == null || cachedValues.get(i).isEmpty() ? null : cachedValues.get(i);
             EncodedDocument vectors = cached == null ? null : readCached(cached);
             if (vectors != null && vectors.covers(w.plan)) {
                 count(kind, "cache");
-                cache.remember(w.envelope.subjectId(), w.key).block();
+                writes.add(cache.remember(w.envelope.subjectId(), w.key));
                 succeed(kind, w, vectors, true, out);
             } else {
                 misses.add(w);
             }
         }
 
-        embed(kind, misses, out);
+        embed(kind, misses, out, writes);
+        // Cache writes of the whole batch at once, before the offsets are committed.
+        Flux.merge(writes).then().block();
         out.awaitAcks(ACK_TIMEOUT_MS);
         sample.stop(Timer.builder("pipeline.worker.batch.latency")
                 .description("Time to process one polled batch, from poll to acknowledged results")
@@ -116,7 +131,8 @@ public class EmbeddingBatchProcessor {
                 .register(meters));
     }
 
-    private <P, R> void embed(DocumentKind<P, R> kind, List<Work<P>> misses, EventPublisher.Batch out) {
+    private <P, R> void embed(DocumentKind<P, R> kind, List<Work<P>> misses, EventPublisher.Batch out,
+            List<Mono<Boolean>> writes) {
         if (misses.isEmpty()) {
             return;
         }
@@ -133,21 +149,22 @@ public class EmbeddingBatchProcessor {
             log.warn("batch of {} documents failed in the model, retrying one by one: {}", misses.size(),
                     batchFailure.toString());
             for (Work<P> w : misses) {
-                embedAlone(kind, w, out);
+                embedAlone(kind, w, out, writes);
             }
             return;
         }
         Map<String, float[]> byText = byText(texts, vectors);
         for (Work<P> w : misses) {
-            finishFromModel(kind, w, EncodedDocument.of(w.plan, byText::get), out);
+            finishFromModel(kind, w, EncodedDocument.of(w.plan, byText::get), out, writes);
         }
     }
 
-    private <P, R> void embedAlone(DocumentKind<P, R> kind, Work<P> w, EventPublisher.Batch out) {
+    private <P, R> void embedAlone(DocumentKind<P, R> kind, Work<P> w, EventPublisher.Batch out,
+            List<Mono<Boolean>> writes) {
         List<String> texts = w.plan.distinctTexts();
         try {
             Map<String, float[]> byText = byText(texts, encoder.embed(texts));
-            finishFromModel(kind, w, EncodedDocument.of(w.plan, byText::get), out);
+            finishFromModel(kind, w, EncodedDocument.of(w.plan, byText::get), out, writes);
         } catch (RuntimeException e) {
             log.error("task {}: model failed on this document; dead-lettered", w.envelope.taskId(), e);
             out.deadLetter(kind.input(), w.record, e);
@@ -166,9 +183,9 @@ public class EmbeddingBatchProcessor {
     }
 
     private <P, R> void finishFromModel(DocumentKind<P, R> kind, Work<P> w, EncodedDocument result,
-            EventPublisher.Batch out) {
-        cache.put(w.key, PipelineJson.mapper().writeValueAsString(result)).block();
-        cache.remember(w.envelope.subjectId(), w.key).block();
+            EventPublisher.Batch out, List<Mono<Boolean>> writes) {
+        writes.add(cache.put(w.key, PipelineJson.mapper().writeValueAsString(result))
+                .then(cache.remember(w.envelope.subjectId(), w.key)));
         count(kind, "model");
         succeed(kind, w, result, false, out);
     }
