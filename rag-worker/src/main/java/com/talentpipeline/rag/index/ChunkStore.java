@@ -1,5 +1,8 @@
 package com.talentpipeline.rag.index;
 
+import static com.talentpipeline.core.vector.Float4Arrays.boxed;
+import static com.talentpipeline.core.vector.Float4Arrays.unboxed;
+
 import com.talentpipeline.core.chunk.Chunk;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -157,21 +160,5 @@ public class ChunkStore {
                 .bind("at", OffsetDateTime.now(ZoneOffset.UTC))
                 .map(row -> new long[] {row.get("total_queries", Long.class), row.get("successful_queries", Long.class)})
                 .one();
-    }
-
-    private static Float[] boxed(float[] v) {
-        Float[] out = new Float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i];
-        }
-        return out;
-    }
-
-    private static float[] unboxed(Float[] v) {
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i];
-        }
-        return out;
     }
 }

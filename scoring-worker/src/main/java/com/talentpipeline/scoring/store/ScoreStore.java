@@ -1,5 +1,8 @@
 package com.talentpipeline.scoring.store;
 
+import static com.talentpipeline.core.vector.Float4Arrays.boxed;
+import static com.talentpipeline.core.vector.Float4Arrays.unboxed;
+
 import com.talentpipeline.core.erasure.SubjectLock;
 import io.r2dbc.postgresql.codec.Json;
 import java.time.OffsetDateTime;
@@ -44,22 +47,6 @@ public class ScoreStore {
                 .map(row -> new ProfileVector(row.get("profile_model", String.class),
                         unboxed(row.get("profile_vector", Float[].class))))
                 .one();
-    }
-
-    private static Float[] boxed(float[] v) {
-        Float[] out = new Float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i];
-        }
-        return out;
-    }
-
-    private static float[] unboxed(Float[] v) {
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i];
-        }
-        return out;
     }
 
     /** A stored score row. */
