@@ -76,6 +76,10 @@ public class RagController implements DisposableBean {
                     long t0 = System.nanoTime();
                     CompletableFuture<Map<String, Object>> work = CompletableFuture.supplyAsync(
                             () -> answer(resume, question, metadata, t0), executor);
+                    if (timeout.isZero()) {
+                        // "Always a task": not a race with the answer, which a cached question can win at once.
+                        return accepted(tenant, resumeId, work);
+                    }
                     Mono<ResponseEntity<Map<String, Object>>> sync = Mono.fromFuture(work, true)
                             .map(body -> ResponseEntity.ok(body));
                     return sync.timeout(timeout, Mono.defer(() -> accepted(tenant, resumeId, work)));
