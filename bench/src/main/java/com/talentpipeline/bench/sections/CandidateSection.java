@@ -1,7 +1,7 @@
 package com.talentpipeline.bench.sections;
 
 import com.talentpipeline.bench.report.SectionResult;
-import com.talentpipeline.matching.bench.CandidateBenchmark;
+import com.talentpipeline.bench.matching.CandidateBenchmark;
 
 /**
  * Candidates of a job over many resumes (100,000 by default): latency of one candidates page (vector

@@ -1,7 +1,7 @@
 package com.talentpipeline.bench.sections;
 
 import com.talentpipeline.bench.report.SectionResult;
-import com.talentpipeline.matching.bench.RecommendationBenchmark;
+import com.talentpipeline.bench.matching.RecommendationBenchmark;
 
 /**
  * Recommendations over a large job index (100,000 jobs by default): latency of one recommendation

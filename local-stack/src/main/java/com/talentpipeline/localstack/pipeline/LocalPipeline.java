@@ -8,8 +8,11 @@ import com.talentpipeline.scoring.ScoringWorkerApplication;
 import com.talentpipeline.detection.DetectionWorkerApplication;
 import com.talentpipeline.ingest.IngestApiApplication;
 import com.talentpipeline.matching.MatchingWorkerApplication;
+import com.talentpipeline.localstack.frontdoor.FrontDoor;
+import com.talentpipeline.localstack.frontdoor.FrontDoorRoutes;
 import com.talentpipeline.localstack.stack.EmbeddedKafkaServer;
 import com.talentpipeline.localstack.stack.Stack;
+import com.talentpipeline.localstack.stack.StackSettings;
 import com.talentpipeline.localstack.stack.TopicSpec;
 import com.talentpipeline.results.ResultsApiApplication;
 import java.util.ArrayList;
@@ -37,6 +40,7 @@ public final class LocalPipeline implements AutoCloseable {
     private ConfigurableApplicationContext ingest;
     private ConfigurableApplicationContext matchingWorker;
     private ConfigurableApplicationContext detectionWorker;
+    private FrontDoor frontDoor;
 
     private LocalPipeline(Stack stack, Ports ports, Map<String, String> extra) {
         this.stack = stack;
@@ -55,29 +59,65 @@ public final class LocalPipeline implements AutoCloseable {
         stack.createTopics(topicSpecs());
         LocalPipeline pipeline = new LocalPipeline(stack, ports, extra);
         stack.closeBeforeStopping(pipeline);
+        // The front door's port is fixed before the services start: their Location headers and task links name it.
+        int frontDoorPort = ports.frontDoor() != 0 ? ports.frontDoor() : StackSettings.freePorts(1)[0];
+        String publicUrl = "http://localhost:" + frontDoorPort;
         try {
             pipeline.results = run(ResultsApiApplication::start, pipeline.properties(ports.results()));
             pipeline.startEmbeddingWorker();
             Map<String, String> ragProperties = pipeline.properties(ports.ragWorker());
-            ragProperties.putIfAbsent("pipeline.rag.results-base-url", "http://localhost:" + pipeline.resultsPort());
+            ragProperties.putIfAbsent("pipeline.rag.results-base-url", publicUrl);
             pipeline.ragWorker = run(RagWorkerApplication::start, ragProperties);
             Map<String, String> scoringProperties = pipeline.properties(ports.scoringWorker());
-            scoringProperties.putIfAbsent("pipeline.scoring.results-base-url", "http://localhost:" + pipeline.resultsPort());
+            scoringProperties.putIfAbsent("pipeline.scoring.results-base-url", publicUrl);
             pipeline.scoringWorker = run(ScoringWorkerApplication::start, scoringProperties);
             Map<String, String> matchingProperties = pipeline.properties(ports.matchingWorker());
-            matchingProperties.putIfAbsent("pipeline.matching.results-base-url", "http://localhost:" + pipeline.resultsPort());
+            matchingProperties.putIfAbsent("pipeline.matching.results-base-url", publicUrl);
             pipeline.matchingWorker = run(MatchingWorkerApplication::start, matchingProperties);
             Map<String, String> detectionProperties = pipeline.properties(ports.detectionWorker());
-            detectionProperties.putIfAbsent("pipeline.detection.results-base-url", "http://localhost:" + pipeline.resultsPort());
+            detectionProperties.putIfAbsent("pipeline.detection.results-base-url", publicUrl);
             pipeline.detectionWorker = run(DetectionWorkerApplication::start, detectionProperties);
             Map<String, String> ingestProperties = pipeline.properties(ports.ingest());
-            ingestProperties.putIfAbsent("pipeline.ingest.results-base-url", "http://localhost:" + pipeline.resultsPort());
+            ingestProperties.putIfAbsent("pipeline.ingest.results-base-url", publicUrl);
+            // The one OpenAPI document at the front door: every other service's paths merged into ingest's.
+            ingestProperties.putIfAbsent("pipeline.openapi.merge-from", String.join(",", pipeline.otherServiceUrls()));
             pipeline.ingest = run(IngestApiApplication::start, ingestProperties);
+            // The one base URL, opened last: nothing is routed before every service answers.
+            pipeline.frontDoor = FrontDoor.start(FrontDoorRoutes.fromClasspath(), pipeline.serviceBaseUrls(),
+                    System.getenv().getOrDefault("BIND_ADDRESS", "127.0.0.1"), frontDoorPort);
             return pipeline;
         } catch (RuntimeException e) {
             pipeline.close();
             throw e;
         }
+    }
+
+    /** The Ingress's service names and where each service answers in this JVM. */
+    Map<String, String> serviceBaseUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("ingest-api", "http://127.0.0.1:" + ingestPort());
+        urls.put("results-api", "http://127.0.0.1:" + resultsPort());
+        urls.put("rag-worker", "http://127.0.0.1:" + ragWorkerPort());
+        urls.put("scoring-worker", "http://127.0.0.1:" + scoringWorkerPort());
+        urls.put("matching-worker", "http://127.0.0.1:" + matchingWorkerPort());
+        urls.put("detection-worker", "http://127.0.0.1:" + detectionWorkerPort());
+        return urls;
+    }
+
+    /** Every service but ingest, whose public paths the front door's OpenAPI document merges. */
+    private java.util.List<String> otherServiceUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("results-api", "http://127.0.0.1:" + resultsPort());
+        urls.put("rag-worker", "http://127.0.0.1:" + ragWorkerPort());
+        urls.put("scoring-worker", "http://127.0.0.1:" + scoringWorkerPort());
+        urls.put("matching-worker", "http://127.0.0.1:" + matchingWorkerPort());
+        urls.put("detection-worker", "http://127.0.0.1:" + detectionWorkerPort());
+        return java.util.List.copyOf(urls.values());
+    }
+
+    /** The front door's port: every public endpoint, routed as the Ingress routes them. */
+    public int frontDoorPort() {
+        return frontDoor.port();
     }
 
     /** Every registry topic and its dead-letter topic, with the registry's partitions and policy. */
@@ -171,6 +211,10 @@ public final class LocalPipeline implements AutoCloseable {
     /** Stops the services (not the stack), last started first. */
     @Override
     public synchronized void close() {
+        if (frontDoor != null) {
+            frontDoor.close();
+            frontDoor = null;
+        }
         for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {ingest, detectionWorker,
                 matchingWorker, scoringWorker, ragWorker, embeddingWorker, results}) {
             if (context != null && context.isActive()) {
@@ -191,6 +235,8 @@ public final class LocalPipeline implements AutoCloseable {
         // Each service re-initialises logging; keep the in-process broker's chatter down.
         String brokerLevel = System.getenv().getOrDefault("STACK_KAFKA_LOG_LEVEL", "WARN");
         EmbeddedKafkaServer.serverLoggerNames().forEach(name -> properties.put("logging.level." + name, brokerLevel));
+        // Every public request arrives through the front door on loopback: its X-Forwarded-For names the client.
+        properties.put("pipeline.security.failed-auth.trusted-proxies", "127.0.0.1");
         properties.putAll(extra);
         return properties;
     }
@@ -206,9 +252,10 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /**
-     * HTTP ports of the services.
+     * HTTP ports of the front door and the services.
      *
-     * @param ingest           ingest API (default 8080, env INGEST_PORT)
+     * @param frontDoor        the one public base URL (default 8080, env FRONT_DOOR_PORT)
+     * @param ingest           ingest API (default 8087, env INGEST_PORT)
      * @param results          results API (default 8081, env RESULTS_PORT)
      * @param embeddingWorker  embedding worker's actuator (default 8082, env EMBEDDING_WORKER_PORT)
      * @param ragWorker        RAG worker's query API (default 8083, env RAG_WORKER_PORT)
@@ -216,23 +263,19 @@ public final class LocalPipeline implements AutoCloseable {
      * @param matchingWorker   matching worker's API (default 8085, env MATCHING_WORKER_PORT)
      * @param detectionWorker  detection worker's API (default 8086, env DETECTION_WORKER_PORT)
      */
-    public record Ports(int ingest, int results, int embeddingWorker, int ragWorker, int scoringWorker,
+    public record Ports(int frontDoor, int ingest, int results, int embeddingWorker, int ragWorker, int scoringWorker,
             int matchingWorker, int detectionWorker) {
-
-        /** The first three ports, the others on their defaults. */
-        public Ports(int ingest, int results, int embeddingWorker) {
-            this(ingest, results, embeddingWorker, 8083, 8084, 8085, 8086);
-        }
 
         /** Any free ports, for tests. */
         public static Ports random() {
-            return new Ports(0, 0, 0, 0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0, 0, 0, 0);
         }
 
         /** The documented defaults, overridable by environment variables. */
         public static Ports fromEnvironment(Map<String, String> env) {
             return new Ports(
-                    Integer.parseInt(env.getOrDefault("INGEST_PORT", "8080")),
+                    Integer.parseInt(env.getOrDefault("FRONT_DOOR_PORT", "8080")),
+                    Integer.parseInt(env.getOrDefault("INGEST_PORT", "8087")),
                     Integer.parseInt(env.getOrDefault("RESULTS_PORT", "8081")),
                     Integer.parseInt(env.getOrDefault("EMBEDDING_WORKER_PORT", "8082")),
                     Integer.parseInt(env.getOrDefault("RAG_WORKER_PORT", "8083")),

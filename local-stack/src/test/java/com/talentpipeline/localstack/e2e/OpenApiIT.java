@@ -25,7 +25,7 @@ class OpenApiIT {
 
     @Test
     void bothApisDescribeTheirEndpointsAndSecurity() {
-        JsonNode results = document(client.results("/v3/api-docs"));
+        JsonNode results = mergedDocument();
         assertThat(results.get("paths").has("/v1/tasks/{taskId}")).isTrue();
         assertThat(results.get("paths").has("/v1/tasks/{taskId}/events")).isTrue();
         assertThat(results.get("paths").has("/v1/tasks")).isTrue();
@@ -53,6 +53,76 @@ class OpenApiIT {
         assertThat(uiPage.body()).containsIgnoringCase("swagger");
     }
 
+    /**
+     * One document at the one base URL: every API route every service serves (read from the services' own
+     * handler mappings) is in the front door's OpenAPI document, with its method.
+     */
+    @Test
+    void theFrontDoorDocumentListsEveryRouteOfEveryService() {
+        JsonNode paths = mergedDocument().get("paths");
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        int checked = 0;
+        for (ServiceRoutes.Route route : ServiceRoutes.of(SharedPipeline.get())) {
+            if (!ServiceRoutes.isApi(route)) {
+                continue;
+            }
+            checked++;
+            JsonNode item = paths.get(route.pattern());
+            if (item == null || !item.has(route.method().toLowerCase())) {
+                missing.add(route.service() + " " + route.method() + " " + route.pattern());
+            }
+        }
+        assertThat(checked).isGreaterThan(40);
+        assertThat(missing).as("routes served but not in the front door's document").isEmpty();
+    }
+
+    /**
+     * The README's endpoint table (section "Endpoints": rows of {@code | `METHOD /path` | ...}) lists exactly
+     * the operations of the front door's document: an endpoint added, moved or removed without the README
+     * fails here, with the rows to write.
+     */
+    @Test
+    void theReadmeEndpointTableIsTheOpenApiDocument() throws Exception {
+        JsonNode paths = mergedDocument().get("paths");
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        for (var path : paths.properties()) {
+            if (path.getKey().startsWith("/v1") || path.getKey().startsWith("/admin")) {
+                for (var operation : path.getValue().properties()) {
+                    if (java.util.Set.of("get", "post", "put", "patch", "delete").contains(operation.getKey())) {
+                        documented.add(operation.getKey().toUpperCase() + " " + path.getKey());
+                    }
+                }
+            }
+        }
+        java.util.Set<String> readme = readmeEndpoints();
+        java.util.Set<String> missing = new java.util.TreeSet<>(documented);
+        missing.removeAll(readme);
+        java.util.Set<String> stale = new java.util.TreeSet<>(readme);
+        stale.removeAll(documented);
+        assertThat(missing).as("in the OpenAPI document, not in README's Endpoints table; rows:%n%s",
+                String.join("\n", missing.stream().map(e -> "| `" + e + "` | |").toList())).isEmpty();
+        assertThat(stale).as("in README's Endpoints table, not served").isEmpty();
+    }
+
+    private static java.util.Set<String> readmeEndpoints() throws java.io.IOException {
+        java.nio.file.Path readme = com.talentpipeline.localstack.infra.InfraFiles.repository().resolve("README.md");
+        java.util.Set<String> rows = new java.util.TreeSet<>();
+        boolean inSection = false;
+        for (String line : java.nio.file.Files.readAllLines(readme)) {
+            if (line.startsWith("#")) {
+                inSection = line.matches("#+ Endpoints\\s*");
+                continue;
+            }
+            java.util.regex.Matcher row = java.util.regex.Pattern
+                    .compile("^\\| `(GET|POST|PUT|PATCH|DELETE) (/[^`]*)` \\|").matcher(line);
+            if (inSection && row.find()) {
+                rows.add(row.group(1) + " " + row.group(2));
+            }
+        }
+        assertThat(rows).as("README has an Endpoints section with a table").isNotEmpty();
+        return rows;
+    }
+
     @Test
     void errorsOutsideControllersAreProblemJson() {
         HttpResponse<String> unknown = client.get(client.results("/v1/no-such-route"));
@@ -74,6 +144,26 @@ class OpenApiIT {
         HttpResponse<String> outsideWithKey = client.get(client.ingest("/no-such-page"));
         assertThat(outsideWithKey.statusCode()).isEqualTo(404);
         assertThat(outsideWithKey.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+    }
+
+    /**
+     * The front door's document once the other services' documents are merged in (the ingest API fetches
+     * them in the background, every 2 s until it holds all of them).
+     */
+    static JsonNode mergedDocument() {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(90);
+        JsonNode doc = document(client.frontDoor("/v3/api-docs"));
+        while (!(doc.get("paths").has("/v1/tasks/{taskId}") && doc.get("paths").has("/v1/images/{id}/detections")
+                && doc.get("paths").has("/v1/jobs/search")) && java.time.Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            doc = document(client.frontDoor("/v3/api-docs"));
+        }
+        return doc;
     }
 
     private static JsonNode document(String url) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import com.talentpipeline.localstack.frontdoor.FrontDoorRoutes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -55,13 +56,10 @@ class PathSpellingIT {
         owner.awaitTerminal(taskId, Duration.ofSeconds(60));
     }
 
-    /** A route of one service: method and path pattern as its handler mapping declares it. */
-    record Route(String service, int port, String method, String pattern) {
-    }
 
     @Test
     void noSpellingOfAnyRouteOpensItWithoutTheOwnersKey() throws Exception {
-        List<Route> routes = routes();
+        List<ServiceRoutes.Route> routes = routes();
         assertThat(routes).as("routes found in the handler mappings").hasSizeGreaterThan(40);
         List<String> failures = new ArrayList<>();
         int requests = 0;
@@ -69,7 +67,7 @@ class PathSpellingIT {
         keys.put("no key", null);
         keys.put("another tenant's key", SharedPipeline.keyB());
         keys.put("unknown key", "tp_000000000000_" + "0".repeat(40));
-        for (Route route : routes) {
+        for (ServiceRoutes.Route route : routes) {
             String path = concrete(route.pattern());
             for (String spelled : spellings(path)) {
                 for (Map.Entry<String, String> key : keys.entrySet()) {
@@ -113,9 +111,43 @@ class PathSpellingIT {
         assertThat(owner.get(owner.results("/v1/tasks/" + taskId)).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * The front door's table (the Ingress) sends every public route of every service to that service: a
+     * route added to a service without a rule would answer 404 at the one base URL.
+     */
+    @Test
+    void theFrontDoorRoutesEveryPublicRouteToTheServiceThatServesIt() {
+        FrontDoorRoutes table = FrontDoorRoutes.fromClasspath();
+        Map<String, String> serviceNames = Map.of("ingest", "ingest-api", "results", "results-api",
+                "embedding", "embedding-worker", "rag", "rag-worker", "scoring", "scoring-worker",
+                "matching", "matching-worker", "detection", "detection-worker");
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (ServiceRoutes.Route route : routes()) {
+            if (!ServiceRoutes.isApi(route)) {
+                continue;
+            }
+            String path = concrete(route.pattern());
+            checked++;
+            String expected = serviceNames.get(route.service());
+            if (table.allMatching(path).size() > 1) {
+                failures.add(path + " matches several rules: " + table.allMatching(path));
+            }
+            if (!expected.equals(table.serviceFor(path))) {
+                failures.add(route.method() + " " + route.pattern() + " is served by " + expected
+                        + " but the front door sends it to " + table.serviceFor(path));
+            }
+        }
+        assertThat(checked).isGreaterThan(40);
+        assertThat(failures).isEmpty();
+        // And the front door really answers: the owner's task through the one base URL.
+        assertThat(owner.get(owner.frontDoor("/v1/tasks/" + taskId)).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void oversizedLinesAndHeadersAreProblemJsonAndOperatorsNeedTheirKey() throws Exception {
-        int ingest = pipeline.ingestPort();
+        // Through the front door: it passes long lines and big headers on, and the service answers.
+        int ingest = pipeline.frontDoorPort();
         HttpResponse<String> longPath = HTTP.send(HttpRequest.newBuilder(URI.create(
                 "http://127.0.0.1:" + ingest + "/v1/" + "a".repeat(9000))).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(longPath.statusCode()).isEqualTo(414);
@@ -158,8 +190,10 @@ class PathSpellingIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> send(Route route, String path, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + route.port() + path))
+    /** Public routes are called through the front door, the one base URL; actuator on the service's own port. */
+    private static HttpResponse<String> send(ServiceRoutes.Route route, String path, String key) throws Exception {
+        int port = route.pattern().startsWith("/actuator") ? route.port() : pipeline.frontDoorPort();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30));
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
@@ -227,48 +261,11 @@ class PathSpellingIT {
     }
 
     private static Map<String, Integer> ports() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("ingest", pipeline.ingestPort());
-        ports.put("results", pipeline.resultsPort());
-        ports.put("embedding", pipeline.embeddingWorkerPort());
-        ports.put("rag", pipeline.ragWorkerPort());
-        ports.put("scoring", pipeline.scoringWorkerPort());
-        ports.put("matching", pipeline.matchingWorkerPort());
-        ports.put("detection", pipeline.detectionWorkerPort());
-        return ports;
+        return ServiceRoutes.ports(pipeline);
     }
 
-    /** Every route of every service, from its request-mapping handler mapping, plus each actuator path. */
-    private static List<Route> routes() {
-        Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
-        contexts.put("ingest", pipeline.ingestContext());
-        contexts.put("results", pipeline.resultsContext());
-        contexts.put("embedding", pipeline.embeddingWorkerContext());
-        contexts.put("rag", pipeline.ragWorkerContext());
-        contexts.put("scoring", pipeline.scoringWorkerContext());
-        contexts.put("matching", pipeline.matchingWorkerContext());
-        contexts.put("detection", pipeline.detectionWorkerContext());
-        Map<String, Integer> ports = ports();
-        List<Route> routes = new ArrayList<>();
-        contexts.forEach((service, context) -> {
-            int port = ports.get(service);
-            for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
-                for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
-                    Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-                    for (var pattern : info.getPatternsCondition().getPatterns()) {
-                        for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                            routes.add(new Route(service, port, method.name(), pattern.getPatternString()));
-                        }
-                    }
-                }
-            }
-            // Operator endpoints, which are not request mappings.
-            for (String actuator : new String[] {"/actuator/prometheus", "/actuator/metrics", "/actuator/info"}) {
-                routes.add(new Route(service, port, "GET", actuator));
-            }
-            routes.add(new Route(service, port, "GET", "/no-such-route"));
-        });
-        return routes;
+    private static List<ServiceRoutes.Route> routes() {
+        return ServiceRoutes.of(pipeline);
     }
 
     private static String abbreviate(String body) {

@@ -79,25 +79,41 @@ final class PipelineClient {
     }
 
     String rag(String path) {
-        return "http://127.0.0.1:" + pipeline.ragWorkerPort() + path;
+        return route(pipeline.ragWorkerPort(), path);
     }
 
     String ingest(String path) {
-        return "http://127.0.0.1:" + pipeline.ingestPort() + path;
+        return route(pipeline.ingestPort(), path);
     }
 
     String results(String path) {
-        return "http://127.0.0.1:" + pipeline.resultsPort() + path;
+        return route(pipeline.resultsPort(), path);
     }
 
     /** A URL of the scoring worker's API. */
     String scoring(String path) {
-        return "http://127.0.0.1:" + pipeline.scoringWorkerPort() + path;
+        return route(pipeline.scoringWorkerPort(), path);
     }
 
     /** A URL of the matching worker's API. */
     String matching(String path) {
-        return "http://127.0.0.1:" + pipeline.matchingWorkerPort() + path;
+        return route(pipeline.matchingWorkerPort(), path);
+    }
+
+    /**
+     * Every public call goes through the front door, the one base URL a client knows; operator endpoints
+     * (actuator) are not routed by the front door and stay on the service's own port.
+     */
+    private String route(int servicePort, String path) {
+        if (path.startsWith("/actuator")) {
+            return "http://127.0.0.1:" + servicePort + path;
+        }
+        return "http://127.0.0.1:" + pipeline.frontDoorPort() + path;
+    }
+
+    /** The one base URL. */
+    String frontDoor(String path) {
+        return "http://127.0.0.1:" + pipeline.frontDoorPort() + path;
     }
 
     HttpResponse<String> put(String url, String body) {
@@ -169,7 +185,7 @@ final class PipelineClient {
     }
 
     String detection(String path) {
-        return "http://127.0.0.1:" + pipeline.detectionWorkerPort() + path;
+        return route(pipeline.detectionWorkerPort(), path);
     }
 
     /** A multipart/form-data POST: file parts as {name: {fileName, bytes}}. */

@@ -57,7 +57,7 @@ class PipelineEndToEndIT {
         String taskId = accepted.get("taskId").asString();
         String resumeId = accepted.get("resumeId").asString();
         assertThat(response.headers().firstValue("Location"))
-                .hasValue("http://localhost:" + pipeline.resultsPort() + "/v1/tasks/" + taskId);
+                .hasValue("http://localhost:" + pipeline.frontDoorPort() + "/v1/tasks/" + taskId);
 
         JsonNode task = client.awaitTerminal(taskId, Duration.ofSeconds(60));
         assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");

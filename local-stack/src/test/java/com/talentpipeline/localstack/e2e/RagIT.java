@@ -70,7 +70,7 @@ class RagIT {
     }
 
     static String rag(String path) {
-        return "http://127.0.0.1:" + pipeline.ragWorkerPort() + path;
+        return client.rag(path);
     }
 
     static JsonNode awaitIndexed(String resumeId, int version) {

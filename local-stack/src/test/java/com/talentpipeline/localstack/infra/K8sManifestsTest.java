@@ -43,6 +43,39 @@ class K8sManifestsTest {
         return InfraFiles.asMap(node, where);
     }
 
+    /**
+     * The one front door: every rule (and the default backend) names a Service of the base with a port
+     * named http, the workers' rules are the only ones that name workers, and the file is in the kustomization.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theIngressRoutesToServicesThatExist() {
+        Map<String, Object> ingress = find("Ingress", "talent-pipeline");
+        Map<String, Object> spec = map(ingress.get("spec"), "spec");
+        List<Map<String, Object>> backends = new ArrayList<>();
+        backends.add(map(spec.get("defaultBackend"), "defaultBackend"));
+        for (Object rule : (List<Object>) spec.get("rules")) {
+            for (Object path : (List<Object>) map(map(rule, "rule").get("http"), "http").get("paths")) {
+                Map<String, Object> entry = map(path, "path");
+                assertThat(entry.get("pathType")).isEqualTo("ImplementationSpecific");
+                assertThat(String.valueOf(entry.get("path"))).as("a rule starts at the root").startsWith("/");
+                // Compiles as the regular expression ingress-nginx will use.
+                java.util.regex.Pattern.compile("^" + entry.get("path"));
+                backends.add(map(entry.get("backend"), "backend"));
+            }
+        }
+        for (Map<String, Object> backend : backends) {
+            Map<String, Object> service = map(backend.get("service"), "service");
+            String name = String.valueOf(service.get("name"));
+            Map<String, Object> target = find("Service", name);
+            List<Object> ports = (List<Object>) map(target.get("spec"), "spec").get("ports");
+            assertThat(ports).as(name + " has a port named http").anySatisfy(p -> assertThat(map(p, "port").get("name")).isEqualTo("http"));
+            assertThat(map(service.get("port"), "port").get("name")).isEqualTo("http");
+        }
+        assertThat(String.valueOf(map(map(spec.get("defaultBackend"), "d").get("service"), "s").get("name"))).isEqualTo("ingest-api");
+        assertThat(String.valueOf(InfraFiles.yaml(K8S.resolve("base/kustomization.yaml")).get("resources"))).contains("ingress.yaml");
+    }
+
     @Test
     void everyManifestHasApiVersionKindAndName() {
         assertThat(base()).isNotEmpty().allSatisfy(doc -> {

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * A top-k query scores every row (exact, brute force) and keeps the best k that pass the tenant and
  * filter checks. Scoring runs on DJL's PyTorch engine (one matrix-vector product over a mirror of the
  * matrix, {@link TorchScores}) by default: at 100,000 jobs it measured 2.6x faster than the Java loop
- * (see {@code RecommendationBenchmark}); the Java loop is the fallback when PyTorch cannot start.
+ * (see {@code bench/.../RecommendationBenchmark}); the Java loop is the fallback when PyTorch cannot start.
  * Closed and deleted jobs are removed, freeing their row for reuse. Thread-safe: queries share a read
  * lock, updates take the write lock.
  */

@@ -5,7 +5,6 @@ import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.web.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +37,7 @@ public class ApiKeyWebFilter implements WebFilter, Ordered {
     private final MeterRegistry meters;
     private final SecurityProperties properties;
     private final FailedAuthThrottle throttle;
+    private final ClientAddress clientAddress;
 
     /** A filter with security on, default settings and no key for operators (unit tests). */
     public ApiKeyWebFilter(ApiKeyAuthenticator authenticator, RateLimiter limiter, MeterRegistry meters) {
@@ -54,6 +54,7 @@ public class ApiKeyWebFilter implements WebFilter, Ordered {
         this.limiter = limiter;
         this.meters = meters;
         this.properties = properties;
+        this.clientAddress = new ClientAddress(properties.failedAuth().trustedProxies());
         this.throttle = new FailedAuthThrottle(properties.failedAuth().capacity(),
                 properties.failedAuth().refillPerSecond());
     }
@@ -129,8 +130,7 @@ public class ApiKeyWebFilter implements WebFilter, Ordered {
             // No key store: this service has no tenant API (the embedding worker serves actuator only).
             return ProblemResponses.write(exchange, HttpStatus.NOT_FOUND, "not_found", "No such endpoint");
         }
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        InetAddress address = remote == null ? null : remote.getAddress();
+        InetAddress address = clientAddress.of(exchange.getRequest());
         boolean lookup = !authenticator.knows(secret);
         if (lookup && !throttle.tryAcquire(address)) {
             meters.counter("pipeline.auth.failures", "reason", "throttled").increment();

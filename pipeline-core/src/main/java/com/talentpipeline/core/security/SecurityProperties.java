@@ -34,7 +34,7 @@ public record SecurityProperties(
     /** The defaults above, as the binder would produce them without configuration. */
     public static SecurityProperties defaults() {
         return new SecurityProperties(true, "", "", Duration.ofSeconds(30),
-                new RateLimit(true, 50, 25, Duration.ofMillis(250)), new FailedAuth(20, 1),
+                new RateLimit(true, 50, 25, Duration.ofMillis(250)), new FailedAuth(20, 1, java.util.List.of()),
                 Duration.ofSeconds(10), Duration.ofSeconds(120));
     }
 
@@ -44,10 +44,19 @@ public record SecurityProperties(
      *
      * @param capacity        burst of unknown keys per address (default 20)
      * @param refillPerSecond unknown keys per second per address, sustained (default 1)
+     * @param trustedProxies  addresses or CIDR blocks of the front door (Ingress controller, ./run-local's
+     *                        front door) whose {@code X-Forwarded-For} names the client; from any other
+     *                        address the header is ignored (default none: env TRUSTED_PROXIES)
      */
     public record FailedAuth(
             @DefaultValue("20") int capacity,
-            @DefaultValue("1") double refillPerSecond) {
+            @DefaultValue("1") double refillPerSecond,
+            @DefaultValue("") java.util.List<String> trustedProxies) {
+
+        public FailedAuth {
+            trustedProxies = trustedProxies == null ? java.util.List.of()
+                    : trustedProxies.stream().filter(p -> p != null && !p.isBlank()).map(String::trim).toList();
+        }
     }
 
     /**

@@ -56,8 +56,22 @@ public class OpenApiAutoConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"));
     }
 
+    /**
+     * The front door's one document: the other services' paths merged in ({@code pipeline.openapi.merge-from},
+     * their base URLs, comma-separated; set on the ingest API, which serves {@code /v3/api-docs} at the one
+     * base URL). Declared before the problem responses so merged operations get them too.
+     */
+    @Bean(destroyMethod = "close")
+    @org.springframework.core.annotation.Order(0)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("'${pipeline.openapi.merge-from:}' != ''")
+    OpenApiMerge pipelineOpenApiMerge(@Value("${pipeline.openapi.merge-from}") java.util.List<String> baseUrls,
+            @Value("${pipeline.openapi.refresh:60s}") java.time.Duration refresh) {
+        return new OpenApiMerge(baseUrls, refresh);
+    }
+
     /** Adds the problem responses to every /v1 operation that does not declare them. */
     @Bean
+    @org.springframework.core.annotation.Order(10)
     OpenApiCustomizer pipelineProblemResponses() {
         Map<String, String> errors = Map.of(
                 "400", "Invalid input (code and errors[] name the problem)",

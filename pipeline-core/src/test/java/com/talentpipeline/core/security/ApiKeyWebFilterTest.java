@@ -175,7 +175,7 @@ class ApiKeyWebFilterTest {
         SecurityProperties defaults = SecurityProperties.defaults();
         ApiKeyWebFilter throttled = new ApiKeyWebFilter(new ApiKeyAuthenticator(store, Duration.ofSeconds(30)), null,
                 new SimpleMeterRegistry(), new SecurityProperties(true, "", "", defaults.cacheTtl(), defaults.rateLimit(),
-                        new SecurityProperties.FailedAuth(5, 0.001), defaults.readTimeout(), defaults.requestTimeout()));
+                        new SecurityProperties.FailedAuth(5, 0.001, java.util.List.of()), defaults.readTimeout(), defaults.requestTimeout()));
         java.net.InetSocketAddress client = new java.net.InetSocketAddress("10.1.2.3", 40000);
         int unauthorized = 0;
         int limited = 0;

@@ -1,4 +1,4 @@
-package com.talentpipeline.matching.bench;
+package com.talentpipeline.bench.matching;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.talentpipeline.matching.bench;
+package com.talentpipeline.bench.matching;
 
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.job.Job;

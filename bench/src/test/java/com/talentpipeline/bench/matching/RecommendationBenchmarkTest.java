@@ -1,8 +1,7 @@
-package com.talentpipeline.matching.bench;
+package com.talentpipeline.bench.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.talentpipeline.matching.support.Model;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark runs end to end on a small index and reports consistent numbers (speed is not asserted). */
