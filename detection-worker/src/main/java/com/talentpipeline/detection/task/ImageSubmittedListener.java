@@ -55,7 +55,9 @@ public class ImageSubmittedListener {
         this.tasks = tasks;
         this.deadLetters = kit.deadLetters();
         this.meters = meters;
+        // An image id that is no UUID could never be looked up: a bad record, not a failure to retry.
         this.listener = kit.listener(Topics.IMAGE_SUBMITTED).failingTasksAs(TaskType.IMAGE_DETECTION)
+                .requiring(envelope -> UUID.fromString(envelope.payload().imageId()))
                 .handler(batch -> {
                     for (Received<ImageSubmitted> received : batch) {
                         detect(received.record(), received.envelope());

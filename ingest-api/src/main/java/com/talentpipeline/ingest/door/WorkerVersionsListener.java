@@ -1,7 +1,6 @@
 package com.talentpipeline.ingest.door;
 
 import com.talentpipeline.core.kafka.consume.ConsumeKit;
-import com.talentpipeline.core.kafka.consume.Received;
 import com.talentpipeline.core.kafka.consume.TypedListener;
 import com.talentpipeline.core.model.WorkerModels;
 import com.talentpipeline.core.topic.Topics;
@@ -26,13 +25,7 @@ public class WorkerVersionsListener {
      * @param kit      decodes them (an unreadable one is skipped and counted: the topic's policy)
      */
     public WorkerVersionsListener(WorkerVersions versions, ConsumeKit kit) {
-        this.listener = kit.listener(Topics.MODEL_REGISTRY).keepingTombstones().handler(batch -> {
-            for (Received<WorkerModels> received : batch) {
-                if (received.key() != null) {
-                    versions.apply(received.key(), received.payload());
-                }
-            }
-        });
+        this.listener = kit.latestPerKey(Topics.MODEL_REGISTRY, versions::apply);
     }
 
     @KafkaListener(id = "ingest-model-registry", groupId = "ingest-api-model-registry", batch = "true",

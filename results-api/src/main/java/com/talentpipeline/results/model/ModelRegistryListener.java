@@ -1,7 +1,6 @@
 package com.talentpipeline.results.model;
 
 import com.talentpipeline.core.kafka.consume.ConsumeKit;
-import com.talentpipeline.core.kafka.consume.Received;
 import com.talentpipeline.core.kafka.consume.TypedListener;
 import com.talentpipeline.core.model.WorkerModels;
 import com.talentpipeline.core.topic.Topics;
@@ -28,13 +27,7 @@ public class ModelRegistryListener {
      * @param kit      decodes them (an unreadable one is skipped and counted: the topic's policy)
      */
     public ModelRegistryListener(ModelRegistry registry, ConsumeKit kit) {
-        this.listener = kit.listener(Topics.MODEL_REGISTRY).keepingTombstones().handler(batch -> {
-            for (Received<WorkerModels> received : batch) {
-                if (received.key() != null) {
-                    registry.apply(received.key(), received.payload());
-                }
-            }
-        });
+        this.listener = kit.latestPerKey(Topics.MODEL_REGISTRY, registry::apply);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.talentpipeline.core.kafka.consume;
 
 import com.talentpipeline.core.topic.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.BiConsumer;
 import org.springframework.kafka.core.KafkaOperations;
 
 /**
@@ -30,6 +31,20 @@ public final class ConsumeKit {
     /** Starts a typed listener of {@code topic}. */
     public <V> TypedListener.Builder<V> listener(Topic<V> topic) {
         return new TypedListener.Builder<>(topic, deadLetters, meters);
+    }
+
+    /**
+     * A listener of a compacted topic read as "latest value per key": each keyed record's payload, or null
+     * for a tombstone, goes to {@code apply} in offset order (records without key are ignored).
+     */
+    public <V> TypedListener<V> latestPerKey(Topic<V> topic, BiConsumer<String, V> apply) {
+        return listener(topic).keepingTombstones().handler(batch -> {
+            for (Received<V> received : batch) {
+                if (received.key() != null) {
+                    apply.accept(received.key(), received.payload());
+                }
+            }
+        });
     }
 
     /** The dead-letter writer. */
