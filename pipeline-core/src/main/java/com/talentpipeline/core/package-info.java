@@ -1,2 +1,2 @@
-/** Shared contracts of the talent pipeline: events, topics, tasks, payloads, hashing, cache and configuration. */
+/** Shared contracts of the talent pipeline: events, topics, tasks, payloads, hashing, cache, configuration and the Kafka consume kit. */
 package com.talentpipeline.core;

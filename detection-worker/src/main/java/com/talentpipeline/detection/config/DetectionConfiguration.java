@@ -14,15 +14,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The backbone (a DINO model when {@code pipeline.detection.backbone.model-url} is set, else the built-in
- * one), loaded once at start-up; MaskCut; the {@code backbone} health indicator (in readiness); and the
- * Kafka error policy: what escapes the listener is infrastructure (PostgreSQL or Kafka down; bad events
- * are dead-lettered by the listener), so the record is retried with backoff until it succeeds.
+ * one), loaded once at start-up; MaskCut; and the {@code backbone} health indicator (in readiness). The
+ * Kafka error policy is the consume kit's (pipeline-core).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DetectionProperties.class)
@@ -70,12 +66,5 @@ public class DetectionConfiguration {
                 .withDetail("engine", backbone.info().engine())
                 .withDetail("patchSize", backbone.info().patchSize())
                 .build();
-    }
-
-    @Bean
-    CommonErrorHandler retryUntilItSucceeds() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(10_000);
-        return new DefaultErrorHandler(backOff);
     }
 }

@@ -2,7 +2,6 @@ package com.talentpipeline.detection.task;
 
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.json.PipelineJson;
-import com.talentpipeline.core.task.ErrorCode;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.task.TaskType;
@@ -14,7 +13,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-/** Publishes the {@code image.detection} task's events on {@code task.events}, keyed by image id; blocking (worker threads only). */
+/**
+ * Publishes the {@code image.detection} task's RUNNING and SUCCEEDED events on {@code task.events}, keyed by
+ * image id; blocking (worker threads only). A FAILED task goes with its dead letter (the consume kit's writer).
+ */
 @Component
 public class DetectionTasks {
 
@@ -33,10 +35,6 @@ public class DetectionTasks {
         send(taskId, tenant, imageId, traceparent, TaskEvent.succeeded(TaskType.IMAGE_DETECTION,
                 new ModelRef(backbone, "maskcut", 0), "/v1/images/" + imageId + "/detections",
                 PipelineJson.mapper().valueToTree(result), false));
-    }
-
-    public void failed(UUID taskId, String tenant, String imageId, String traceparent, ErrorCode code, String reason) {
-        send(taskId, tenant, imageId, traceparent, TaskEvent.failed(TaskType.IMAGE_DETECTION, code, reason));
     }
 
     private void send(UUID taskId, String tenant, String imageId, String traceparent, TaskEvent event) {

@@ -2,7 +2,13 @@ package com.talentpipeline.detection.task;
 
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.image.ImageSubmitted;
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
+import com.talentpipeline.core.kafka.consume.DeadLetters;
+import com.talentpipeline.core.kafka.consume.Received;
+import com.talentpipeline.core.kafka.consume.TaskFailure;
+import com.talentpipeline.core.kafka.consume.TypedListener;
 import com.talentpipeline.core.task.ErrorCode;
+import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.detection.detect.DetectionReport;
@@ -11,26 +17,21 @@ import com.talentpipeline.detection.image.ImageDecoder;
 import com.talentpipeline.detection.store.ImageStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code image.submitted} (group {@code detection-worker}): RUNNING, detection, the detections
  * row (upsert by image id), then SUCCEEDED with the result document, so a redelivered event repeats an
- * idempotent computation under the same task id. An unreadable event, an image that cannot be found or
- * decoded, or a detection that throws goes to {@code image.submitted.DLT} and its task to FAILED; a
- * database that is down is thrown to the error handler, which retries with backoff.
+ * idempotent computation under the same task id. An unreadable event (the consume kit), an image that
+ * cannot be found or decoded, or a detection that throws goes to {@code image.submitted.DLT} and its task
+ * to FAILED; a database that is down is thrown to the error handler, which retries with backoff.
  */
 @Component
 public class ImageSubmittedListener {
@@ -42,29 +43,35 @@ public class ImageSubmittedListener {
     private final DetectionService detection;
     private final ImageDecoder decoder;
     private final DetectionTasks tasks;
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final DeadLetters deadLetters;
     private final MeterRegistry meters;
+    private final TypedListener<ImageSubmitted> listener;
 
     public ImageSubmittedListener(ImageStore store, DetectionService detection, ImageDecoder decoder,
-            DetectionTasks tasks, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+            DetectionTasks tasks, ConsumeKit kit, MeterRegistry meters) {
         this.store = store;
         this.detection = detection;
         this.decoder = decoder;
         this.tasks = tasks;
-        this.kafka = kafka;
+        this.deadLetters = kit.deadLetters();
         this.meters = meters;
+        // An image id that is no UUID could never be looked up: a bad record, not a failure to retry.
+        this.listener = kit.listener(Topics.IMAGE_SUBMITTED).failingTasksAs(TaskType.IMAGE_DETECTION)
+                .requiring(envelope -> UUID.fromString(envelope.payload().imageId()))
+                .handler(batch -> {
+                    for (Received<ImageSubmitted> received : batch) {
+                        detect(received.record(), received.envelope());
+                    }
+                });
     }
 
     @KafkaListener(id = "detection-images", topics = Topics.IMAGE_SUBMITTED_NAME, groupId = "detection-worker",
             batch = "false")
     public void onImage(ConsumerRecord<String, byte[]> record) throws Exception {
-        EventEnvelope<ImageSubmitted> envelope;
-        try {
-            envelope = Topics.IMAGE_SUBMITTED.decode(record.value());
-        } catch (RuntimeException e) {
-            deadLetter(record, e, "malformed");
-            return;
-        }
+        listener.onRecord(record);
+    }
+
+    private void detect(ConsumerRecord<String, byte[]> record, EventEnvelope<ImageSubmitted> envelope) {
         ImageSubmitted image = envelope.payload();
         UUID taskId = envelope.taskId();
         String tenant = envelope.tenantId();
@@ -73,8 +80,8 @@ public class ImageSubmittedListener {
         tasks.running(taskId, tenant, imageId, trace);
         byte[] bytes = store.bytes(tenant, UUID.fromString(imageId)).block(DB);
         if (bytes == null) {
-            tasks.failed(taskId, tenant, imageId, trace, ErrorCode.INTERNAL_ERROR, "the image was not found");
-            deadLetter(record, new IllegalStateException("image " + imageId + " not found"), "missing");
+            failForGood(record, envelope, new IllegalStateException("image " + imageId + " not found"), "missing",
+                    ErrorCode.INTERNAL_ERROR, "the image was not found");
             return;
         }
         DetectionReport report;
@@ -83,14 +90,12 @@ public class ImageSubmittedListener {
             var decoded = decoder.read(bytes);
             report = detection.detect(decoded, (System.nanoTime() - t0) / 1e6);
         } catch (ApiProblemException e) {
-            tasks.failed(taskId, tenant, imageId, trace, ErrorCode.INTERNAL_ERROR, e.getMessage());
-            deadLetter(record, e, "undecodable");
+            failForGood(record, envelope, e, "undecodable", ErrorCode.INTERNAL_ERROR, e.getMessage());
             return;
         } catch (RuntimeException e) {
             log.warn("detection failed on image {}: {}", imageId, e.toString());
-            tasks.failed(taskId, tenant, imageId, trace, ErrorCode.MODEL_FAILED,
+            failForGood(record, envelope, e, "model", ErrorCode.MODEL_FAILED,
                     "object discovery failed: " + e.getClass().getSimpleName());
-            deadLetter(record, e, "model");
             return;
         }
         Map<String, Object> document = report.asDocument(imageId);
@@ -101,19 +106,12 @@ public class ImageSubmittedListener {
                 report.result().detections().size(), Math.round(report.totalMillis()));
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, Exception e, String reason) throws Exception {
-        log.warn("image event {}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(),
-                e.getMessage());
-        var out = new ProducerRecord<>(Topics.IMAGE_SUBMITTED.deadLetterTopic(), record.partition(), record.key(),
-                record.value());
-        out.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
-        out.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
-                String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
-        out.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET,
-                Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        kafka.send(out).get(30, TimeUnit.SECONDS);
-        Counter.builder("pipeline.dlt.messages").tag("topic", record.topic()).register(meters).increment();
-        Counter.builder("pipeline.consumer.errors").tag("topic", record.topic()).tag("reason", reason)
-                .register(meters).increment();
+    /** The image failed for good: dead letter and FAILED task (the consume kit's writer), counted by reason. */
+    private void failForGood(ConsumerRecord<String, byte[]> record, EventEnvelope<ImageSubmitted> envelope,
+            Exception cause, String reason, ErrorCode code, String message) {
+        DeadLetters.await(deadLetters.failForGood(record, cause, TaskFailure.of(envelope, envelope.taskId(),
+                envelope.payload().imageId(), TaskType.IMAGE_DETECTION, code, message)));
+        Counter.builder("pipeline.consumer.errors").description("Records a consumer could not process")
+                .tag("topic", record.topic()).tag("reason", reason).register(meters).increment();
     }
 }

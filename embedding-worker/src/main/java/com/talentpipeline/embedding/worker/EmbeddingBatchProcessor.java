@@ -5,10 +5,13 @@ import com.talentpipeline.core.cache.ResultCache;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.hash.ContentHash;
 import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
+import com.talentpipeline.core.kafka.consume.Received;
+import com.talentpipeline.core.kafka.consume.TaskFailure;
+import com.talentpipeline.core.kafka.consume.TypedListener;
 import com.talentpipeline.core.task.ErrorCode;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskEvent;
-import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.trace.TaskTracing;
 import com.talentpipeline.inference.model.ModelInfo;
 import com.talentpipeline.inference.text.TextEncoder;
@@ -24,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +39,8 @@ import tools.jackson.databind.JsonNode;
  * cache misses (section items, skills, profile texts, retrieval chunks) in one {@link TextEncoder#embed}
  * call (the encoder runs them in forward passes of its batch size), then results, task events and cache
  * writes. This is the only place a document's text is encoded: downstream workers read the vectors from
- * {@code resume.embedded} / {@code job.embedded}. A record that cannot be read, or on which
- * the model fails alone, goes to the dead-letter topic and its task to FAILED; the others proceed.
+ * {@code resume.embedded} / {@code job.embedded}. A record that cannot be read (the consume kit), or on
+ * which the model fails alone, goes to the dead-letter topic and its task to FAILED; the others proceed.
  */
 @Component
 public class EmbeddingBatchProcessor {
@@ -74,20 +76,31 @@ public class EmbeddingBatchProcessor {
         this.model = new ModelRef(info.name(), info.version(), info.dimension());
     }
 
-    /** Processes the batch; returns only when everything it published is acknowledged. */
-    public <P, R> void process(DocumentKind<P, R> kind, List<ConsumerRecord<String, byte[]>> records) throws Exception {
+    /**
+     * The kit's typed listener of the kind's input topic: unreadable records are dead-lettered and their
+     * tasks FAILED ({@code MALFORMED_EVENT}) there; the decoded ones come to {@link #process}.
+     */
+    public <P, R> TypedListener<P> listener(ConsumeKit kit, DocumentKind<P, R> kind) {
+        return kit.listener(kind.input()).failingTasksAs(kind.taskType()).handler(batch -> process(kind, batch));
+    }
+
+    /** Processes the decoded batch; returns only when everything it published is acknowledged. */
+    public <P, R> void process(DocumentKind<P, R> kind, List<Received<P>> records) throws Exception {
         Timer.Sample sample = Timer.start(meters);
         EventPublisher.Batch out = publisher.batch();
         List<Work<P>> work = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (Received<P> received : records) {
+            EventEnvelope<P> envelope = received.envelope();
+            out.task(envelope, TaskEvent.running(kind.taskType()));
             try {
-                EventEnvelope<P> envelope = kind.input().decode(record.value());
-                out.task(envelope, TaskEvent.running(kind.taskType()));
                 EncodingPlan plan = kind.plan(envelope.payload());
                 CacheKey key = new CacheKey(envelope.tenantId(), kind.cacheKind(), model.version(), ContentHash.of(plan));
-                work.add(new Work<>(record, envelope, plan, key));
+                work.add(new Work<>(received.record(), envelope, plan, key));
             } catch (RuntimeException e) {
-                malformed(kind, record, e, out);
+                // Decoded, but its content cannot be planned (a payload the kit's decoding accepted).
+                out.failForGood(received.record(), e, TaskFailure.of(envelope, kind.taskType(), ErrorCode.MALFORMED_EVENT,
+                        "The submitted event could not be read: " + e.getMessage()));
+                errors(kind, "malformed");
             }
         }
 
@@ -167,8 +180,7 @@ public class EmbeddingBatchProcessor {
             finishFromModel(kind, w, EncodedDocument.of(w.plan, byText::get), out, writes);
         } catch (RuntimeException e) {
             log.error("task {}: model failed on this document; dead-lettered", w.envelope.taskId(), e);
-            out.deadLetter(kind.input(), w.record, e);
-            out.task(w.envelope, TaskEvent.failed(kind.taskType(), ErrorCode.MODEL_FAILED,
+            out.failForGood(w.record, e, TaskFailure.of(w.envelope, kind.taskType(), ErrorCode.MODEL_FAILED,
                     "The model failed on this document: " + e.getClass().getSimpleName()));
             errors(kind, "model");
         }
@@ -205,41 +217,6 @@ public class EmbeddingBatchProcessor {
             log.info("task {} {} {} embedded ({})", w.envelope.taskId(), kind.cacheKind(), w.envelope.subjectId(),
                     cacheHit ? "cache" : "model");
         });
-    }
-
-    private <P, R> void malformed(DocumentKind<P, R> kind, ConsumerRecord<String, byte[]> record, RuntimeException e,
-            EventPublisher.Batch out) {
-        log.warn("malformed record {}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(),
-                e.getMessage());
-        out.deadLetter(kind.input(), record, e);
-        errors(kind, "malformed");
-        UUID taskId = salvageTaskId(record.value());
-        if (taskId != null && record.key() != null) {
-            // The envelope is unreadable as a whole but names its task: fail that task with the reason.
-            var failed = new EventEnvelope<>(UUID.randomUUID().toString(), Topics.TASK_EVENTS_NAME, taskId, salvageTenant(record.value()),
-                    record.key(), null, java.time.Instant.now(), null,
-                    TaskEvent.failed(kind.taskType(), ErrorCode.MALFORMED_EVENT,
-                            "The submitted event could not be read: " + e.getMessage()));
-            out.send(Topics.TASK_EVENTS, record.key(), failed);
-        }
-    }
-
-    private static UUID salvageTaskId(byte[] value) {
-        try {
-            JsonNode node = PipelineJson.mapper().readTree(value);
-            return node != null && node.hasNonNull("taskId") ? UUID.fromString(node.get("taskId").asString()) : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static String salvageTenant(byte[] value) {
-        try {
-            JsonNode node = PipelineJson.mapper().readTree(value);
-            return node.hasNonNull("tenantId") ? node.get("tenantId").asString() : "default";
-        } catch (RuntimeException e) {
-            return "default";
-        }
     }
 
     private EncodedDocument readCached(String json) {

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 
 import com.talentpipeline.core.cache.ResultCache;
 import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
 import com.talentpipeline.core.resume.Resume;
 import com.talentpipeline.core.resume.ResumeSubmitted;
 import com.talentpipeline.core.task.ErrorCode;
@@ -64,6 +65,7 @@ class EmbeddingBatchProcessorTest {
     ResultCache cache;
     List<ProducerRecord<String, byte[]>> sent;
     EmbeddingBatchProcessor processor;
+    ConsumeKit kit;
 
     @BeforeEach
     @SuppressWarnings("unchecked")
@@ -81,7 +83,13 @@ class EmbeddingBatchProcessorTest {
             return CompletableFuture.completedFuture(null);
         });
         var meters = new SimpleMeterRegistry();
-        processor = new EmbeddingBatchProcessor(encoder, cache, new EventPublisher(kafka, meters), meters);
+        kit = ConsumeKit.of(kafka, meters, "embedding-worker");
+        processor = new EmbeddingBatchProcessor(encoder, cache, new EventPublisher(kafka, kit.deadLetters()), meters);
+    }
+
+    /** Through the consume kit's listener, as the worker's {@code @KafkaListener} does. */
+    void process(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        processor.listener(kit, RESUMES).onBatch(records);
     }
 
     static ConsumerRecord<String, byte[]> record(String skill, long offset) {
@@ -108,7 +116,7 @@ class EmbeddingBatchProcessorTest {
     void allCacheMissesOfABatchGoThroughTheModelInOneCallEachDistinctTextOnce() throws Exception {
         var garbage = new ConsumerRecord<>(Topics.RESUME_SUBMITTED_NAME, 0, 3L, "k", "{oops".getBytes());
         ConsumerRecord<String, byte[]> java = record("Java", 1);
-        processor.process(RESUMES, List.of(java, record("Kafka", 2), garbage));
+        process(List.of(java, record("Kafka", 2), garbage));
 
         assertThat(encoder.calls).hasSize(1);
         List<String> texts = encoder.calls.get(0);
@@ -143,7 +151,7 @@ class EmbeddingBatchProcessorTest {
 
     @Test
     void aDocumentTheModelFailsOnIsDeadLetteredAloneAndItsTaskFails() throws Exception {
-        processor.process(RESUMES, List.of(record("Java", 1), record("POISON", 2)));
+        process(List.of(record("Java", 1), record("POISON", 2)));
 
         assertThat(encoder.calls).hasSize(3); // the batch, then each document alone
         assertThat(taskEvents(TaskState.SUCCEEDED)).hasSize(1);
@@ -157,13 +165,13 @@ class EmbeddingBatchProcessorTest {
     void aCacheHitSkipsTheModelAndPublishesTheSameVectors() throws Exception {
         ConsumerRecord<String, byte[]> java = record("Java", 1);
         org.mockito.ArgumentCaptor<String> stored = org.mockito.ArgumentCaptor.forClass(String.class);
-        processor.process(RESUMES, List.of(java));
+        process(List.of(java));
         org.mockito.Mockito.verify(cache).put(any(), stored.capture());
         var first = Topics.RESUME_EMBEDDED.decode(on(Topics.RESUME_EMBEDDED_NAME).get(0).value()).payload();
 
         when(cache.get(any())).thenReturn(Mono.just(stored.getValue()));
         sent.clear();
-        processor.process(RESUMES, List.of(java));
+        process(List.of(java));
 
         assertThat(encoder.calls).hasSize(1); // only the first run
         assertThat(taskEvents(TaskState.SUCCEEDED)).singleElement().satisfies(e -> assertThat(e.cacheHit()).isTrue());
@@ -178,7 +186,7 @@ class EmbeddingBatchProcessorTest {
         // The layout before chunks, profile and skill vectors were published: section means only.
         when(cache.get(any())).thenReturn(Mono.just(
                 "{\"means\":{\"skills\":[1,0,0],\"workExperience\":[0,1,0]},\"counts\":{\"skills\":1,\"workExperience\":1}}"));
-        processor.process(RESUMES, List.of(record("Java", 1)));
+        process(List.of(record("Java", 1)));
 
         assertThat(encoder.calls).hasSize(1);
         assertThat(taskEvents(TaskState.SUCCEEDED)).singleElement().satisfies(e -> assertThat(e.cacheHit()).isFalse());

@@ -40,9 +40,11 @@ class ErasureEvictionsTest {
         KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
         when(kafka.send(any(ProducerRecord.class))).thenReturn(CompletableFuture.completedFuture(null));
         var meters = new SimpleMeterRegistry();
-        var processor = new EmbeddingBatchProcessor(encoder, cache, new EventPublisher(kafka, meters), meters);
+        var kit = com.talentpipeline.core.kafka.consume.ConsumeKit.of(kafka, meters, "embedding-worker");
+        var processor = new EmbeddingBatchProcessor(encoder, cache, new EventPublisher(kafka, kit.deadLetters()), meters);
         ConsumerRecord<String, byte[]> submitted = EmbeddingBatchProcessorTest.record("Kafka", 0);
-        processor.process(new ResumeKind(com.talentpipeline.embedding.config.EmbeddingProperties.defaults()), List.of(submitted));
+        processor.listener(kit, new ResumeKind(com.talentpipeline.embedding.config.EmbeddingProperties.defaults()))
+                .onBatch(List.of(submitted));
         ArgumentCaptor<CacheKey> stored = ArgumentCaptor.forClass(CacheKey.class);
         verify(cache).put(stored.capture(), anyString());
 

@@ -1,6 +1,7 @@
 package com.talentpipeline.ingest.door;
 
 import com.talentpipeline.core.cache.ResultCache;
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,8 +20,8 @@ public class DoorConfiguration {
     }
 
     @Bean
-    WorkerVersionsListener workerVersionsListener(WorkerVersions versions) {
-        return new WorkerVersionsListener(versions);
+    WorkerVersionsListener workerVersionsListener(WorkerVersions versions, ConsumeKit kit) {
+        return new WorkerVersionsListener(versions, kit);
     }
 
     @Bean

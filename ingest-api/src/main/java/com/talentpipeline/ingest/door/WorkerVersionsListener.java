@@ -1,10 +1,11 @@
 package com.talentpipeline.ingest.door;
 
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
+import com.talentpipeline.core.kafka.consume.TypedListener;
+import com.talentpipeline.core.model.WorkerModels;
 import com.talentpipeline.core.topic.Topics;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.PartitionOffset;
 import org.springframework.kafka.annotation.TopicPartition;
@@ -17,12 +18,14 @@ import org.springframework.kafka.annotation.TopicPartition;
  */
 public class WorkerVersionsListener {
 
-    private static final Logger log = LoggerFactory.getLogger(WorkerVersionsListener.class);
+    private final TypedListener<WorkerModels> listener;
 
-    private final WorkerVersions versions;
-
-    public WorkerVersionsListener(WorkerVersions versions) {
-        this.versions = versions;
+    /**
+     * @param versions where announcements go
+     * @param kit      decodes them (an unreadable one is skipped and counted: the topic's policy)
+     */
+    public WorkerVersionsListener(WorkerVersions versions, ConsumeKit kit) {
+        this.listener = kit.latestPerKey(Topics.MODEL_REGISTRY, versions::apply);
     }
 
     @KafkaListener(id = "ingest-model-registry", groupId = "ingest-api-model-registry", batch = "true",
@@ -32,17 +35,7 @@ public class WorkerVersionsListener {
                     "auto.offset.reset=earliest"},
             topicPartitions = @TopicPartition(topic = Topics.MODEL_REGISTRY_NAME,
                     partitionOffsets = @PartitionOffset(partition = "0", initialOffset = "0")))
-    public void onAnnouncements(List<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (record.key() == null) {
-                continue;
-            }
-            try {
-                versions.apply(record.key(), record.value() == null ? null
-                        : Topics.MODEL_REGISTRY.decode(record.value()).payload());
-            } catch (RuntimeException e) {
-                log.warn("unreadable model announcement {}@{} skipped: {}", record.key(), record.offset(), e.toString());
-            }
-        }
+    public void onAnnouncements(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        listener.onBatch(records);
     }
 }

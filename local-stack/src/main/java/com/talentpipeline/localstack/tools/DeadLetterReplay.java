@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.kafka.consume.DeadLetterHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Future;
@@ -31,9 +32,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Re-drives the records of {@code <topic>.DLT} to the topic they were dead-lettered from, once the
- * cause is fixed: the original key, value and headers (without spring-kafka's {@code kafka_dlt-*}
- * error headers, plus {@code pipeline-replayed-from: <dlt>-<partition>@<offset>}), to the original
- * topic named in {@code kafka_dlt-original-topic} (else {@code <topic>}).
+ * cause is fixed: the original key, value and headers (without the dead-letter headers of the consume
+ * kit, {@link DeadLetterHeaders}, all {@code kafka_dlt-*}, plus
+ * {@code pipeline-replayed-from: <dlt>-<partition>@<offset>}), to the original topic named in
+ * {@link DeadLetterHeaders#ORIGINAL_TOPIC} (else {@code <topic>}).
  *
  * <p>A readable event envelope is replayed under a new task id, {@code UUID.nameUUIDFromBytes} of
  * the dead letter's coordinates (header {@code pipeline-replay-of-task} names the old one): the old
@@ -55,8 +57,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class DeadLetterReplay {
 
-    static final String DLT_HEADER_PREFIX = "kafka_dlt-";
-    static final String ORIGINAL_TOPIC_HEADER = "kafka_dlt-original-topic";
+    static final String ORIGINAL_TOPIC_HEADER = DeadLetterHeaders.ORIGINAL_TOPIC;
     /** Where a replayed record came from. */
     public static final String REPLAYED_FROM_HEADER = "pipeline-replayed-from";
     /** The task id a replayed envelope had before it got its own. */
@@ -275,7 +276,7 @@ public final class DeadLetterReplay {
             headers.add(REPLAY_OF_TASK_HEADER, oldTaskId.getBytes(StandardCharsets.UTF_8));
         }
         for (Header h : record.headers()) {
-            if (!h.key().startsWith(DLT_HEADER_PREFIX)) {
+            if (!DeadLetterHeaders.isDeadLetterHeader(h.key())) {
                 headers.add(h);
             }
         }

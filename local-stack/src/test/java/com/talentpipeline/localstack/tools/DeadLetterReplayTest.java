@@ -3,7 +3,9 @@ package com.talentpipeline.localstack.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.talentpipeline.core.kafka.consume.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -48,5 +50,23 @@ class DeadLetterReplayTest {
                 "{not json".getBytes(StandardCharsets.UTF_8));
         assertThat(DeadLetterReplay.replayOf(garbage, "job.submitted", false).value()).isEqualTo(garbage.value());
         assertThat(DeadLetterReplay.originalTopic(garbage, "job.submitted")).isEqualTo("job.submitted");
+    }
+
+    @Test
+    void aReplayDropsEveryHeaderOfTheKitsDeadLetterSet() {
+        ConsumerRecord<String, byte[]> original = new ConsumerRecord<>("resume.submitted", 3, 12L, "r-1",
+                "{\"taskId\":\"22222222-2222-2222-2222-222222222222\",\"tenantId\":\"t\"}".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<byte[], byte[]> letter = new ConsumerRecord<>("resume.submitted.DLT", 3, 4L,
+                "r-1".getBytes(StandardCharsets.UTF_8), original.value());
+        DeadLetterHeaders.of(original, new IllegalStateException("model failed"), "embedding-worker", Instant.now())
+                .forEach(letter.headers()::add);
+        letter.headers().add("traceparent", "00-abc-def-01".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(letter.headers().toArray()).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(DeadLetterReplay.originalTopic(letter, "x")).isEqualTo("resume.submitted");
+        ProducerRecord<byte[], byte[]> replay = DeadLetterReplay.replayOf(letter, "resume.submitted", false);
+        assertThat(replay.headers().toArray()).extracting(h -> h.key())
+                .containsExactlyInAnyOrder("traceparent", DeadLetterReplay.REPLAY_OF_TASK_HEADER,
+                        DeadLetterReplay.REPLAYED_FROM_HEADER);
     }
 }

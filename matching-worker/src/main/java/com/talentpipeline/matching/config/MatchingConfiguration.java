@@ -1,6 +1,7 @@
 package com.talentpipeline.matching.config;
 
 import com.talentpipeline.core.cache.ResultCache;
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
 import com.talentpipeline.core.skill.SkillVocabulary;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.inference.text.TextEncoder;
@@ -35,26 +36,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Wiring of the matching worker. Errors escaping a listener are infrastructure failures (PostgreSQL or
- * Kafka down), never bad records (those are skipped where they are read), so a batch is retried with
- * backoff until it succeeds.
+ * Wiring of the matching worker. Its Kafka error policy is the consume kit's (pipeline-core): bad records
+ * follow their topic's policy, infrastructure failures are retried with back-off until they succeed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MatchingProperties.class)
 public class MatchingConfiguration {
-
-    @Bean
-    CommonErrorHandler retryBatchUntilItSucceeds() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(10_000);
-        return new DefaultErrorHandler(backOff);
-    }
 
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService matchingExecutor() {
@@ -149,8 +139,8 @@ public class MatchingConfiguration {
     @Bean
     RecommendationRefresher recommendationRefresher(Recommender recommender, Indexes indexes, DocumentStore documents,
             PredictionStore predictions, TaskPublisher tasks, KafkaTemplate<String, byte[]> kafka,
-            ObjectProvider<ResultCache> cache, MatchingProperties properties) {
+            ObjectProvider<ResultCache> cache, MatchingProperties properties, ConsumeKit kit) {
         return new RecommendationRefresher(recommender, indexes.resumes(), documents, predictions, tasks, kafka,
-                cache.getIfAvailable(), indexes.jobsReader(), properties);
+                cache.getIfAvailable(), indexes.jobsReader(), properties, kit);
     }
 }

@@ -2,6 +2,9 @@ package com.talentpipeline.matching.recommend;
 
 import com.talentpipeline.core.cache.ResultCache;
 import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
+import com.talentpipeline.core.kafka.consume.Received;
+import com.talentpipeline.core.kafka.consume.TypedListener;
 import com.talentpipeline.core.resume.RecommendationsUpdated;
 import com.talentpipeline.core.resume.ResumeEmbeddings;
 import com.talentpipeline.core.resume.ResumeUpdated;
@@ -39,7 +42,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * (for webhooks). {@code resume.embedded} rather than
  * {@code resume.updated} is the trigger because the new version's vectors are needed. An erasure
  * ({@code resume.updated}, source deleted) drops the resume's vectors and evicts its cached comparisons.
- * Infrastructure errors escape so the batch is retried (see the error handler in the configuration).
+ * Decoding and unreadable records are the consume kit's (skipped and counted: {@code resume.embedded}'s
+ * policy); infrastructure errors escape so the kit's error handler retries the batch.
  */
 public class RecommendationRefresher {
 
@@ -54,10 +58,11 @@ public class RecommendationRefresher {
     private final ResultCache cache;
     private final CompactedTopicReader jobsReader;
     private final MatchingProperties properties;
+    private final TypedListener<ResumeEmbeddings> embedded;
 
     public RecommendationRefresher(Recommender recommender, ResumeVectors resumes, DocumentStore documents,
             PredictionStore predictions, TaskPublisher tasks, KafkaTemplate<String, byte[]> kafka, ResultCache cache,
-            CompactedTopicReader jobsReader, MatchingProperties properties) {
+            CompactedTopicReader jobsReader, MatchingProperties properties, ConsumeKit kit) {
         this.recommender = recommender;
         this.resumes = resumes;
         this.documents = documents;
@@ -67,6 +72,13 @@ public class RecommendationRefresher {
         this.cache = cache;
         this.jobsReader = jobsReader;
         this.properties = properties;
+        this.embedded = kit.listener(Topics.RESUME_EMBEDDED).handler(batch -> {
+            for (Received<ResumeEmbeddings> received : batch) {
+                resumes.put(received.envelope()); // the reader may lag this group; the new version must be used
+                // Every version, the first included: its top jobs are part of the upload's prediction.
+                refresh(received.envelope());
+            }
+        });
     }
 
     /** The deterministic id of the recommendations task of a resume version. */
@@ -75,22 +87,8 @@ public class RecommendationRefresher {
     }
 
     @KafkaListener(id = "matching-recommendations", idIsGroup = false, topics = Topics.RESUME_EMBEDDED_NAME, batch = "true")
-    public void onEmbedded(List<ConsumerRecord<String, byte[]>> records) throws InterruptedException {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (record.value() == null) {
-                continue;
-            }
-            EventEnvelope<ResumeEmbeddings> envelope;
-            try {
-                envelope = Topics.RESUME_EMBEDDED.decode(record.value());
-            } catch (RuntimeException e) {
-                log.warn("skipping unreadable {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
-                continue;
-            }
-            resumes.put(envelope); // the reader may lag this group; the new version must be used
-            // Every version, the first included: its top jobs are part of the upload's prediction.
-            refresh(envelope);
-        }
+    public void onEmbedded(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        embedded.onBatch(records);
     }
 
     @KafkaListener(id = "matching-erasures", idIsGroup = false, topics = Topics.RESUME_UPDATED_NAME, batch = "true")

@@ -73,11 +73,27 @@ public record PipelineProperties(
      * @param sessionTimeout how long the group waits for a consumer that stopped heart-beating (a killed
      *                       worker) before its partitions move to the others (default 10s; Kafka's own is 45s)
      * @param heartbeatInterval consumer heartbeat period, a third of the session timeout or less (default 3s)
+     * @param retry          back-off of the one error handler for failures that escape a listener
      */
     public record Kafka(
             @DefaultValue("true") boolean createTopics,
             @DefaultValue("1") short replicas,
             @DefaultValue("10s") java.time.Duration sessionTimeout,
-            @DefaultValue("3s") java.time.Duration heartbeatInterval) {
+            @DefaultValue("3s") java.time.Duration heartbeatInterval,
+            @DefaultValue Retry retry) {
+    }
+
+    /**
+     * Back-off of a batch that failed on infrastructure (PostgreSQL, Redis or Kafka away): retried without
+     * limit, so nothing accepted is dropped, at growing intervals.
+     *
+     * @param initialInterval first wait (default 500ms)
+     * @param multiplier      growth per attempt (default 2.0)
+     * @param maxInterval     longest wait (default 10s)
+     */
+    public record Retry(
+            @DefaultValue("500ms") Duration initialInterval,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("10s") Duration maxInterval) {
     }
 }

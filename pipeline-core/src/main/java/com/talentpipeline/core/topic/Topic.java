@@ -6,7 +6,8 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * One Kafka topic: its name, the payload type its envelopes carry, the partition count (the
- * ceiling for consumer scale-out) and whether it is compacted (latest value per key kept forever).
+ * ceiling for consumer scale-out), whether it is compacted (latest value per key kept forever) and what a
+ * consumer does with a record it cannot decode ({@link BadRecordPolicy}).
  *
  * @param <V> payload type of the envelopes on this topic
  */
@@ -21,13 +22,16 @@ public final class Topic<V> {
     private final boolean compacted;
     private final EnvelopeSerde<V> valueSerde;
     private final int maxMessageBytes;
+    private final BadRecordPolicy badRecordPolicy;
 
-    Topic(String name, Class<V> payloadType, int partitions, boolean compacted) {
-        this(name, payloadType, partitions, compacted, 0);
+    Topic(String name, Class<V> payloadType, int partitions, boolean compacted, BadRecordPolicy badRecordPolicy) {
+        this(name, payloadType, partitions, compacted, 0, badRecordPolicy);
     }
 
-    Topic(String name, Class<V> payloadType, int partitions, boolean compacted, int maxMessageBytes) {
+    Topic(String name, Class<V> payloadType, int partitions, boolean compacted, int maxMessageBytes,
+            BadRecordPolicy badRecordPolicy) {
         this.maxMessageBytes = maxMessageBytes;
+        this.badRecordPolicy = java.util.Objects.requireNonNull(badRecordPolicy, "badRecordPolicy");
         this.name = name;
         this.payloadType = payloadType;
         this.partitions = partitions;
@@ -49,6 +53,11 @@ public final class Topic<V> {
 
     public boolean compacted() {
         return compacted;
+    }
+
+    /** What a consumer does with a record of this topic that it cannot decode (see {@link BadRecordPolicy}). */
+    public BadRecordPolicy badRecordPolicy() {
+        return badRecordPolicy;
     }
 
     /** Largest record the topic accepts, or 0 for the broker's default (about 1 MB). */

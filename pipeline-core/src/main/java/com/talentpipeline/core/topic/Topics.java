@@ -19,6 +19,11 @@ import java.util.List;
  *
  * <p>Partition counts: 6 on the work topics caps a worker group at 6 consumers, enough for this
  * product's scale; results topics are compacted so a restarted consumer can rebuild its state.
+ *
+ * <p>Bad-record policies: the topics that carry work a client submitted ({@code *.submitted},
+ * {@code task.events}) dead-letter a record their consumer cannot decode and fail its task; the derived
+ * and announcement topics ({@code *.embedded}, {@code model.registry}, {@code resume.updated},
+ * {@code resume.scored}, {@code recommendations.updated}) skip and count it (see {@link BadRecordPolicy}).
  */
 public final class Topics {
 
@@ -42,50 +47,61 @@ public final class Topics {
 
     /** A resume (new or new version) to process; key = resume id. */
     public static final Topic<ResumeSubmitted> RESUME_SUBMITTED =
-            new Topic<>(RESUME_SUBMITTED_NAME, ResumeSubmitted.class, 6, false);
+            new Topic<>(RESUME_SUBMITTED_NAME, ResumeSubmitted.class, 6, false,
+                    BadRecordPolicy.DEAD_LETTER);
     /**
      * Every vector of each resume's latest version (sections, skills, profile, retrieval chunks), with its
      * content; compacted, key = resume id. Records reach a few hundred KB (a 384-d vector is about 2 KB
      * packed), so the topic takes records up to {@link #EMBEDDED_MAX_BYTES}.
      */
     public static final Topic<ResumeEmbeddings> RESUME_EMBEDDED =
-            new Topic<>(RESUME_EMBEDDED_NAME, ResumeEmbeddings.class, 6, true, Topics.EMBEDDED_MAX_BYTES);
+            new Topic<>(RESUME_EMBEDDED_NAME, ResumeEmbeddings.class, 6, true, Topics.EMBEDDED_MAX_BYTES,
+                    BadRecordPolicy.SKIP_AND_COUNT);
     /** A job posting to process; key = job id. */
     public static final Topic<JobSubmitted> JOB_SUBMITTED =
-            new Topic<>(JOB_SUBMITTED_NAME, JobSubmitted.class, 6, false);
+            new Topic<>(JOB_SUBMITTED_NAME, JobSubmitted.class, 6, false,
+                    BadRecordPolicy.DEAD_LETTER);
     /** Section and skill vectors of each job's latest version; compacted, key = job id. */
     public static final Topic<JobEmbeddings> JOB_EMBEDDED =
-            new Topic<>(JOB_EMBEDDED_NAME, JobEmbeddings.class, 6, true, Topics.EMBEDDED_MAX_BYTES);
+            new Topic<>(JOB_EMBEDDED_NAME, JobEmbeddings.class, 6, true, Topics.EMBEDDED_MAX_BYTES,
+                    BadRecordPolicy.SKIP_AND_COUNT);
     /** Task state changes from every worker (RUNNING, progress, SUCCEEDED, FAILED); key = subject id. */
     public static final Topic<TaskEvent> TASK_EVENTS =
-            new Topic<>(TASK_EVENTS_NAME, TaskEvent.class, 6, false);
+            new Topic<>(TASK_EVENTS_NAME, TaskEvent.class, 6, false,
+                    BadRecordPolicy.DEAD_LETTER);
 
     /** A resume got a new version (PUT); for webhook delivery; key = resume id. */
     public static final Topic<ResumeUpdated> RESUME_UPDATED =
-            new Topic<>(RESUME_UPDATED_NAME, ResumeUpdated.class, 6, false);
+            new Topic<>(RESUME_UPDATED_NAME, ResumeUpdated.class, 6, false,
+                    BadRecordPolicy.SKIP_AND_COUNT);
 
     /** A resume version was (re-)scored by the scoring worker; for webhooks ({@code resume.rescored}); key = resume id. */
     public static final Topic<ResumeScored> RESUME_SCORED =
-            new Topic<>(RESUME_SCORED_NAME, ResumeScored.class, 6, false);
+            new Topic<>(RESUME_SCORED_NAME, ResumeScored.class, 6, false,
+                    BadRecordPolicy.SKIP_AND_COUNT);
 
     /** A resume's recommended jobs were recomputed by the matching worker; for webhooks; key = resume id. */
     public static final Topic<RecommendationsUpdated> RECOMMENDATIONS_UPDATED =
-            new Topic<>(RECOMMENDATIONS_UPDATED_NAME, RecommendationsUpdated.class, 6, false);
+            new Topic<>(RECOMMENDATIONS_UPDATED_NAME, RecommendationsUpdated.class, 6, false,
+                    BadRecordPolicy.SKIP_AND_COUNT);
 
     /** An interview transcript to score (scoring worker); key = interview id. */
     public static final Topic<com.talentpipeline.core.interview.InterviewSubmitted> INTERVIEW_SUBMITTED =
-            new Topic<>(INTERVIEW_SUBMITTED_NAME, com.talentpipeline.core.interview.InterviewSubmitted.class, 6, false);
+            new Topic<>(INTERVIEW_SUBMITTED_NAME, com.talentpipeline.core.interview.InterviewSubmitted.class, 6, false,
+                    BadRecordPolicy.DEAD_LETTER);
 
     /** An uploaded image for object discovery (detection worker); key = image id. */
     public static final Topic<ImageSubmitted> IMAGE_SUBMITTED =
-            new Topic<>(IMAGE_SUBMITTED_NAME, ImageSubmitted.class, 6, false);
+            new Topic<>(IMAGE_SUBMITTED_NAME, ImageSubmitted.class, 6, false,
+                    BadRecordPolicy.DEAD_LETTER);
 
     /**
      * The models each worker instance has loaded; compacted, key = {@code service/instance}, a tombstone
      * when the instance stops. One partition: a handful of small records, read whole by the results API.
      */
     public static final Topic<WorkerModels> MODEL_REGISTRY =
-            new Topic<>(MODEL_REGISTRY_NAME, WorkerModels.class, 1, true);
+            new Topic<>(MODEL_REGISTRY_NAME, WorkerModels.class, 1, true,
+                    BadRecordPolicy.SKIP_AND_COUNT);
 
     private static final List<Topic<?>> ALL =
             List.of(RESUME_SUBMITTED, RESUME_EMBEDDED, JOB_SUBMITTED, JOB_EMBEDDED, TASK_EVENTS, RESUME_UPDATED,

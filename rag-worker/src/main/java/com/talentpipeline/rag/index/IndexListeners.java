@@ -1,6 +1,9 @@
 package com.talentpipeline.rag.index;
 
 import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
+import com.talentpipeline.core.kafka.consume.Received;
+import com.talentpipeline.core.kafka.consume.TypedListener;
 import com.talentpipeline.core.resume.ResumeEmbeddings;
 import com.talentpipeline.core.resume.ResumeUpdated;
 import com.talentpipeline.core.topic.Topic;
@@ -17,9 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the index current, in the consumer group {@code rag-worker}: each {@code resume.embedded}
  * version's chunks and vectors (chunked and encoded once, by the embedding worker) are stored (a newer
- * version replaces the old chunks; an older one is ignored); a {@code resume.updated} with source {@code deleted} drops the resume's chunks. A record
- * that cannot be read, or whose text the model fails on, is counted and skipped (see {@link #skip});
- * infrastructure errors (PostgreSQL down) escape so the batch is retried.
+ * version replaces the old chunks; an older one is ignored); a {@code resume.updated} with source {@code deleted} drops the resume's chunks. A
+ * {@code resume.embedded} record that cannot be read is skipped and counted by the consume kit (the topic's
+ * policy); one the index refuses is counted and skipped here (see {@link #skip}); infrastructure errors
+ * (PostgreSQL down) escape so the batch is retried.
  */
 @Component
 public class IndexListeners {
@@ -28,30 +32,27 @@ public class IndexListeners {
 
     private final RagIndex index;
     private final MeterRegistry meters;
+    private final TypedListener<ResumeEmbeddings> embedded;
 
-    public IndexListeners(RagIndex index, MeterRegistry meters) {
+    public IndexListeners(RagIndex index, MeterRegistry meters, ConsumeKit kit) {
         this.index = index;
         this.meters = meters;
+        this.embedded = kit.listener(Topics.RESUME_EMBEDDED).handler(this::index);
     }
 
     @KafkaListener(id = "rag-indexer", idIsGroup = false, topics = Topics.RESUME_EMBEDDED_NAME, batch = "true")
-    public void onEmbedded(List<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (record.value() == null) {
-                continue; // a compaction tombstone
-            }
-            EventEnvelope<ResumeEmbeddings> envelope;
-            try {
-                envelope = Topics.RESUME_EMBEDDED.decode(record.value());
-            } catch (RuntimeException e) {
-                skip(Topics.RESUME_EMBEDDED, record, e);
-                continue;
-            }
+    public void onEmbedded(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        embedded.onBatch(records);
+    }
+
+    private void index(List<Received<ResumeEmbeddings>> batch) {
+        for (Received<ResumeEmbeddings> received : batch) {
+            EventEnvelope<ResumeEmbeddings> envelope = received.envelope();
             try {
                 boolean stored = index.index(envelope.tenantId(), envelope.payload());
                 count("indexed", stored ? "stored" : "stale");
             } catch (com.talentpipeline.inference.text.EmbeddingException | IllegalArgumentException e) {
-                skip(Topics.RESUME_EMBEDDED, record, e);
+                skip(Topics.RESUME_EMBEDDED, received.record(), e);
             }
         }
     }
@@ -79,7 +80,7 @@ public class IndexListeners {
     }
 
     /**
-     * A record this worker cannot read. {@code resume.embedded} is written by the embedding worker after
+     * A record this worker cannot read or index. {@code resume.embedded} is written by the embedding worker after
      * its own checks (a bad submission is dead-lettered and its task failed there), so this is a bug or
      * a version skew, not user input: the indexer logs, counts and skips it (the partition keeps moving)
      * and the alert on {@code pipeline_consumer_errors_total} shows it.

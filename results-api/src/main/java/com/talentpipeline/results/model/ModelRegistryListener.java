@@ -1,10 +1,11 @@
 package com.talentpipeline.results.model;
 
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
+import com.talentpipeline.core.kafka.consume.TypedListener;
+import com.talentpipeline.core.model.WorkerModels;
 import com.talentpipeline.core.topic.Topics;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.PartitionOffset;
 import org.springframework.kafka.annotation.TopicPartition;
@@ -19,13 +20,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModelRegistryListener {
 
-    private static final Logger log = LoggerFactory.getLogger(ModelRegistryListener.class);
+    private final TypedListener<WorkerModels> listener;
 
-    private final ModelRegistry registry;
-
-    /** @param registry where announcements go */
-    public ModelRegistryListener(ModelRegistry registry) {
-        this.registry = registry;
+    /**
+     * @param registry where announcements go
+     * @param kit      decodes them (an unreadable one is skipped and counted: the topic's policy)
+     */
+    public ModelRegistryListener(ModelRegistry registry, ConsumeKit kit) {
+        this.listener = kit.latestPerKey(Topics.MODEL_REGISTRY, registry::apply);
     }
 
     /**
@@ -36,17 +38,7 @@ public class ModelRegistryListener {
     @KafkaListener(id = "model-registry", groupId = "results-api-model-registry", batch = "true",
             topicPartitions = @TopicPartition(
             topic = Topics.MODEL_REGISTRY_NAME, partitionOffsets = @PartitionOffset(partition = "0", initialOffset = "0")))
-    public void onAnnouncements(List<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (record.key() == null) {
-                continue;
-            }
-            try {
-                registry.apply(record.key(), record.value() == null ? null
-                        : Topics.MODEL_REGISTRY.decode(record.value()).payload());
-            } catch (RuntimeException e) {
-                log.warn("unreadable model announcement {}@{} skipped: {}", record.key(), record.offset(), e.toString());
-            }
-        }
+    public void onAnnouncements(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        listener.onBatch(records);
     }
 }

@@ -1,6 +1,10 @@
 package com.talentpipeline.results.task;
 
 import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
+import com.talentpipeline.core.kafka.consume.DeadLetters;
+import com.talentpipeline.core.kafka.consume.Received;
+import com.talentpipeline.core.kafka.consume.TypedListener;
 import com.talentpipeline.core.task.ErrorCode;
 import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.task.TaskState;
@@ -9,24 +13,21 @@ import com.talentpipeline.results.door.DoorWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code task.events} (group {@code results-api}) into the task store, in order per subject.
  * Offsets are committed after the batch is stored, so a crash re-applies events, which the store's
- * rank-guarded upserts make harmless. Unreadable events go to {@code task.events.DLT}.
+ * rank-guarded upserts make harmless. Unreadable events go to {@code task.events.DLT} (the consume kit;
+ * {@code task.events} dead-letters), and so does an event the store refuses for good, whose task is then
+ * marked FAILED ({@code RESULT_NOT_STORED}).
  */
 @Component
 public class TaskEventListener {
@@ -34,39 +35,39 @@ public class TaskEventListener {
     private static final Logger log = LoggerFactory.getLogger(TaskEventListener.class);
 
     private final TaskStore store;
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final DeadLetters deadLetters;
     private final MeterRegistry meters;
 
     private final TaskUpdates updates;
     private final DoorWriter door;
+    private final TypedListener<TaskEvent> listener;
 
     /** Without door entries (tests). */
-    public TaskEventListener(TaskStore store, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters,
-            TaskUpdates updates) {
-        this(store, kafka, meters, updates, new DoorWriter((com.talentpipeline.core.cache.ResultCache) null, null, meters));
+    public TaskEventListener(TaskStore store, ConsumeKit kit, MeterRegistry meters, TaskUpdates updates) {
+        this(store, kit, meters, updates, new DoorWriter((com.talentpipeline.core.cache.ResultCache) null, null, meters));
     }
 
     /** @param door records stored SUCCEEDED resume results for the ingest API's door */
     @org.springframework.beans.factory.annotation.Autowired
-    public TaskEventListener(TaskStore store, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters,
-            TaskUpdates updates, DoorWriter door) {
+    public TaskEventListener(TaskStore store, ConsumeKit kit, MeterRegistry meters, TaskUpdates updates,
+            DoorWriter door) {
         this.updates = updates;
         this.door = door;
         this.store = store;
-        this.kafka = kafka;
+        this.deadLetters = kit.deadLetters();
         this.meters = meters;
+        this.listener = kit.listener(Topics.TASK_EVENTS).handler(this::apply);
     }
 
     @KafkaListener(id = "task-events", idIsGroup = false, topics = Topics.TASK_EVENTS_NAME, batch = "true")
     public void onEvents(List<ConsumerRecord<String, byte[]>> records) throws Exception {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            EventEnvelope<TaskEvent> envelope;
-            try {
-                envelope = Topics.TASK_EVENTS.decode(record.value());
-            } catch (RuntimeException e) {
-                deadLetter(record, e);
-                continue;
-            }
+        listener.onBatch(records);
+    }
+
+    private void apply(List<Received<TaskEvent>> batch) {
+        for (Received<TaskEvent> received : batch) {
+            ConsumerRecord<String, byte[]> record = received.record();
+            EventEnvelope<TaskEvent> envelope = received.envelope();
             TaskEvent event = envelope.payload();
             Instant createdAt;
             try {
@@ -75,7 +76,8 @@ public class TaskEventListener {
                 if (isStoreUnavailable(e)) {
                     throw e; // the error handler retries the batch until the database is back
                 }
-                deadLetter(record, e); // this event cannot be stored; keep the partition moving
+                // This event cannot be stored: dead-lettered (kept for replay) and the partition keeps moving.
+                deadLetters.sendAndWait(record, e);
                 failUnstorable(envelope, e);
                 continue;
             }
@@ -168,20 +170,5 @@ public class TaskEventListener {
     static Duration latency(Instant createdAt, Instant terminalAt) {
         Duration latency = Duration.between(createdAt, terminalAt == null ? Instant.now() : terminalAt);
         return latency.isNegative() ? Duration.ZERO : latency;
-    }
-
-    private void deadLetter(ConsumerRecord<String, byte[]> record, RuntimeException e) throws Exception {
-        log.warn("unreadable task event {}-{}@{} dead-lettered: {}", record.topic(), record.partition(),
-                record.offset(), e.getMessage());
-        var out = new ProducerRecord<>(Topics.TASK_EVENTS.deadLetterTopic(), record.partition(), record.key(),
-                record.value());
-        out.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
-                String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
-        out.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET,
-                Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        kafka.send(out).get(30, TimeUnit.SECONDS);
-        Counter.builder("pipeline.dlt.messages").tag("topic", record.topic()).register(meters).increment();
-        Counter.builder("pipeline.consumer.errors").tag("topic", record.topic()).tag("reason", "malformed")
-                .register(meters).increment();
     }
 }

@@ -2,6 +2,9 @@ package com.talentpipeline.results.webhook;
 
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
+import com.talentpipeline.core.kafka.consume.Received;
+import com.talentpipeline.core.kafka.consume.TypedListener;
 import com.talentpipeline.core.resume.RecommendationsUpdated;
 import com.talentpipeline.core.resume.ResumeScored;
 import com.talentpipeline.core.resume.ResumeUpdated;
@@ -11,7 +14,9 @@ import com.talentpipeline.core.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,49 +40,54 @@ public class WebhookEventListener {
 
     private final WebhookStore store;
     private final WebhookProperties properties;
+    private final Map<String, TypedListener<?>> byTopic;
 
-    public WebhookEventListener(WebhookStore store, WebhookProperties properties) {
+    /**
+     * @param kit decodes the events; this group observes topics whose own consumers dead-letter bad records,
+     *            so here they are skipped and counted
+     */
+    public WebhookEventListener(WebhookStore store, WebhookProperties properties, ConsumeKit kit) {
         this.store = store;
         this.properties = properties;
+        this.byTopic = Map.of(
+                Topics.TASK_EVENTS_NAME, observer(kit, Topics.TASK_EVENTS, this::task),
+                Topics.RESUME_UPDATED_NAME, observer(kit, Topics.RESUME_UPDATED, this::resumeUpdated),
+                Topics.RESUME_SCORED_NAME, observer(kit, Topics.RESUME_SCORED, this::rescored),
+                Topics.RECOMMENDATIONS_UPDATED_NAME, observer(kit, Topics.RECOMMENDATIONS_UPDATED, this::recommendations));
+    }
+
+    private static <V> TypedListener<V> observer(ConsumeKit kit, Topic<V> topic,
+            Function<EventEnvelope<V>, Mono<Void>> handle) {
+        return kit.listener(topic).observing().handler(batch -> {
+            for (Received<V> received : batch) {
+                Mono<Void> work;
+                try {
+                    work = handle.apply(received.envelope());
+                } catch (RuntimeException e) {
+                    log.debug("event {}-{}@{} not usable for webhooks: {}", received.record().topic(),
+                            received.record().partition(), received.record().offset(), e.toString());
+                    continue;
+                }
+                // Database errors propagate: the container's error handler retries the batch.
+                work.block(Duration.ofSeconds(30));
+            }
+        });
     }
 
     @KafkaListener(id = "webhook-events", groupId = "results-api-webhooks", batch = "true",
             topics = {Topics.TASK_EVENTS_NAME, Topics.RESUME_UPDATED_NAME, Topics.RESUME_SCORED_NAME,
                     Topics.RECOMMENDATIONS_UPDATED_NAME})
-    public void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+    public void onEvents(List<ConsumerRecord<String, byte[]>> records) throws Exception {
         if (!properties.enabled()) {
             return;
         }
+        // Record by record, in poll order: a subject's events keep their order across the four topics' handlers.
         for (ConsumerRecord<String, byte[]> record : records) {
-            if (record.value() == null) {
-                continue;
+            TypedListener<?> listener = byTopic.get(record.topic());
+            if (listener != null) {
+                listener.onRecord(record);
             }
-            Mono<Void> work;
-            try {
-                work = handle(record);
-            } catch (RuntimeException e) {
-                // Malformed events are dead-lettered by their owning consumers; here they are skipped.
-                log.debug("event {}-{}@{} not usable for webhooks: {}", record.topic(), record.partition(),
-                        record.offset(), e.toString());
-                continue;
-            }
-            // Database errors propagate: the container's error handler retries the batch.
-            work.block(Duration.ofSeconds(30));
         }
-    }
-
-    private Mono<Void> handle(ConsumerRecord<String, byte[]> record) {
-        return switch (record.topic()) {
-            case Topics.TASK_EVENTS_NAME -> task(decode(Topics.TASK_EVENTS, record));
-            case Topics.RESUME_UPDATED_NAME -> resumeUpdated(decode(Topics.RESUME_UPDATED, record));
-            case Topics.RESUME_SCORED_NAME -> rescored(decode(Topics.RESUME_SCORED, record));
-            case Topics.RECOMMENDATIONS_UPDATED_NAME -> recommendations(decode(Topics.RECOMMENDATIONS_UPDATED, record));
-            default -> Mono.empty();
-        };
-    }
-
-    private static <T> EventEnvelope<T> decode(Topic<T> topic, ConsumerRecord<String, byte[]> record) {
-        return topic.decode(record.value());
     }
 
     private Mono<Void> task(EventEnvelope<TaskEvent> envelope) {

@@ -28,9 +28,11 @@ class ModelRegistryTest {
     }
 
     @Test
-    void keepsTheLatestAnnouncementPerInstanceAndForgetsOnATombstone() {
+    void keepsTheLatestAnnouncementPerInstanceAndForgetsOnATombstone() throws Exception {
         ModelRegistry registry = new ModelRegistry(Duration.ofSeconds(60));
-        ModelRegistryListener listener = new ModelRegistryListener(registry);
+        ModelRegistryListener listener = new ModelRegistryListener(registry,
+                com.talentpipeline.core.kafka.consume.ConsumeKit.of(null, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                        "results-api"));
         WorkerModels a1 = worker("a", T0, 1);
         WorkerModels a2 = worker("a", T0.plusSeconds(15), 7);
         WorkerModels b = worker("b", T0.plusSeconds(15), 3);

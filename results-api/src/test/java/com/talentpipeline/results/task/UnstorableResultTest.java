@@ -44,7 +44,8 @@ class UnstorableResultTest {
         when(kafka.send(any(org.apache.kafka.clients.producer.ProducerRecord.class)))
                 .thenReturn(CompletableFuture.completedFuture(null));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        TaskEventListener listener = new TaskEventListener(store, kafka, meters, new TaskUpdates());
+        TaskEventListener listener = new TaskEventListener(store,
+                com.talentpipeline.core.kafka.consume.ConsumeKit.of(kafka, meters, "results-api"), meters, new TaskUpdates());
 
         UUID task = UUID.randomUUID();
         TaskEvent succeeded = TaskEvent.succeeded(TaskType.INTERVIEW_SCORE, null, null,

@@ -20,25 +20,15 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The scorers as beans, one health indicator per interview scorer, and the Kafka error policy: errors
- * escaping the listeners are infrastructure failures (PostgreSQL or Kafka down), never bad records
- * (those are dead-lettered by the listeners), so the batch is retried with backoff until it succeeds.
+ * The scorers as beans and one health indicator per interview scorer. The Kafka error policy is the
+ * consume kit's (pipeline-core): bad records follow their topic's policy, infrastructure failures are
+ * retried with back-off until they succeed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ScoringProperties.class)
 public class ScoringConfiguration {
-
-    @Bean
-    CommonErrorHandler retryBatchUntilItSucceeds() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(10_000);
-        return new DefaultErrorHandler(backOff);
-    }
 
     @Bean
     JobKeywords jobKeywords() {

@@ -4,6 +4,10 @@ import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.interview.InterviewSubmitted;
 import com.talentpipeline.core.job.Job;
 import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
+import com.talentpipeline.core.kafka.consume.DeadLetters;
+import com.talentpipeline.core.kafka.consume.Received;
+import com.talentpipeline.core.kafka.consume.TypedListener;
 import com.talentpipeline.core.task.ErrorCode;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskEvent;
@@ -19,7 +23,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +32,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Scores each {@code interview.submitted} transcript: RUNNING, then SUCCEEDED with the result (which
- * lists any scorer that was missing), or FAILED when no scorer could run. An unreadable record goes to
- * {@code interview.submitted.DLT} and, when its task id can be read, the task to FAILED.
+ * lists any scorer that was missing), or FAILED when no scorer could run. An unreadable record (or one
+ * without rubric or task id) goes to {@code interview.submitted.DLT} and, when its task id can be read, the
+ * task to FAILED ({@code MALFORMED_EVENT}): the consume kit does both.
  */
 @Component
 public class InterviewScoring {
@@ -43,32 +47,36 @@ public class InterviewScoring {
     private final TextEncoder encoder;
     private final KafkaTemplate<String, byte[]> kafka;
     private final MeterRegistry meters;
+    private final DeadLetters deadLetters;
+    private final TypedListener<InterviewSubmitted> listener;
 
     public InterviewScoring(InterviewScorer scorer, Documents documents, JobKeywords keywords, TextEncoder encoder,
-            KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+            KafkaTemplate<String, byte[]> kafka, MeterRegistry meters, ConsumeKit kit) {
         this.scorer = scorer;
         this.documents = documents;
         this.keywords = keywords;
         this.encoder = encoder;
         this.kafka = kafka;
         this.meters = meters;
+        this.deadLetters = kit.deadLetters();
+        this.listener = kit.listener(Topics.INTERVIEW_SUBMITTED).failingTasksAs(TaskType.INTERVIEW_SCORE)
+                .requiring(envelope -> {
+                    if (envelope.payload().rubric() == null || envelope.taskId() == null) {
+                        throw new IllegalArgumentException("the interview event has no rubric or task id");
+                    }
+                }).handler(this::process);
     }
 
-    /** Processes one polled batch; returns when everything it published is acknowledged. */
-    public void process(List<ConsumerRecord<String, byte[]>> records) throws Exception {
-        Outbox out = new Outbox(kafka, meters);
-        for (ConsumerRecord<String, byte[]> record : records) {
-            EventEnvelope<InterviewSubmitted> envelope;
-            try {
-                envelope = Topics.INTERVIEW_SUBMITTED.decode(record.value());
-                if (envelope.payload() == null || envelope.payload().rubric() == null || envelope.taskId() == null) {
-                    throw new IllegalArgumentException("the interview event has no payload, rubric or task id");
-                }
-            } catch (RuntimeException e) {
-                malformed(record, e, out);
-                continue;
-            }
-            scoreOne(envelope, out);
+    /** One poll of {@code interview.submitted}, as the {@code @KafkaListener} receives it. */
+    public void onBatch(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        listener.onBatch(records);
+    }
+
+    /** Processes one decoded batch; returns when everything it published is acknowledged. */
+    void process(List<Received<InterviewSubmitted>> records) throws Exception {
+        Outbox out = new Outbox(kafka, deadLetters);
+        for (Received<InterviewSubmitted> received : records) {
+            scoreOne(received.envelope(), out);
         }
         out.awaitAcks(30_000);
     }
@@ -96,25 +104,6 @@ public class InterviewScoring {
                 new ModelRef(info.name(), info.version(), info.dimension()), "/v1/tasks/" + envelope.taskId(), json, false));
         count(result.complete() ? "complete" : "partial");
         log.info("task {} interview {} scored (complete={})", envelope.taskId(), subject, result.complete());
-    }
-
-    private void malformed(ConsumerRecord<String, byte[]> record, RuntimeException e, Outbox out) {
-        log.warn("malformed record {}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(),
-                e.getMessage());
-        out.deadLetter(Topics.INTERVIEW_SUBMITTED, record, e);
-        count("malformed");
-        try {
-            JsonNode node = PipelineJson.mapper().readTree(record.value());
-            if (node != null && node.hasNonNull("taskId") && record.key() != null) {
-                String tenant = node.hasNonNull("tenantId") ? node.get("tenantId").asString() : "default";
-                UUID taskId = UUID.fromString(node.get("taskId").asString());
-                EventEnvelope<Object> cause = new EventEnvelope<>(null, null, taskId, tenant, record.key(), null, null, null, null);
-                out.task(cause, taskId, record.key(), TaskEvent.failed(TaskType.INTERVIEW_SCORE, ErrorCode.MALFORMED_EVENT,
-                        "The interview event could not be read: " + e.getMessage()));
-            }
-        } catch (RuntimeException ignored) {
-            // Not even JSON: nothing names a task to fail; the DLT copy is the record of it.
-        }
     }
 
     private void count(String outcome) {

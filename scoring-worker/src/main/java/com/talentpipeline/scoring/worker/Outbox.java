@@ -4,9 +4,8 @@ import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.topic.Topic;
 import com.talentpipeline.core.topic.Topics;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
+import com.talentpipeline.core.kafka.consume.DeadLetters;
+import com.talentpipeline.core.kafka.consume.TaskFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * The sends of one polled batch, awaited together before the batch's offsets are committed: a crash in
@@ -24,12 +22,12 @@ import org.springframework.kafka.support.KafkaHeaders;
 final class Outbox {
 
     private final KafkaTemplate<String, byte[]> kafka;
-    private final MeterRegistry meters;
+    private final DeadLetters deadLetters;
     private final List<CompletableFuture<?>> pending = new ArrayList<>();
 
-    Outbox(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+    Outbox(KafkaTemplate<String, byte[]> kafka, DeadLetters deadLetters) {
         this.kafka = kafka;
-        this.meters = meters;
+        this.deadLetters = deadLetters;
     }
 
     <V> void send(Topic<V> topic, String key, EventEnvelope<V> envelope) {
@@ -42,25 +40,13 @@ final class Outbox {
                 taskId, cause.tenantId(), subjectId, cause.contentHash(), java.time.Instant.now(), cause.traceparent(), event));
     }
 
-    /** Copies the record unchanged to the topic's DLT, with the failure in spring-kafka's DLT headers. */
-    void deadLetter(Topic<?> topic, ConsumerRecord<String, byte[]> record, Exception cause) {
-        var out = new ProducerRecord<>(topic.deadLetterTopic(), record.partition(), record.key(), record.value());
-        out.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, utf8(record.topic()));
-        out.headers().add(KafkaHeaders.DLT_ORIGINAL_PARTITION, utf8(Integer.toString(record.partition())));
-        out.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, utf8(Long.toString(record.offset())));
-        out.headers().add(KafkaHeaders.DLT_EXCEPTION_FQCN, utf8(cause.getClass().getName()));
-        out.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, utf8(String.valueOf(cause.getMessage())));
-        pending.add(kafka.send(out));
-        Counter.builder("pipeline.dlt.messages").description("Records sent to a dead-letter topic")
-                .tag("topic", topic.name()).register(meters).increment();
+    /** Dead-letters a record that failed for good and fails its task (the consume kit's one writer). */
+    void failForGood(ConsumerRecord<String, byte[]> record, Exception cause, TaskFailure failure) {
+        pending.add(deadLetters.failForGood(record, cause, failure));
     }
 
     /** Blocks until every send is acknowledged; throws (so the batch is retried) otherwise. */
     void awaitAcks(long timeoutMillis) throws Exception {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(timeoutMillis, TimeUnit.MILLISECONDS);
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -5,6 +5,11 @@ import com.talentpipeline.core.cache.ResultCache;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.hash.ContentHash;
 import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
+import com.talentpipeline.core.kafka.consume.DeadLetters;
+import com.talentpipeline.core.kafka.consume.Received;
+import com.talentpipeline.core.kafka.consume.TaskFailure;
+import com.talentpipeline.core.kafka.consume.TypedListener;
 import com.talentpipeline.core.resume.ResumeScored;
 import com.talentpipeline.core.resume.ResumeEmbeddings;
 import com.talentpipeline.core.task.ErrorCode;
@@ -57,16 +62,26 @@ public class ResumeScoring {
     private final ResultCache cache;
     private final KafkaTemplate<String, byte[]> kafka;
     private final MeterRegistry meters;
+    private final DeadLetters deadLetters;
+    private final TypedListener<ResumeEmbeddings> listener;
     private final Clock clock = Clock.systemUTC();
 
     public ResumeScoring(ResumeScorer scorer, ScoreStore store, Documents documents, ResultCache cache,
-            KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+            KafkaTemplate<String, byte[]> kafka, MeterRegistry meters, ConsumeKit kit) {
         this.scorer = scorer;
         this.store = store;
         this.documents = documents;
         this.cache = cache;
         this.kafka = kafka;
         this.meters = meters;
+        this.deadLetters = kit.deadLetters();
+        // resume.embedded skips bad records (the embedding worker dead-letters bad submissions and fails their
+        // tasks); one without the resume comes from an older embedding worker and is skipped the same way.
+        this.listener = kit.listener(Topics.RESUME_EMBEDDED).requiring(envelope -> {
+            if (envelope.payload().resume() == null) {
+                throw new IllegalArgumentException("resume.embedded without the resume (an older embedding worker)");
+            }
+        }).handler(this::process);
     }
 
     /** The deterministic task id of a resume version's score. */
@@ -74,27 +89,16 @@ public class ResumeScoring {
         return com.talentpipeline.core.task.TaskIds.resumeScore(tenant, resumeId, version);
     }
 
-    /** Processes one polled batch; returns when everything it published is acknowledged. */
-    public void process(List<ConsumerRecord<String, byte[]>> records) throws Exception {
-        Outbox out = new Outbox(kafka, meters);
-        for (ConsumerRecord<String, byte[]> record : records) {
-            if (record.value() == null) {
-                continue; // a compaction tombstone
-            }
-            EventEnvelope<ResumeEmbeddings> envelope;
-            try {
-                envelope = Topics.RESUME_EMBEDDED.decode(record.value());
-                if (envelope.payload().resume() == null) {
-                    throw new IllegalArgumentException("resume.embedded without the resume (an older embedding worker)");
-                }
-            } catch (RuntimeException e) {
-                // The embedding worker wrote this record after its own checks (bad submissions are dead-lettered
-                // and their tasks failed there): this is a bug or version skew, counted and skipped.
-                log.warn("skipping unreadable {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
-                count("malformed");
-                continue;
-            }
-            scoreOne(record, envelope, out);
+    /** One poll of {@code resume.embedded}, as the {@code @KafkaListener} receives it. */
+    public void onBatch(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        listener.onBatch(records);
+    }
+
+    /** Processes one decoded batch; returns when everything it published is acknowledged. */
+    void process(List<Received<ResumeEmbeddings>> records) throws Exception {
+        Outbox out = new Outbox(kafka, deadLetters);
+        for (Received<ResumeEmbeddings> received : records) {
+            scoreOne(received.record(), received.envelope(), out);
         }
         out.awaitAcks(30_000);
     }
@@ -128,9 +132,8 @@ public class ResumeScoring {
                     : scorer.score(s.resumeId(), s.version(), s.resume(), sourceText, profile.vector(), YearMonth.now(clock));
         } catch (RuntimeException e) {
             log.error("task {}: scoring resume {} v{} failed; dead-lettered", taskId, s.resumeId(), s.version(), e);
-            out.deadLetter(Topics.RESUME_EMBEDDED, record, e);
-            out.task(envelope, taskId, s.resumeId(), TaskEvent.failed(TaskType.RESUME_SCORE, ErrorCode.MODEL_FAILED,
-                    "Scoring failed: " + e.getClass().getSimpleName()));
+            out.failForGood(record, e, TaskFailure.of(envelope, taskId, s.resumeId(), TaskType.RESUME_SCORE,
+                    ErrorCode.MODEL_FAILED, "Scoring failed: " + e.getClass().getSimpleName()));
             count("failed");
             return;
         }

@@ -38,12 +38,12 @@ public class ScoringListeners {
 
     @KafkaListener(id = "resume-scorer", idIsGroup = false, topics = Topics.RESUME_EMBEDDED_NAME, batch = "true")
     public void onResumes(List<ConsumerRecord<String, byte[]>> records) throws Exception {
-        resumes.process(records);
+        resumes.onBatch(records);
     }
 
     @KafkaListener(id = "interview-scorer", idIsGroup = false, topics = Topics.INTERVIEW_SUBMITTED_NAME, batch = "true")
     public void onInterviews(List<ConsumerRecord<String, byte[]>> records) throws Exception {
-        interviews.process(records);
+        interviews.onBatch(records);
     }
 
     @KafkaListener(id = "scoring-eraser", idIsGroup = false, topics = Topics.RESUME_UPDATED_NAME, batch = "true")

@@ -70,7 +70,9 @@ class ResumeScoringTest {
         when(cache.get(any())).thenReturn(Mono.empty());
         ResumeScorer scorer = new ResumeScorer(new AtsScorer(new JobKeywords(SkillVocabulary.defaults())),
                 new CareerPredictor(encoder, CareerPredictor.Settings.defaults()), 5);
-        scoring = new ResumeScoring(scorer, store, documents, cache, kafka, new SimpleMeterRegistry());
+        var meters = new SimpleMeterRegistry();
+        scoring = new ResumeScoring(scorer, store, documents, cache, kafka, meters,
+                com.talentpipeline.core.kafka.consume.ConsumeKit.of(kafka, meters, "scoring-worker"));
     }
 
     static ConsumerRecord<String, byte[]> record(int version) {
@@ -109,7 +111,7 @@ class ResumeScoringTest {
     @Test
     void theProfileVectorIsUsedAsPublishedAndTheResumeIsNeverEncodedHere() throws Exception {
         List<List<String>> calls = encoded();
-        scoring.process(List.of(record(1)));
+        scoring.onBatch(List.of(record(1)));
 
         String profileText = com.talentpipeline.core.resume.ProfileText.of(RESUME);
         assertThat(calls).isNotEmpty().allSatisfy(texts -> assertThat(texts).doesNotContain(profileText)); // labels only
@@ -123,7 +125,7 @@ class ResumeScoringTest {
     @Test
     void aProfileVectorFromAnotherModelIsReEncodedNotComparedAcrossModels() throws Exception {
         List<List<String>> calls = encoded();
-        scoring.process(List.of(record(1, "older-model@1")));
+        scoring.onBatch(List.of(record(1, "older-model@1")));
 
         String profileText = com.talentpipeline.core.resume.ProfileText.of(RESUME);
         assertThat(calls).anySatisfy(texts -> assertThat(texts).containsExactly(profileText));
@@ -133,7 +135,7 @@ class ResumeScoringTest {
     void aModelFailureDeadLettersTheRecordAndFailsTheDeterministicTask() throws Exception {
         when(store.latestVersion("tenant-a", "r1")).thenReturn(Mono.empty());
         when(encoder.embed(any())).thenThrow(new EmbeddingException("inference failed", null));
-        scoring.process(List.of(record(1)));
+        scoring.onBatch(List.of(record(1)));
         List<String> topics = sent.stream().map(ProducerRecord::topic).toList();
         assertThat(topics).containsExactly(Topics.TASK_EVENTS_NAME, Topics.RESUME_EMBEDDED.deadLetterTopic(),
                 Topics.TASK_EVENTS_NAME);
@@ -149,13 +151,13 @@ class ResumeScoringTest {
     @Test
     void aVersionOlderThanTheStoredOneIsSkipped() throws Exception {
         when(store.latestVersion("tenant-a", "r1")).thenReturn(Mono.just(3));
-        scoring.process(List.of(record(2)));
+        scoring.onBatch(List.of(record(2)));
         assertThat(sent).isEmpty();
     }
 
     @Test
     void anUnreadableRecordIsSkippedBecauseTheEmbeddingWorkerDeadLettersBadSubmissions() throws Exception {
-        scoring.process(List.of(new ConsumerRecord<>(Topics.RESUME_EMBEDDED_NAME, 0, 1L, "r1", "not json".getBytes())));
+        scoring.onBatch(List.of(new ConsumerRecord<>(Topics.RESUME_EMBEDDED_NAME, 0, 1L, "r1", "not json".getBytes())));
         assertThat(sent).isEmpty();
     }
 

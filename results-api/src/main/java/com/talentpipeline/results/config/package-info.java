@@ -1,2 +1,0 @@
-/** Kafka settings of the results API. */
-package com.talentpipeline.results.config;
