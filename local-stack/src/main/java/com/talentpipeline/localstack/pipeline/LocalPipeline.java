@@ -25,8 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Every service of the pipeline, each its own Spring Boot application with its own configuration
  * file and port, started in this JVM against a running {@link Stack}. Start order follows the flow
- * of a task: the results API (which migrates the schema) first, then the workers, then ingest, so
- * nothing is accepted before something can process it. Stopping the stack closes the services first.
+ * of a task: the results API first, then the workers, then ingest, so nothing is accepted before
+ * something can process it. Each service applies its own migration sets at start-up, kits first
+ * ({@code pipeline.db.locations}), so every table exists before its owner needs it; the results API
+ * creates the task, security and erasure kits' tables before any other service starts. Stopping the stack closes the services first.
  */
 public final class LocalPipeline implements AutoCloseable {
 

@@ -22,7 +22,6 @@ import com.talentpipeline.matching.recommend.RecommendationRefresher;
 import com.talentpipeline.matching.recommend.Recommender;
 import com.talentpipeline.matching.search.JobSearch;
 import com.talentpipeline.matching.store.DocumentStore;
-import com.talentpipeline.matching.store.PredictionStore;
 import com.talentpipeline.matching.store.StoredResume;
 import com.talentpipeline.matching.task.TaskPublisher;
 import io.micrometer.core.instrument.Gauge;
@@ -138,9 +137,9 @@ public class MatchingConfiguration {
 
     @Bean
     RecommendationRefresher recommendationRefresher(Recommender recommender, Indexes indexes, DocumentStore documents,
-            PredictionStore predictions, TaskPublisher tasks, KafkaTemplate<String, byte[]> kafka,
+            TaskPublisher tasks, KafkaTemplate<String, byte[]> kafka,
             ObjectProvider<ResultCache> cache, MatchingProperties properties, ConsumeKit kit) {
-        return new RecommendationRefresher(recommender, indexes.resumes(), documents, predictions, tasks, kafka,
+        return new RecommendationRefresher(recommender, indexes.resumes(), documents, tasks, kafka,
                 cache.getIfAvailable(), indexes.jobsReader(), properties, kit);
     }
 }

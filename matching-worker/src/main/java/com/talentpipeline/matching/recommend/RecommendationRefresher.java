@@ -16,7 +16,6 @@ import com.talentpipeline.matching.config.MatchingProperties;
 import com.talentpipeline.matching.index.CompactedTopicReader;
 import com.talentpipeline.matching.index.ResumeVectors;
 import com.talentpipeline.matching.store.DocumentStore;
-import com.talentpipeline.matching.store.PredictionStore;
 import com.talentpipeline.matching.store.StoredDocument;
 import com.talentpipeline.matching.task.TaskPublisher;
 import com.talentpipeline.matching.task.TaskPublisher.TaskRef;
@@ -35,11 +34,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Computes a resume version's recommendations (top jobs): in the consumer group {@code matching-worker}
- * (committed offsets, at-least-once), every {@code resume.embedded} record yields the resume version's
- * {@code predictions} row (upsert; the top jobs of the upload's prediction), then a {@code recommendations}
+ * (committed offsets, at-least-once), every {@code resume.embedded} record yields a {@code recommendations}
  * task (id {@link com.talentpipeline.core.task.TaskIds#recommendations}, so a redelivery rewrites the same
  * task) and, for a version above 1 (recomputed recommendations), a {@code recommendations.updated} event
- * (for webhooks). {@code resume.embedded} rather than
+ * (for webhooks). The results API writes the version's {@code predictions} row (its table) from the
+ * task's SUCCEEDED result, in the transaction that records it. {@code resume.embedded} rather than
  * {@code resume.updated} is the trigger because the new version's vectors are needed. An erasure
  * ({@code resume.updated}, source deleted) drops the resume's vectors and evicts its cached comparisons.
  * Decoding and unreadable records are the consume kit's (skipped and counted: {@code resume.embedded}'s
@@ -52,7 +51,6 @@ public class RecommendationRefresher {
     private final Recommender recommender;
     private final ResumeVectors resumes;
     private final DocumentStore documents;
-    private final PredictionStore predictions;
     private final TaskPublisher tasks;
     private final KafkaTemplate<String, byte[]> kafka;
     private final ResultCache cache;
@@ -61,12 +59,11 @@ public class RecommendationRefresher {
     private final TypedListener<ResumeEmbeddings> embedded;
 
     public RecommendationRefresher(Recommender recommender, ResumeVectors resumes, DocumentStore documents,
-            PredictionStore predictions, TaskPublisher tasks, KafkaTemplate<String, byte[]> kafka, ResultCache cache,
+            TaskPublisher tasks, KafkaTemplate<String, byte[]> kafka, ResultCache cache,
             CompactedTopicReader jobsReader, MatchingProperties properties, ConsumeKit kit) {
         this.recommender = recommender;
         this.resumes = resumes;
         this.documents = documents;
-        this.predictions = predictions;
         this.tasks = tasks;
         this.kafka = kafka;
         this.cache = cache;
@@ -125,17 +122,6 @@ public class RecommendationRefresher {
         result.put("resumeId", embeddings.resumeId());
         result.put("resumeVersion", embeddings.version());
         result.put("recommendations", jobs);
-        // The predictions row first: a reader that sees the task SUCCEEDED finds the row (a SUCCEEDED task
-        // without its row means the prediction was deleted, see results-api PredictionController).
-        List<Map<String, Object>> summary = jobs.stream().map(m -> {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("jobId", m.jobId());
-            s.put("title", m.jobTitle());
-            s.put("match_percentage", m.matchPercentage());
-            return s;
-        }).toList();
-        predictions.upsert(envelope.tenantId(), embeddings.resumeId(), embeddings.version(), taskId,
-                Map.of("jobs", summary)).block(Duration.ofSeconds(10));
         try {
             tasks.succeeded(task, embeddings.model(), result, false).get(30, TimeUnit.SECONDS);
             if (embeddings.version() == 1) {

@@ -1,2 +1,2 @@
-/** PostgreSQL access of the matching worker: the shared resumes/jobs tables (read only) and predictions. */
+/** PostgreSQL access of the matching worker: reads of ingest's resumes/jobs tables (known ownership violations, see TableOwnershipTest). */
 package com.talentpipeline.matching.store;

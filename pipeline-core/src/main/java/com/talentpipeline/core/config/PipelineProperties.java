@@ -2,6 +2,7 @@ package com.talentpipeline.core.config;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -53,16 +54,24 @@ public record PipelineProperties(
     /**
      * Schema migration (Flyway over JDBC; the services themselves use R2DBC).
      *
-     * @param migrate  run the migrations at start-up (default false; the services that own tables set it)
-     * @param jdbcUrl  JDBC URL of the pipeline database
-     * @param username database user
-     * @param password database password
+     * @param migrate   run the migrations at start-up (default false; the services that use tables set it)
+     * @param jdbcUrl   JDBC URL of the pipeline database
+     * @param username  database user
+     * @param password  database password
+     * @param locations migration sets applied in this order, kits first (default none): each is
+     *                  {@code classpath:db/migration/<name>} with history table {@code flyway_history_<name>},
+     *                  e.g. {@code core/task,core/security,core/erasure,results} (see {@link SchemaMigrator})
      */
     public record Db(
             @DefaultValue("false") boolean migrate,
             @DefaultValue("jdbc:postgresql://127.0.0.1:15432/talent") String jdbcUrl,
             @DefaultValue("talent") String username,
-            @DefaultValue("talent") String password) {
+            @DefaultValue("talent") String password,
+            List<String> locations) {
+
+        public Db {
+            locations = locations == null ? List.of() : List.copyOf(locations);
+        }
     }
 
     /**

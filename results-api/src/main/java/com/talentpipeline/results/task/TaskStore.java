@@ -9,6 +9,7 @@ import com.talentpipeline.core.task.TaskError;
 import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.task.TaskState;
 import com.talentpipeline.core.task.TaskType;
+import com.talentpipeline.results.prediction.PredictionProjection;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -26,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The task and result tables. Applying an event is an upsert guarded by state rank, so re-delivered
  * or out-of-date events change nothing, and the result row is keyed by task id, so a re-delivered
- * result is never stored twice.
+ * result is never stored twice. A SUCCEEDED score or recommendations result also writes its
+ * {@code predictions} rows ({@link PredictionProjection}) in the same transaction.
  */
 @Repository
 public class TaskStore {
@@ -35,10 +37,12 @@ public class TaskStore {
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final PredictionProjection predictions;
 
-    public TaskStore(DatabaseClient db, TransactionalOperator tx) {
+    public TaskStore(DatabaseClient db, TransactionalOperator tx, PredictionProjection predictions) {
         this.db = db;
         this.tx = tx;
+        this.predictions = predictions;
     }
 
     /**
@@ -108,6 +112,8 @@ public class TaskStore {
                     .bind("result", Json.of(PipelineJson.mapper().writeValueAsString(event.result())))
                     .bind("at", at)
                     .then()
+                    // The predictions rows of a score or recommendations result, in the same transaction.
+                    .then(predictions.record(envelope))
                     .thenReturn(created));
         }
         return tx.transactional(applied);

@@ -14,8 +14,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code resume_scores} (one row per scored resume version) and the worker's rows of the shared
- * {@code predictions} table ({@code resume_score}, {@code career_path}), all scoped by tenant.
+ * {@code resume_scores} (one row per scored resume version), scoped by tenant. The results API writes
+ * the {@code resume_score} and {@code career_path} predictions rows from the scoring task's result.
  */
 @Repository
 public class ScoreStore {
@@ -54,11 +54,12 @@ public class ScoreStore {
     }
 
     /**
-     * Upserts the score of a version with its prediction summaries, unless a newer version is already
-     * stored or the resume was erased. Emits true when stored, false when skipped.
+     * Upserts the score of a version, unless a newer version is already stored or the resume was erased.
+     * Emits true when stored, false when skipped. (The results API writes the version's predictions rows
+     * from the task's SUCCEEDED result: they are its table.)
      */
     public Mono<Boolean> save(String tenant, String resumeId, int version, String scorerVersion, String contentHash,
-            UUID taskId, String result, String scoreSummary, String careerSummary, ProfileVector profile) {
+            UUID taskId, String result, ProfileVector profile) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         var spec = db.sql("""
                         INSERT INTO resume_scores AS s (tenant_id, resume_id, version, scorer_version, content_hash, task_id,
@@ -78,25 +79,9 @@ public class ScoreStore {
         Mono<Boolean> work = spec
                 .map(row -> row.get(0, Integer.class))
                 .one()
-                .flatMap(v -> prediction(tenant, resumeId, version, "resume_score", taskId, scoreSummary, now)
-                        .then(prediction(tenant, resumeId, version, "career_path", taskId, careerSummary, now))
-                        .thenReturn(true))
+                .map(v -> true)
                 .defaultIfEmpty(false);
         return tx.transactional(SubjectLock.acquire(db, tenant, resumeId).then(work));
-    }
-
-    private Mono<Void> prediction(String tenant, String resumeId, int version, String kind, UUID taskId, String summary,
-            OffsetDateTime at) {
-        UUID id = UUID.nameUUIDFromBytes((kind + ":" + tenant + ":" + resumeId + ":" + version).getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
-        return db.sql("""
-                        INSERT INTO predictions (id, tenant_id, resume_id, resume_version, kind, task_id, summary, created_at)
-                        VALUES (:pid, :tenant, :id, :version, :kind, :task, :summary, :at)
-                        ON CONFLICT (tenant_id, resume_id, resume_version, kind) DO UPDATE SET task_id = EXCLUDED.task_id,
-                            summary = EXCLUDED.summary, created_at = EXCLUDED.created_at""")
-                .bind("pid", id).bind("tenant", tenant).bind("id", resumeId).bind("version", version).bind("kind", kind)
-                .bind("task", taskId).bind("summary", Json.of(summary)).bind("at", at)
-                .then();
     }
 
     /** The highest stored version's score of the tenant's resume, or empty. */

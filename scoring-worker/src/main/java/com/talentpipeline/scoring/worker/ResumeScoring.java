@@ -139,7 +139,7 @@ public class ResumeScoring {
         }
         String json = PipelineJson.mapper().writeValueAsString(score);
         Boolean stored = store.save(tenant, s.resumeId(), s.version(), score.scorerVersion(), key.contentHash(), taskId,
-                json, summary(score), careerSummary(score), profile).block(DB_TIMEOUT);
+                json, profile).block(DB_TIMEOUT);
         if (!Boolean.TRUE.equals(stored)) {
             count("stale");
             return; // a newer version was stored meanwhile, or the resume was erased
@@ -184,21 +184,6 @@ public class ResumeScoring {
         } catch (RuntimeException e) {
             return null; // an unreadable entry is a miss
         }
-    }
-
-    private static String summary(ResumeScore s) {
-        return PipelineJson.mapper().writeValueAsString(Map.of("overall_score", s.overallScore(), "grade", s.grade(),
-                "ats_score", s.atsScore()));
-    }
-
-    private static String careerSummary(ResumeScore s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        CareerPrediction top = s.careerPaths().isEmpty() ? null : s.careerPaths().get(0);
-        m.put("career_path", top == null ? null : top.careerPath());
-        m.put("confidence", top == null ? 0 : top.confidence());
-        m.put("top", s.careerPaths().stream().map(p -> Map.of("career_path", p.careerPath(), "confidence", p.confidence()))
-                .toList());
-        return PipelineJson.mapper().writeValueAsString(m);
     }
 
     private void count(String outcome) {

@@ -102,7 +102,7 @@ class ResumeScoringTest {
             return out;
         });
         when(store.latestVersion("tenant-a", "r1")).thenReturn(Mono.empty());
-        when(store.save(any(), any(), anyInt(), any(), any(), any(), any(), any(), any(), any())).thenReturn(Mono.just(true));
+        when(store.save(any(), any(), anyInt(), any(), any(), any(), any(), any())).thenReturn(Mono.just(true));
         when(cache.put(any(), anyString())).thenReturn(Mono.just(true));
         when(cache.remember(anyString(), any())).thenReturn(Mono.just(true));
         return calls;
@@ -116,7 +116,7 @@ class ResumeScoringTest {
         String profileText = com.talentpipeline.core.resume.ProfileText.of(RESUME);
         assertThat(calls).isNotEmpty().allSatisfy(texts -> assertThat(texts).doesNotContain(profileText)); // labels only
         var stored = org.mockito.ArgumentCaptor.forClass(ScoreStore.ProfileVector.class);
-        verify(store).save(any(), any(), anyInt(), any(), any(), any(), any(), any(), any(), stored.capture());
+        verify(store).save(any(), any(), anyInt(), any(), any(), any(), any(), stored.capture());
         assertThat(stored.getValue().vector()).containsExactly(0, 1, 0);
         assertThat(stored.getValue().model()).isEqualTo("minilm@test");
         assertThat(sent.stream().map(ProducerRecord::topic)).contains(Topics.RESUME_SCORED_NAME);
@@ -145,7 +145,7 @@ class ResumeScoringTest {
         assertThat(failed.taskId()).isEqualTo(ResumeScoring.taskId("tenant-a", "r1", 1));
         assertThat(failed.tenantId()).isEqualTo("tenant-a");
         assertThat(sent.get(1).partition()).isEqualTo(2);
-        verify(store, never()).save(any(), any(), anyInt(), any(), any(), any(), any(), any(), any(), any());
+        verify(store, never()).save(any(), any(), anyInt(), any(), any(), any(), any(), any());
     }
 
     @Test

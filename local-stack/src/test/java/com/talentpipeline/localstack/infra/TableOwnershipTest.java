@@ -1,0 +1,286 @@
+package com.talentpipeline.localstack.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each table has one owner: the module whose migrations ({@code src/main/resources/db/migration/<set>})
+ * create it. pipeline-core's kit sets own the kit tables (tasks, task_results, idempotency_keys,
+ * api_keys, erased_subjects): a service uses a kit through its Java API, never through SQL of its own.
+ * Read from the source trees of every module of the reactor: production code ({@code src/main/java})
+ * and SQL resources outside the module's migrations. Test code may look at any table.
+ *
+ * <p>A module's SQL names a table when a statement keyword precedes it: {@code FROM}, {@code JOIN},
+ * {@code INTO}, {@code UPDATE}, {@code TABLE}, {@code USING}, {@code REFERENCES}, and in migrations also
+ * {@code ON} (an index or trigger). Keywords are upper case, as in all SQL of this repository; Java
+ * comments are ignored.
+ */
+class TableOwnershipTest {
+
+    private static final Pattern CREATE = Pattern.compile("\\bCREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([a-z_][a-z0-9_]*)");
+    private static final Pattern NAMES = Pattern.compile(
+            "\\b(?:FROM|JOIN|INTO|UPDATE|TABLE|USING|REFERENCES)\\s+(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?(?:ONLY\\s+)?([a-z_][a-z0-9_]*)");
+    private static final Pattern NAMES_IN_DDL = Pattern.compile("\\bON\\s+([a-z_][a-z0-9_]*)");
+
+    /**
+     * Temporary: the places where a module still names a table it does not own, keyed
+     * {@code module:File:table}, each with why it is still there and where it goes. The lead drives this
+     * list to empty; an entry that no longer occurs fails the test, so the list only shrinks.
+     */
+    private static final Map<String, String> KNOWN_VIOLATIONS = knownViolations();
+
+    private static Map<String, String> knownViolations() {
+        Map<String, String> known = new TreeMap<>();
+        // Task kit: the one task intake (idempotency, task row, publish, undo) and the results side's task
+        // store move into pipeline-core (issue 18, part 2, the intake kit); until then services write the
+        // kit's tables with SQL of their own.
+        String taskKit = "task kit: goes behind pipeline-core's task intake / task store API (issue 18 intake)";
+        for (String table : List.of("tasks", "task_results", "idempotency_keys")) {
+            known.put("ingest-api:SubmissionService:" + table, taskKit);
+        }
+        known.put("detection-worker:ImageStore:tasks", taskKit + "; image intake moves to ingest-api");
+        known.put("results-api:TaskStore:tasks", taskKit);
+        known.put("results-api:TaskStore:task_results", taskKit);
+        known.put("results-api:TaskGauges:tasks", taskKit);
+        known.put("results-api:WebhookStore:tasks", taskKit + " (the callback URL of a task)");
+        known.put("results-api:PredictionStore:tasks", taskKit + " (predictions are listed per upload task)");
+        // Erasure: becomes a fan-out where each owner deletes its own rows (issue 18, erasure part).
+        String fanOut = "erasure fan-out: each owner deletes its own rows on the erasure task (issue 18 erasure)";
+        for (String table : List.of("tasks", "task_results", "idempotency_keys", "erased_subjects", "rag_documents",
+                "rag_chunks", "rag_query_stats", "predictions", "resume_scores", "webhook_deliveries")) {
+            known.put("ingest-api:ResumeErasure:" + table, fanOut);
+        }
+        known.put("scoring-worker:ScoreStore:predictions", fanOut + " (the deleted-event handler removes predictions)");
+        String erasedSubjects = "erasure kit: 'was this subject erased?' goes behind the kit's API (issue 18 erasure)";
+        known.put("results-api:TaskStore:erased_subjects", erasedSubjects);
+        known.put("scoring-worker:ScoreStore:erased_subjects", erasedSubjects);
+        known.put("rag-worker:ChunkStore:erased_subjects", erasedSubjects);
+        // Reads of ingest's documents by the workers and the results side.
+        String workerReads = "needs the document itself: the worker should keep what it needs from job.submitted / "
+                + "resume.embedded events, or the endpoint moves to ingest-api";
+        known.put("scoring-worker:Documents:resumes", workerReads + " (score/career endpoints by resume id)");
+        known.put("scoring-worker:Documents:resume_files", workerReads + " (the extracted text scored with the resume)");
+        known.put("scoring-worker:Documents:jobs", workerReads + " (interviews and job-targeted scores by job id)");
+        known.put("matching-worker:DocumentStore:resumes", workerReads + " (match by resume id)");
+        known.put("matching-worker:DocumentStore:resume_files", workerReads + " (location and remote flag of the upload)");
+        known.put("matching-worker:DocumentStore:jobs", workerReads + " (index loader and match by job id)");
+        known.put("matching-worker:JobSearch:jobs", "full-text job search runs on ingest's jobs.search column: "
+                + "the search endpoint moves to ingest-api (front door) or matching keeps its own index");
+        String resultsReads = "results side serves documents it does not own: resume reads move to ingest-api behind "
+                + "the front door, or results keeps a projection of resume.submitted";
+        known.put("results-api:ResumeReadController:resumes", resultsReads);
+        known.put("results-api:ResumeReadController:resume_files", resultsReads);
+        known.put("results-api:ListingController:resumes", resultsReads + " (resume listing and per-user predictions)");
+        known.put("results-api:PredictionStore:resumes", resultsReads + " (user id and file name of an upload)");
+        known.put("results-api:PredictionStore:resume_files", resultsReads + " (user id and file name of an upload)");
+        known.put("results-api:DoorWriter:resume_files", resultsReads + " (whether a version came from an upload)");
+        // Tooling that is not deployed: it waits on rows to time the pipeline.
+        String bench = "bench times the pipeline by polling rows; it should poll the results API instead";
+        known.put("bench:BenchContext:tasks", bench);
+        known.put("bench:CacheSection:tasks", bench);
+        known.put("bench:PipelineSection:tasks", bench);
+        known.put("bench:PipelineSection:rag_documents", bench);
+        return known;
+    }
+
+    @Test
+    void everyTableIsCreatedByOneModuleAndItsMigrationsTouchOnlyItsTables() {
+        Map<String, String> owners = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String module : modules()) {
+            for (Path script : migrations(module)) {
+                for (String table : matches(CREATE, sqlWithoutComments(read(script)))) {
+                    String previous = owners.put(table, module);
+                    if (previous != null && !previous.equals(module)) {
+                        problems.add(table + " is created by " + previous + " and by " + module + " (" + script + ")");
+                    }
+                }
+            }
+        }
+        assertThat(owners).as("tables found").containsKeys("tasks", "resumes", "jobs", "predictions",
+                "resume_scores", "rag_chunks", "detections", "api_keys", "erased_subjects", "webhooks");
+        for (String module : modules()) {
+            for (Path script : migrations(module)) {
+                String sql = sqlWithoutComments(read(script));
+                Set<String> named = matches(NAMES, sql);
+                named.addAll(matches(NAMES_IN_DDL, sql));
+                for (String table : named) {
+                    String owner = owners.get(table);
+                    if (owner != null && !owner.equals(module)) {
+                        problems.add(module + "'s migration " + script.getFileName() + " touches " + table
+                                + ", owned by " + owner);
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(owners).containsEntry("tasks", "pipeline-core").containsEntry("api_keys", "pipeline-core")
+                .containsEntry("erased_subjects", "pipeline-core").containsEntry("jobs", "ingest-api")
+                .containsEntry("predictions", "results-api").containsEntry("resume_scores", "scoring-worker")
+                .containsEntry("rag_documents", "rag-worker").containsEntry("detections", "detection-worker");
+    }
+
+    @Test
+    void noModuleNamesATableItDoesNotOwnInItsSql() {
+        Map<String, String> owners = owners();
+        Set<String> found = new TreeSet<>();
+        List<String> violations = new ArrayList<>();
+        for (String module : modules()) {
+            for (Path file : sources(module)) {
+                String text = read(file);
+                String code = file.toString().endsWith(".java") ? javaWithoutComments(text) : sqlWithoutComments(text);
+                String name = file.getFileName().toString().replaceFirst("\\.[a-z]+$", "");
+                for (String table : matches(NAMES, code)) {
+                    String owner = owners.get(table);
+                    if (owner == null || owner.equals(module)) {
+                        continue;
+                    }
+                    String key = module + ":" + name + ":" + table;
+                    found.add(key);
+                    if (!KNOWN_VIOLATIONS.containsKey(key)) {
+                        violations.add(key + " (" + InfraFiles.repository().relativize(file) + " names " + table
+                                + ", owned by " + owner + ")");
+                    }
+                }
+            }
+        }
+        assertThat(violations).as("SQL naming another module's table; use the owner's events or API").isEmpty();
+        assertThat(KNOWN_VIOLATIONS.keySet()).as("known violations that no longer occur: remove them from the list")
+                .containsAll(found).isSubsetOf(found);
+    }
+
+    @Test
+    void theScannerSeesSqlInStringsAndTextBlocksButNotInComments() {
+        String java = """
+                // SELECT * FROM jobs
+                /* INSERT INTO tasks */
+                String a = "SELECT id FROM resumes WHERE x = '//'";
+                String b = \"""
+                        UPDATE predictions SET kind = 'x'
+                        \""";
+                String c = "http://host/path"; DELETE FROM webhooks
+                """;
+        assertThat(matches(NAMES, javaWithoutComments(java))).containsExactlyInAnyOrder("resumes", "predictions",
+                "webhooks");
+        assertThat(matches(NAMES, sqlWithoutComments("-- FROM jobs\nALTER TABLE IF EXISTS tasks ADD x int")))
+                .containsExactly("tasks");
+    }
+
+    /** Table name to owning module, from every module's migrations. */
+    static Map<String, String> owners() {
+        Map<String, String> owners = new TreeMap<>();
+        for (String module : modules()) {
+            for (Path script : migrations(module)) {
+                for (String table : matches(CREATE, sqlWithoutComments(read(script)))) {
+                    owners.put(table, module);
+                }
+            }
+        }
+        return owners;
+    }
+
+    /** The reactor's modules, from the root pom. */
+    static List<String> modules() {
+        Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(read(InfraFiles.repository().resolve("pom.xml")));
+        List<String> modules = new ArrayList<>();
+        while (m.find()) {
+            modules.add(m.group(1));
+        }
+        assertThat(modules).contains("pipeline-core", "ingest-api", "results-api");
+        return modules;
+    }
+
+    private static List<Path> migrations(String module) {
+        return files(InfraFiles.repository().resolve(module).resolve("src/main/resources/db/migration"), ".sql");
+    }
+
+    private static List<Path> sources(String module) {
+        Path main = InfraFiles.repository().resolve(module).resolve("src/main");
+        Path migrations = main.resolve("resources/db/migration");
+        List<Path> out = new ArrayList<>(files(main.resolve("java"), ".java"));
+        files(main.resolve("resources"), ".sql").stream().filter(p -> !p.startsWith(migrations)).forEach(out::add);
+        return out;
+    }
+
+    private static List<Path> files(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<String> matches(Pattern pattern, String text) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    private static String sqlWithoutComments(String sql) {
+        return sql.replaceAll("--[^\n]*", " ");
+    }
+
+    /** Java source with comments blanked, string and text-block contents kept. */
+    static String javaWithoutComments(String src) {
+        StringBuilder out = new StringBuilder(src.length());
+        int i = 0;
+        int n = src.length();
+        while (i < n) {
+            char c = src.charAt(i);
+            if (src.startsWith("\"\"\"", i)) {
+                int end = src.indexOf("\"\"\"", i + 3);
+                end = end < 0 ? n : end + 3;
+                out.append(src, i, end);
+                i = end;
+            } else if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < n && src.charAt(j) != c && src.charAt(j) != '\n') {
+                    j += src.charAt(j) == '\\' ? 2 : 1;
+                }
+                j = Math.min(j + 1, n);
+                out.append(src, i, j);
+                i = j;
+            } else if (src.startsWith("//", i)) {
+                int end = src.indexOf('\n', i);
+                i = end < 0 ? n : end;
+                out.append(' ');
+            } else if (src.startsWith("/*", i)) {
+                int end = src.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+                out.append(' ');
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+}
