@@ -80,7 +80,7 @@ class EmbedOnceIT {
         }
         // A resume-job comparison of the new documents: skills are matched by the vectors both events carried.
         for (String jobId : jobs) {
-            HttpResponse<String> r = client.post(client.matching("/v1/matches"),
+            HttpResponse<String> r = client.post(client.ingest("/v1/matches"),
                     "{\"resumeId\":\"" + resumes.get(0) + "\",\"jobId\":\"" + jobId + "\"}", Map.of());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
             String taskId = PipelineClient.json(r).get("taskId").asString();

@@ -53,7 +53,7 @@ class JsonFuzzIT {
                 new Endpoint(client.ingest("/v1/resumes"), "application/json", Seeds.javaKafkaResume("fuzz@example.com")),
                 new Endpoint(client.ingest("/v1/jobs"), "application/json", Seeds.backendJob()),
                 new Endpoint(client.ingest("/v1/jobs"), "text/plain", "Senior Java Engineer at Fintech GmbH, Berlin."),
-                new Endpoint(client.url(pipeline.ragWorkerPort(), "/v1/rag/queries"), "application/json",
+                new Endpoint(client.ingest("/v1/rag/queries"), "application/json",
                         "{\"resumeId\":\"nope\",\"query\":\"Which languages?\",\"timeoutMillis\":200}"));
         long before = published();
         int accepted = 0;
@@ -111,13 +111,13 @@ class JsonFuzzIT {
         requests.put("GET /v1/tasks?state=a%00", () -> client.get(client.results("/v1/tasks?state=a%00")));
         requests.put("GET /v1/tasks/x%00", () -> client.get(client.results("/v1/tasks/x%00")));
         requests.put("GET /v1/jobs/search?query=a%00b", () -> client.get(client.matching("/v1/jobs/search?query=a%00b")));
-        requests.put("POST /v1/matches", () -> client.post(client.matching("/v1/matches"),
+        requests.put("POST /v1/matches", () -> client.post(client.ingest("/v1/matches"),
                 "{\"resumeId\":\"r" + nul + "\",\"jobId\":\"j\"}", Map.of()));
         requests.put("POST /v1/webhooks", () -> client.post(client.results("/v1/webhooks"),
                 "{\"url\":\"https://example.com/h" + nul + "\",\"events\":[\"task.succeeded\"]}", Map.of()));
-        requests.put("POST /v1/rag/queries", () -> client.post(client.rag("/v1/rag/queries"),
+        requests.put("POST /v1/rag/queries", () -> client.post(client.ingest("/v1/rag/queries"),
                 "{\"resumeId\":\"" + resumeId + "\",\"query\":\"Which" + nul + " languages?\"}", Map.of()));
-        requests.put("POST /v1/career-paths/predict", () -> client.post(client.scoring("/v1/career-paths/predict"),
+        requests.put("POST /v1/career-paths/predict", () -> client.post(client.ingest("/v1/career-paths/predict"),
                 "{\"text\":\"Java" + nul + " engineer\"}", Map.of()));
         requests.put("POST /v1/career-paths/taxonomies", () -> client.post(client.scoring("/v1/career-paths/taxonomies"),
                 "{\"id\":\"tx-nul\",\"name\":\"Ours" + nul + "\",\"labels\":[{\"label\":\"Backend\"}]}", Map.of()));

@@ -106,7 +106,7 @@ class MatchingIT {
 
     @Test
     void aMatchTaskSucceedsWithTheSeedsFields() {
-        HttpResponse<String> r = client.post(client.matching("/v1/matches"),
+        HttpResponse<String> r = client.post(client.ingest("/v1/matches"),
                 "{\"resumeId\":\"" + resumeId + "\",\"jobId\":\"" + javaJob + "\"}", Map.of());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         JsonNode accepted = PipelineClient.json(r);
@@ -124,7 +124,7 @@ class MatchingIT {
         assertThat(match.get("strengths").size()).isPositive();
 
         // The same comparison again comes from the 30-day cache.
-        HttpResponse<String> again = client.post(client.matching("/v1/matches"),
+        HttpResponse<String> again = client.post(client.ingest("/v1/matches"),
                 "{\"resumeId\":\"" + resumeId + "\",\"jobId\":\"" + javaJob + "\"}", Map.of());
         String taskId = PipelineClient.json(again).get("taskId").asString();
         JsonNode task = client.awaitTerminal(taskId, Duration.ofSeconds(30));
@@ -133,11 +133,11 @@ class MatchingIT {
 
     @Test
     void unknownIdsAre404AndBatchLimitsAre400AndClosedJobsAre409() {
-        assertThat(client.post(client.matching("/v1/matches"), "{\"resumeId\":\"" + resumeId + "\",\"jobId\":\"nope\"}",
+        assertThat(client.post(client.ingest("/v1/matches"), "{\"resumeId\":\"" + resumeId + "\",\"jobId\":\"nope\"}",
                 Map.of()).statusCode()).isEqualTo(404);
-        assertThat(client.post(client.matching("/v1/matches"), "{\"resumeId\":\"nope\",\"jobId\":\"" + javaJob + "\"}",
+        assertThat(client.post(client.ingest("/v1/matches"), "{\"resumeId\":\"nope\",\"jobId\":\"" + javaJob + "\"}",
                 Map.of()).statusCode()).isEqualTo(404);
-        assertThat(client.post(client.matching("/v1/matches"), "{\"resumeId\":\"" + resumeId + "\",\"jobId\":\"" + closedJob + "\"}",
+        assertThat(client.post(client.ingest("/v1/matches"), "{\"resumeId\":\"" + resumeId + "\",\"jobId\":\"" + closedJob + "\"}",
                 Map.of()).statusCode()).isEqualTo(409);
         String tooMany = String.join(",", IntStream.range(0, 1001).mapToObj(i -> "\"j" + i + "\"").toList());
         HttpResponse<String> r = client.post(client.matching("/v1/matches/batch"),

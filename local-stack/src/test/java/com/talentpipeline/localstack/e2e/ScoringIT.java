@@ -179,7 +179,7 @@ class ScoringIT {
                  "labels":[{"label":"Nursing","description":"patient care in hospitals"},
                            {"label":"Software","examples":["Java developer building REST APIs and microservices"]},
                            {"label":"Finance","description":"accounting, audits and financial statements"}]}""";
-        JsonNode predicted = PipelineClient.json(client.post(client.scoring("/v1/career-paths/predict"), labels, Map.of()));
+        JsonNode predicted = PipelineClient.json(client.post(client.ingest("/v1/career-paths/predict"), labels, Map.of()));
         assertThat(predicted.get("career_path").asString()).isEqualTo("Nursing");
         assertThat(predicted.get("mode").asString()).isEqualTo("mixed");
 
@@ -187,12 +187,12 @@ class ScoringIT {
         String taxonomy = "{\"id\":\"" + taxonomyId + "\",\"name\":\"Ours\",\"labels\":" + labels.substring(labels.indexOf("[")).replaceAll("}\\s*$", "") + "}";
         HttpResponse<String> created = client.post(client.scoring("/v1/career-paths/taxonomies"), taxonomy, Map.of());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonNode reused = PipelineClient.json(client.post(client.scoring("/v1/career-paths/predict"),
+        JsonNode reused = PipelineClient.json(client.post(client.ingest("/v1/career-paths/predict"),
                 "{\"text\":\"Senior Java engineer building Spring Boot microservices\",\"taxonomyId\":\"" + taxonomyId + "\"}", Map.of()));
         assertThat(reused.get("career_path").asString()).isEqualTo("Software");
         assertThat(reused.get("label_set").asString()).isEqualTo(taxonomyId);
 
-        JsonNode student = PipelineClient.json(client.post(client.scoring("/v1/career-paths/predict"), """
+        JsonNode student = PipelineClient.json(client.post(client.ingest("/v1/career-paths/predict"), """
                 {"student":{"grades":{"Mathematics":95,"Computer Science":97,"Physics":88,"Art":55},
                             "interests":["programming","building apps","robotics"]}}""", Map.of()));
         assertThat(student.get("input").asString()).isEqualTo("student");

@@ -64,8 +64,8 @@ class TenantIsolationIT {
             assertThat(other.body()).as(what).doesNotContain("Kafka").contains("\"code\":\"not_found\"");
         });
         String question = "{\"resumeId\":\"" + resumeId + "\",\"query\":\"Do they know Kafka?\"}";
-        assertThat(a.post(a.rag("/v1/rag/queries"), question, Map.of()).statusCode()).isEqualTo(200);
-        assertThat(b.post(a.rag("/v1/rag/queries"), question, Map.of()).statusCode()).isEqualTo(404);
+        assertThat(a.post(a.ingest("/v1/rag/queries"), question, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(b.post(a.ingest("/v1/rag/queries"), question, Map.of()).statusCode()).isEqualTo(404);
 
         // Writes on A's ids are 404 for B, and change nothing.
         assertThat(b.send(b.request(a.ingest("/v1/resumes/" + resumeId)).header("Content-Type", "application/json")

@@ -38,10 +38,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /v1/matches} (one resume, one job: a {@code match} task) and {@code POST /v1/matches/batch}
- * (one resume, up to 1000 jobs: a {@code match.batch} task with progress). Both answer 202 once the
- * task's RUNNING event is acknowledged; the result is read from the results API. Unknown ids of the
- * caller's tenant are 404 before anything is accepted.
+ * {@code POST /v1/matches/batch} (one resume, up to 1000 jobs: a {@code match.batch} task with progress),
+ * 202 once the task's RUNNING event is acknowledged; the result is read from the results API. Unknown ids
+ * of the caller's tenant are 404 before anything is accepted. One-to-one matches ({@code POST /v1/matches})
+ * are asked at the front door and reach this worker on {@code match.requested} ({@code task.MatchRequests}).
  */
 @RestController
 public class MatchController {
@@ -68,26 +68,6 @@ public class MatchController {
         this.encoder = encoder;
         this.properties = properties;
         this.executor = executor;
-    }
-
-    @PostMapping(path = "/v1/matches", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<Map<String, Object>>> match(@RequestBody(required = false) MatchRequest request,
-            ServerWebExchange exchange) {
-        if (request == null) {
-            throw Problems.invalid("resumeId", "must not be blank");
-        }
-        String tenant = RequestTenant.of(exchange);
-        String resumeId = Problems.required(request.resumeId(), "resumeId");
-        String jobId = Problems.required(request.jobId(), "jobId");
-        return Mono.zip(resume(tenant, resumeId), job(tenant, jobId)).flatMap(found -> {
-            if ("closed".equalsIgnoreCase(found.getT2().status())) {
-                return Mono.error(Problems.jobClosed(jobId));
-            }
-            TaskRef task = new TaskRef(UUID.randomUUID(), TaskType.MATCH, tenant, resumeId);
-            return tasks.accepted(task)
-                    .doOnSuccess(t -> executor.execute(() -> runMatch(t, found.getT1(), jobId)))
-                    .map(t -> Accepted.of(t, properties.resultsBaseUrl()));
-        });
     }
 
     @PostMapping(path = "/v1/matches/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -129,27 +109,6 @@ public class MatchController {
 
     private Mono<StoredDocument> resume(String tenant, String id) {
         return documents.resume(tenant, id).switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("Resume", id)));
-    }
-
-    private Mono<StoredDocument> job(String tenant, String id) {
-        return documents.job(tenant, id).switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("Job", id)));
-    }
-
-    private void runMatch(TaskRef task, StoredDocument resumeRow, String jobId) {
-        try {
-            ResumeProfile resume = profiles.awaitResume(resumeRow, properties.embeddingsWait());
-            JobProfile job = profiles.awaitJob(task.tenantId(), jobId, properties.embeddingsWait());
-            if (resume == null || job == null) {
-                tasks.failed(task, ErrorCode.INTERNAL_ERROR, (resume == null ? "the resume" : "the job")
-                        + " has no embeddings after " + properties.embeddingsWait().toSeconds() + "s");
-                return;
-            }
-            Comparisons.Outcome outcome = comparisons.compare(resume, job);
-            tasks.succeeded(task, model(), outcome.result(), outcome.cacheHit());
-        } catch (RuntimeException e) {
-            log.warn("match task {} failed: {}", task.taskId(), e.toString());
-            tasks.failed(task, ErrorCode.INTERNAL_ERROR, "the comparison failed: " + e.getClass().getSimpleName());
-        }
     }
 
     private void runBatch(TaskRef task, StoredDocument resumeRow, List<String> jobIds, List<String> closed, int limit) {

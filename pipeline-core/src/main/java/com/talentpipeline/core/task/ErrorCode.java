@@ -10,6 +10,8 @@ public enum ErrorCode {
     NOTHING_TO_EMBED,
     /** The worker finished, but its result could not be stored (e.g. text PostgreSQL refuses); nothing to retry. */
     RESULT_NOT_STORED,
+    /** The worker refused a request (e.g. an unknown resume or taxonomy); the message is the problem's detail. */
+    REQUEST_REFUSED,
     /** Anything else that failed for good; details in the message. */
     INTERNAL_ERROR
 }

@@ -1,6 +1,10 @@
 package com.talentpipeline.core.topic;
 
+import com.talentpipeline.core.career.CareerRequested;
 import com.talentpipeline.core.image.ImageSubmitted;
+import com.talentpipeline.core.kafka.reply.Reply;
+import com.talentpipeline.core.match.MatchRequested;
+import com.talentpipeline.core.rag.RagRequested;
 import com.talentpipeline.core.job.JobEmbeddings;
 import com.talentpipeline.core.job.JobSubmitted;
 import com.talentpipeline.core.model.WorkerModels;
@@ -38,6 +42,10 @@ public final class Topics {
     public static final String RECOMMENDATIONS_UPDATED_NAME = "recommendations.updated";
     public static final String INTERVIEW_SUBMITTED_NAME = "interview.submitted";
     public static final String IMAGE_SUBMITTED_NAME = "image.submitted";
+    public static final String RAG_REQUESTED_NAME = "rag.requested";
+    public static final String CAREER_REQUESTED_NAME = "career.requested";
+    public static final String MATCH_REQUESTED_NAME = "match.requested";
+    public static final String REQUEST_REPLIES_NAME = "request.replies";
 
     /**
      * Record size limit of the embedded topics (8 MiB); the embedding worker's producer sends up to this
@@ -95,6 +103,30 @@ public final class Topics {
             new Topic<>(IMAGE_SUBMITTED_NAME, ImageSubmitted.class, 6, false,
                     BadRecordPolicy.DEAD_LETTER);
 
+    /** A question about a resume, asked at the front door, answered by the RAG worker (request-reply); key = resume id. */
+    public static final Topic<RagRequested> RAG_REQUESTED =
+            new Topic<>(RAG_REQUESTED_NAME, RagRequested.class, 6, false,
+                    BadRecordPolicy.DEAD_LETTER);
+
+    /** A career-path prediction (scoring worker, request-reply); key = resume id, or task id without a resume. */
+    public static final Topic<CareerRequested> CAREER_REQUESTED =
+            new Topic<>(CAREER_REQUESTED_NAME, CareerRequested.class, 6, false,
+                    BadRecordPolicy.DEAD_LETTER);
+
+    /** A resume-job comparison (matching worker), always answered as a task; key = resume id. */
+    public static final Topic<MatchRequested> MATCH_REQUESTED =
+            new Topic<>(MATCH_REQUESTED_NAME, MatchRequested.class, 6, false,
+                    BadRecordPolicy.DEAD_LETTER);
+
+    /**
+     * Workers' replies to the requests above; key = correlation id. Every front-door instance reads all
+     * partitions without a group and keeps the replies it waits for, so the count is only about broker load.
+     */
+    public static final Topic<Reply> REQUEST_REPLIES =
+            new Topic<>(REQUEST_REPLIES_NAME, Reply.class, 3, false,
+                    // A reply nobody can read: the waiter falls back to 202 and the task event completes the task.
+                    BadRecordPolicy.SKIP_AND_COUNT);
+
     /**
      * The models each worker instance has loaded; compacted, key = {@code service/instance}, a tombstone
      * when the instance stops. One partition: a handful of small records, read whole by the results API.
@@ -106,7 +138,8 @@ public final class Topics {
     private static final List<Topic<?>> ALL =
             List.of(RESUME_SUBMITTED, RESUME_EMBEDDED, JOB_SUBMITTED, JOB_EMBEDDED, TASK_EVENTS, RESUME_UPDATED,
                     MODEL_REGISTRY, RESUME_SCORED, RECOMMENDATIONS_UPDATED,
-                    INTERVIEW_SUBMITTED, IMAGE_SUBMITTED);
+                    INTERVIEW_SUBMITTED, IMAGE_SUBMITTED, RAG_REQUESTED, CAREER_REQUESTED, MATCH_REQUESTED,
+                    REQUEST_REPLIES);
 
     private Topics() {
     }

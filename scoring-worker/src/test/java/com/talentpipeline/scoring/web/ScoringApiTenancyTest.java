@@ -20,7 +20,6 @@ import com.talentpipeline.inference.model.ModelInfo;
 import com.talentpipeline.inference.text.TextEncoder;
 import com.talentpipeline.scoring.career.CareerLabel;
 import com.talentpipeline.scoring.career.CareerPredictor;
-import com.talentpipeline.scoring.career.StudentCareers;
 import com.talentpipeline.scoring.config.ScoringProperties;
 import com.talentpipeline.scoring.resume.AtsScorer;
 import com.talentpipeline.scoring.resume.JobKeywords;
@@ -88,7 +87,7 @@ class ScoringApiTenancyTest {
                 "http://results");
         ResumeScorer scorer = new ResumeScorer(new AtsScorer(new JobKeywords(SkillVocabulary.defaults())), predictor, 5);
         web = WebTestClient.bindToController(new ScoreController(scores, documents, scorer),
-                        new CareerController(predictor, new StudentCareers(predictor), documents, taxonomies, scores, properties),
+                        new CareerController(taxonomies, properties),
                         new InterviewController(kafka, documents, properties))
                 .controllerAdvice(new ProblemDetailsAdvice())
                 .webFilter(new TestTenantFilter())
@@ -162,32 +161,6 @@ class ScoringApiTenancyTest {
         web.delete().uri("/v1/career-paths/taxonomies/t1").header(TestTenantFilter.HEADER, B).exchange()
                 .expectStatus().isNotFound();
         verify(taxonomies).delete(B, "t1");
-        post(B, "/v1/career-paths/predict", "{\"text\":\"Java developer\",\"taxonomyId\":\"t1\"}").expectStatus().isNotFound();
-        post(B, "/v1/career-paths/predict", "{\"resumeId\":\"r1\"}").expectStatus().isNotFound();
-    }
-
-    @Test
-    void aStoredResumesCareerPathsUseItsStoredProfileVectorAndWaitForIt() {
-        // Not scored yet: no profile vector here, so 409 (retry), never an encoding of the resume.
-        post(A, "/v1/career-paths/predict", "{\"resumeId\":\"r1\"}").expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.code").isEqualTo("not_ready");
-        when(encoderInfo.version()).thenReturn("m@1");
-        when(scores.latestProfile(A, "r1")).thenReturn(Mono.just(new ScoreStore.ProfileVector("m@1", new float[] {1, 0})));
-        post(A, "/v1/career-paths/predict", "{\"resumeId\":\"r1\",\"labels\":[{\"label\":\"Backend\"},{\"label\":\"Data\"}]}")
-                .expectStatus().isOk().expectBody().jsonPath("$.career_paths").isArray();
-        String profileText = com.talentpipeline.core.resume.ProfileText.of(RESUME);
-        org.mockito.Mockito.verify(encoder, never()).embed(org.mockito.ArgumentMatchers.argThat(
-                texts -> texts != null && texts.contains(profileText)));
-    }
-
-    @Test
-    void badPredictRequestsNameTheField() {
-        post(A, "/v1/career-paths/predict", "{}").expectStatus().isBadRequest().expectBody()
-                .jsonPath("$.errors[0].field").isEqualTo("resumeId");
-        post(A, "/v1/career-paths/predict", "{\"student\":{\"grades\":{\"Math\":140}}}").expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("student.grades.Math");
-        post(A, "/v1/career-paths/predict", "{\"text\":\"x\",\"labels\":[{\"label\":\"a\"}]}").expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("labels");
     }
 
     static String interview(String rubric, String transcript) {

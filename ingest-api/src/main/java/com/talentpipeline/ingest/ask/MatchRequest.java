@@ -1,4 +1,4 @@
-package com.talentpipeline.matching.web;
+package com.talentpipeline.ingest.ask;
 
 /**
  * Body of {@code POST /v1/matches}.
@@ -6,5 +6,5 @@ package com.talentpipeline.matching.web;
  * @param resumeId the resume
  * @param jobId    the job
  */
-public record MatchRequest(String resumeId, String jobId) {
+record MatchRequest(String resumeId, String jobId) {
 }

@@ -1,0 +1,33 @@
+package com.talentpipeline.ingest.ask;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Deadlines and limits of the requests answered through Kafka ({@code pipeline.ingest.ask.*}).
+ *
+ * @param rag    {@code POST /v1/rag/queries}
+ * @param career {@code POST /v1/career-paths/predict}
+ */
+@ConfigurationProperties("pipeline.ingest.ask")
+record AskProperties(@DefaultValue Rag rag, @DefaultValue Career career) {
+
+    /**
+     * @param timeout  longest wait for the answer before 202 with a task; a request's {@code timeoutMillis}
+     *                 may only shorten it (default 5s)
+     * @param maxChars longest question (default 1000)
+     */
+    record Rag(@DefaultValue("5s") Duration timeout, @DefaultValue("1000") int maxChars) {
+    }
+
+    /**
+     * @param timeout      longest wait for a prediction before 202 with a task (default 10s)
+     * @param maxTextChars longest text or example (default 20000)
+     * @param maxLabels    most labels of a request (default 100)
+     * @param maxExamples  most examples per label (default 20)
+     */
+    record Career(@DefaultValue("10s") Duration timeout, @DefaultValue("20000") int maxTextChars,
+            @DefaultValue("100") int maxLabels, @DefaultValue("20") int maxExamples) {
+    }
+}
