@@ -82,9 +82,7 @@ class TableOwnershipTest {
                 + "the search endpoint moves to ingest-api (front door) or matching keeps its own index");
         String resultsReads = "results side serves documents it does not own: resume reads move to ingest-api behind "
                 + "the front door, or results keeps a projection of resume.submitted";
-        known.put("results-api:ResumeReadController:resumes", resultsReads);
-        known.put("results-api:ResumeReadController:resume_files", resultsReads);
-        known.put("results-api:ListingController:resumes", resultsReads + " (resume listing and per-user predictions)");
+        known.put("results-api:ListingController:resumes", resultsReads + " (per-user predictions: the user id of an upload)");
         known.put("results-api:PredictionStore:resumes", resultsReads + " (user id and file name of an upload)");
         known.put("results-api:PredictionStore:resume_files", resultsReads + " (user id and file name of an upload)");
         known.put("results-api:DoorWriter:resume_files", resultsReads + " (whether a version came from an upload)");

@@ -23,8 +23,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code GET /v1/resumes?userId=}: the tenant's resumes (ids, versions, owner, times; no content),
- * newest first. {@code GET /v1/users/{userId}/predictions}: the predictions of that user's resumes
+ * {@code GET /v1/users/{userId}/predictions}: the predictions of that user's resumes
  * (career path, confidence, ATS score, recommended jobs: whatever the scoring and matching workers
  * stored in {@code summary}), one row per worker result, newest first ({@link PredictionController} serves
  * one prediction per upload and the deletes). Cursor pagination on (created_at, id); another tenant's rows
@@ -37,33 +36,6 @@ public class ListingController {
 
     public ListingController(DatabaseClient db) {
         this.db = db;
-    }
-
-    @GetMapping(path = "/v1/resumes", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<Map<String, Object>> resumes(@RequestParam(required = false) String userId,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
-            ServerWebExchange exchange) {
-        int size = Cursors.limit(limit, 20, 100);
-        String scope = Cursors.scope(RequestTenant.of(exchange), "resumes", userId);
-        Cursors.Position after = Cursors.decode(cursor, scope);
-        StringBuilder sql = new StringBuilder(
-                "SELECT id, version, user_id, created_at, updated_at FROM resumes WHERE tenant_id = :tenant");
-        if (userId != null) {
-            sql.append(" AND user_id = :user");
-        }
-        if (after != null) {
-            sql.append(" AND (created_at, id) < (:created, :id)");
-        }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
-        var spec = db.sql(sql.toString()).bind("tenant", RequestTenant.of(exchange)).bind("limit", size + 1);
-        if (userId != null) {
-            spec = spec.bind("user", userId);
-        }
-        if (after != null) {
-            spec = spec.bind("created", after.createdAt()).bind("id", after.id());
-        }
-        return page(spec.map(ListingController::resume).all().collectList(), size,
-                m -> Cursors.encode(((OffsetDateTime) m.get("_created")).toInstant(), (String) m.get("id"), scope));
     }
 
     @GetMapping(path = "/v1/users/{userId}/predictions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -109,18 +81,6 @@ public class ListingController {
             body.put("nextCursor", next);
             return body;
         });
-    }
-
-    private static Map<String, Object> resume(Readable row) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        OffsetDateTime created = row.get("created_at", OffsetDateTime.class);
-        m.put("id", row.get("id", String.class));
-        m.put("version", row.get("version", Integer.class));
-        m.put("userId", row.get("user_id", String.class));
-        m.put("createdAt", created.toInstant().toString());
-        m.put("updatedAt", row.get("updated_at", OffsetDateTime.class).toInstant().toString());
-        m.put("_created", created);
-        return m;
     }
 
     /** Summary field as a worker stores it -> field name in the listing. */

@@ -1,4 +1,4 @@
-package com.talentpipeline.results.resume;
+package com.talentpipeline.ingest.resume;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
