@@ -150,6 +150,30 @@ class EmbeddingBatchProcessorTest {
     }
 
     @Test
+    void anUnreadableSubmissionNamingItsTaskIsDeadLetteredAndItsTaskFailsAsMalformed() throws Exception {
+        UUID task = UUID.randomUUID();
+        byte[] poison = ("{\"taskId\":\"" + task + "\",\"tenantId\":\"tenant-x\",\"payload\":{\"resumeId\":[1]}}")
+                .getBytes();
+        process(List.of(new ConsumerRecord<>(Topics.RESUME_SUBMITTED_NAME, 1, 9L, "r-9", poison), record("Java", 10)));
+
+        assertThat(taskEvents(TaskState.SUCCEEDED)).hasSize(1);
+        assertThat(on("resume.submitted.DLT")).singleElement().satisfies(r -> {
+            assertThat(r.partition()).isEqualTo(1);
+            assertThat(new String(r.headers().lastHeader("kafka_dlt-task-id").value())).isEqualTo(task.toString());
+        });
+        var failed = sent.stream().filter(r -> r.topic().equals(Topics.TASK_EVENTS_NAME))
+                .map(r -> Topics.TASK_EVENTS.decode(r.value()))
+                .filter(e -> e.payload().state() == TaskState.FAILED).toList();
+        assertThat(failed).singleElement().satisfies(e -> {
+            assertThat(e.taskId()).isEqualTo(task);
+            assertThat(e.tenantId()).isEqualTo("tenant-x");
+            assertThat(e.subjectId()).isEqualTo("r-9");
+            assertThat(e.payload().type()).isEqualTo(com.talentpipeline.core.task.TaskType.RESUME_EMBEDDING);
+            assertThat(e.payload().error().code()).isEqualTo(ErrorCode.MALFORMED_EVENT);
+        });
+    }
+
+    @Test
     void aDocumentTheModelFailsOnIsDeadLetteredAloneAndItsTaskFails() throws Exception {
         process(List.of(record("Java", 1), record("POISON", 2)));
 
