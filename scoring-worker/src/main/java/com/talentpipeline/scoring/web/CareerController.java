@@ -2,6 +2,7 @@ package com.talentpipeline.scoring.web;
 
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.web.ApiProblemException;
+import com.talentpipeline.core.web.FieldProblems;
 import com.talentpipeline.scoring.career.CareerLabel;
 import com.talentpipeline.scoring.career.CareerPrediction;
 import com.talentpipeline.scoring.career.CareerPredictor;
@@ -161,7 +162,7 @@ public class CareerController {
     }
 
     private void validate(CareerRequests.Predict request) {
-        Problems problems = new Problems();
+        FieldProblems problems = new FieldProblems();
         if (request == null) {
             problems.add("body", "must not be empty");
             problems.throwIfAny("The request");
@@ -178,7 +179,7 @@ public class CareerController {
             if (request.text().isBlank()) {
                 problems.add("text", "must not be blank");
             } else if (request.text().length() > settings.maxTextChars()) {
-                throw Problems.tooLarge("text", "must be at most " + settings.maxTextChars() + " characters");
+                throw FieldProblems.tooLarge("text", "must be at most " + settings.maxTextChars() + " characters");
             }
         }
         if (request.student() != null) {
@@ -222,12 +223,12 @@ public class CareerController {
         problems.throwIfAny("The request");
     }
 
-    private void validateLabels(List<CareerRequests.Label> labels, String field, Problems problems) {
+    private void validateLabels(List<CareerRequests.Label> labels, String field, FieldProblems problems) {
         if (labels.size() < 2) {
             problems.add(field, "give at least 2 labels");
         }
         if (labels.size() > settings.maxLabels()) {
-            throw Problems.tooLarge(field, "at most " + settings.maxLabels() + " labels");
+            throw FieldProblems.tooLarge(field, "at most " + settings.maxLabels() + " labels");
         }
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -248,14 +249,14 @@ public class CareerController {
             }
             if (l.examples() != null) {
                 if (l.examples().size() > settings.maxExamples()) {
-                    throw Problems.tooLarge(at + ".examples", "at most " + settings.maxExamples() + " examples");
+                    throw FieldProblems.tooLarge(at + ".examples", "at most " + settings.maxExamples() + " examples");
                 }
                 for (int k = 0; k < l.examples().size(); k++) {
                     String e = l.examples().get(k);
                     if (e == null || e.isBlank()) {
                         problems.add(at + ".examples[" + k + "]", "must not be blank");
                     } else if (e.length() > settings.maxTextChars()) {
-                        throw Problems.tooLarge(at + ".examples[" + k + "]",
+                        throw FieldProblems.tooLarge(at + ".examples[" + k + "]",
                                 "must be at most " + settings.maxTextChars() + " characters");
                     }
                 }
@@ -268,7 +269,7 @@ public class CareerController {
     public Mono<ResponseEntity<Map<String, Object>>> create(@RequestBody(required = false) CareerRequests.Taxonomy request,
             ServerWebExchange exchange) {
         String tenant = RequestTenant.of(exchange);
-        Problems problems = new Problems();
+        FieldProblems problems = new FieldProblems();
         if (request == null) {
             problems.add("body", "must not be empty");
             problems.throwIfAny("The taxonomy");
