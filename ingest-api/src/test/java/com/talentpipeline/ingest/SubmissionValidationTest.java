@@ -89,7 +89,7 @@ class SubmissionValidationTest {
         ArgumentCaptor<Submission> submitted = ArgumentCaptor.forClass(Submission.class);
         when(submissions.submit(submitted.capture(), any(SubmissionService.Client.class), isNull())).thenAnswer(call -> {
             Submission<?> s = call.getArgument(0);
-            return Mono.just(new SubmissionService.Accepted(task, s.subjectId(), false, s.finished()));
+            return Mono.just(new com.talentpipeline.core.task.intake.Accepted(task, s.subjectId(), false, s.finished()));
         });
 
         var body = post("/v1/resumes", RESUME).expectStatus().isAccepted()
@@ -102,7 +102,7 @@ class SubmissionValidationTest {
         String resumeId = submitted.getValue().subjectId();
         assertThat(PipelineJson.mapper().readTree(body).get("resultLink").asString())
                 .isEqualTo("/v1/resumes/" + resumeId + "/embeddings");
-        Submission.Finished finished = submitted.getValue().finished();
+        com.talentpipeline.core.task.intake.Finished finished = submitted.getValue().finished();
         assertThat(finished.model().version()).isEqualTo("all-minilm-l6-v2@0123456789ab");
         assertThat(PipelineJson.mapper().readTree(finished.resultJson()).get("resumeId").asString()).isEqualTo(resumeId);
         // The content hash looked up is the one the submission carries (and its event too).
@@ -114,7 +114,7 @@ class SubmissionValidationTest {
     void aResumeNotKnownAtTheDoorIsAcceptedForTheWorkers() {
         UUID task = UUID.randomUUID();
         when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
-                .thenReturn(Mono.just(new SubmissionService.Accepted(task, "r-1", false)));
+                .thenReturn(Mono.just(new com.talentpipeline.core.task.intake.Accepted(task, "r-1", false)));
         post("/v1/resumes", RESUME).expectStatus().isAccepted()
                 .expectBody().jsonPath("$.status").isEqualTo("ACCEPTED").jsonPath("$.cacheHit").doesNotExist()
                 .jsonPath("$.resultLink").doesNotExist();
@@ -135,7 +135,7 @@ class SubmissionValidationTest {
     void validResumeIsAcceptedWithTheTaskLocation() {
         UUID task = UUID.randomUUID();
         when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
-                .thenReturn(Mono.just(new SubmissionService.Accepted(task, "r-1", false)));
+                .thenReturn(Mono.just(new com.talentpipeline.core.task.intake.Accepted(task, "r-1", false)));
         post("/v1/resumes", RESUME).expectStatus().isAccepted()
                 .expectHeader().valueEquals("Location", "http://localhost:8081/v1/tasks/" + task)
                 .expectBody().jsonPath("$.taskId").isEqualTo(task.toString()).jsonPath("$.resumeId").isEqualTo("r-1");
@@ -151,7 +151,7 @@ class SubmissionValidationTest {
     void nameEmailAndPhoneAreOptionalAndWhatIsMissingIsAWarning() {
         UUID task = UUID.randomUUID();
         when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
-                .thenReturn(Mono.just(new SubmissionService.Accepted(task, "r-2", false)));
+                .thenReturn(Mono.just(new com.talentpipeline.core.task.intake.Accepted(task, "r-2", false)));
         String anonymous = RESUME.replace("\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\",", "");
         post("/v1/resumes", anonymous).expectStatus().isAccepted()
                 .expectBody().jsonPath("$.taskId").isEqualTo(task.toString())
@@ -172,7 +172,7 @@ class SubmissionValidationTest {
                         .contains("a summary", "a skill", "a role", "an education", "a certification"));
         // A summary alone is content.
         when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
-                .thenReturn(Mono.just(new SubmissionService.Accepted(UUID.randomUUID(), "r-3", false)));
+                .thenReturn(Mono.just(new com.talentpipeline.core.task.intake.Accepted(UUID.randomUUID(), "r-3", false)));
         post("/v1/resumes", "{\"summary\":\"Nurse with ten years on intensive care wards.\"}")
                 .expectStatus().isAccepted();
         verify(submissions).submit(any(), any(SubmissionService.Client.class), isNull());

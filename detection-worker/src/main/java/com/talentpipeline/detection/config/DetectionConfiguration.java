@@ -4,7 +4,7 @@ import com.talentpipeline.detection.backbone.Backbone;
 import com.talentpipeline.detection.backbone.BuiltinBackbone;
 import com.talentpipeline.detection.backbone.DinoBackbone;
 import com.talentpipeline.detection.detect.DetectionService;
-import com.talentpipeline.detection.image.ImageDecoder;
+import com.talentpipeline.core.image.ImageDecoder;
 import com.talentpipeline.detection.maskcut.MaskCut;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

@@ -14,7 +14,6 @@ import org.springframework.util.unit.DataSize;
  * @param backbone       which backbone extracts patch features
  * @param clip           the optional CLIP model for text-to-image matching
  * @param refine         whether mask boundaries are refined on the image's colours
- * @param resultsBaseUrl base of the results API, for task URLs
  */
 @ConfigurationProperties(prefix = "pipeline.detection")
 public record DetectionProperties(
@@ -23,15 +22,13 @@ public record DetectionProperties(
         @DefaultValue Maskcut maskcut,
         @DefaultValue Backbone backbone,
         @DefaultValue Clip clip,
-        @DefaultValue("true") boolean refine,
-        @DefaultValue("http://localhost:8081") String resultsBaseUrl) {
+        @DefaultValue("true") boolean refine) {
 
     /** Defaults everywhere (tests). */
     public static DetectionProperties defaults() {
         return new DetectionProperties(new Upload(DataSize.ofMegabytes(10), 40_000_000L),
                 new Sync(1_000_000L, Duration.ofSeconds(10)), new Maskcut(0.15, 1e-5, 3, 0.01, 0.5),
-                new Backbone("", "PyTorch", "dino", 8, 480, false, 1.0, 0.8, 0.5), new Clip(""), true,
-                "http://localhost:8081");
+                new Backbone("", "PyTorch", "dino", 8, 480, false, 1.0, 0.8, 0.5), new Clip(""), true);
     }
 
     /**

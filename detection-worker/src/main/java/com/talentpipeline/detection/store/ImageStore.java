@@ -1,8 +1,6 @@
 package com.talentpipeline.detection.store;
 
 import com.talentpipeline.core.json.PipelineJson;
-import com.talentpipeline.core.task.TaskState;
-import com.talentpipeline.core.task.TaskType;
 import io.r2dbc.postgresql.codec.Json;
 import java.nio.ByteBuffer;
 import java.time.OffsetDateTime;
@@ -11,11 +9,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-/** Images and their detections in PostgreSQL ({@code images}, {@code detections}; V9), always by tenant. */
+/**
+ * Detections ({@code detections}, this worker's table) and the uploaded images they are about, always by tenant.
+ * The {@code images} table is the ingest API's (it stores the upload and publishes {@code image.submitted});
+ * this worker only reads it: the bytes to detect on, and the metadata of {@code GET /v1/images/{id}/detections}.
+ */
 @Repository
 public class ImageStore {
 
@@ -30,39 +31,9 @@ public class ImageStore {
     }
 
     private final DatabaseClient db;
-    private final TransactionalOperator tx;
 
-    public ImageStore(DatabaseClient db, TransactionalOperator tx) {
+    public ImageStore(DatabaseClient db) {
         this.db = db;
-        this.tx = tx;
-    }
-
-    /** In one transaction: the image and its ACCEPTED task (so the task exists before the event). */
-    public Mono<Void> accept(String tenant, UUID imageId, UUID taskId, String contentType, String fileName,
-            int width, int height, byte[] bytes, String hash) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Mono<Void> image = db.sql("""
-                        INSERT INTO images (id, tenant_id, task_id, content_type, file_name, width, height, size_bytes,
-                                            content_hash, bytes, created_at)
-                        VALUES (:id, :tenant, :task, :type, :name, :width, :height, :size, :hash, :bytes, :now)""")
-                .bind("id", imageId).bind("tenant", tenant).bind("task", taskId).bind("type", contentType)
-                .bind("name", fileName == null ? "" : fileName).bind("width", width).bind("height", height)
-                .bind("size", (long) bytes.length).bind("hash", hash).bind("bytes", ByteBuffer.wrap(bytes))
-                .bind("now", now).then();
-        Mono<Void> task = db.sql("""
-                        INSERT INTO tasks (id, tenant_id, type, state, subject_id, content_hash, progress,
-                                           created_at, updated_at)
-                        VALUES (:id, :tenant, :type, :state, :subject, :hash, 0, :now, :now)""")
-                .bind("id", taskId).bind("tenant", tenant).bind("type", TaskType.IMAGE_DETECTION.wireName())
-                .bind("state", TaskState.ACCEPTED.name()).bind("subject", imageId.toString()).bind("hash", hash)
-                .bind("now", now).then();
-        return tx.transactional(task.then(image));
-    }
-
-    /** Removes what {@link #accept} wrote, when Kafka did not acknowledge the event. */
-    public Mono<Void> undo(UUID imageId, UUID taskId) {
-        return db.sql("DELETE FROM images WHERE id = :id").bind("id", imageId).then()
-                .then(db.sql("DELETE FROM tasks WHERE id = :id").bind("id", taskId).then());
     }
 
     /** The image with its task state and detections, or empty for an unknown id or another tenant's. */

@@ -13,7 +13,7 @@ import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.detection.detect.DetectionReport;
 import com.talentpipeline.detection.detect.DetectionService;
-import com.talentpipeline.detection.image.ImageDecoder;
+import com.talentpipeline.core.image.ImageDecoder;
 import com.talentpipeline.detection.store.ImageStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

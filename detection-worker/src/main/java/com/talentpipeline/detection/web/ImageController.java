@@ -10,10 +10,11 @@ import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.trace.Traceparent;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.FieldProblem;
+import com.talentpipeline.core.web.Uploads;
 import com.talentpipeline.detection.config.DetectionProperties;
 import com.talentpipeline.detection.detect.CocoExport;
 import com.talentpipeline.detection.detect.DetectionService;
-import com.talentpipeline.detection.image.ImageDecoder;
+import com.talentpipeline.core.image.ImageDecoder;
 import com.talentpipeline.detection.maskcut.Detection;
 import com.talentpipeline.detection.maskcut.Overlay;
 import com.talentpipeline.detection.maskcut.PixelMask;
@@ -53,9 +54,10 @@ import reactor.util.function.Tuples;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The image API (tenant-scoped): {@code POST /v1/images} (task), {@code POST /v1/images:detect}
- * (synchronous), {@code GET /v1/images/{id}/detections} (JSON, {@code ?format=coco}, {@code ?overlay=true}),
- * {@code POST /v1/images/compare} and {@code POST /v1/images/match-text}.
+ * The detection worker's image API (tenant-scoped): {@code POST /v1/images:detect} (synchronous),
+ * {@code GET /v1/images/{id}/detections} (JSON, {@code ?format=coco}, {@code ?overlay=true}),
+ * {@code POST /v1/images/compare} and {@code POST /v1/images/match-text}. Image uploads
+ * ({@code POST /v1/images}) are accepted by the ingest API, which owns the {@code images} table.
  */
 @RestController
 public class ImageController implements DisposableBean {
@@ -64,7 +66,6 @@ public class ImageController implements DisposableBean {
     private final DetectionService detection;
     private final ImageDecoder decoder;
     private final ImageStore store;
-    private final KafkaTemplate<String, byte[]> kafka;
     /** Detection is CPU-bound: a small pool off the event loop; a request past the timeout is refused, not queued forever. */
     private final ExecutorService pool = Executors.newFixedThreadPool(
             Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
@@ -75,69 +76,15 @@ public class ImageController implements DisposableBean {
     private final Scheduler scheduler = Schedulers.fromExecutorService(pool);
 
     public ImageController(DetectionProperties properties, DetectionService detection, ImageDecoder decoder,
-            ImageStore store, KafkaTemplate<String, byte[]> kafka) {
+            ImageStore store) {
         this.properties = properties;
         this.detection = detection;
         this.decoder = decoder;
         this.store = store;
-        this.kafka = kafka;
     }
 
     private long maxSize() {
         return properties.upload().maxSize().toBytes();
-    }
-
-    /** Stores the image and its ACCEPTED task, publishes {@code image.submitted}; 202 once Kafka acknowledged. */
-    @PostMapping(path = "/v1/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<Map<String, Object>>> submit(ServerWebExchange exchange,
-            @RequestHeader(name = "traceparent", required = false) String traceparent) {
-        String tenant = RequestTenant.of(exchange);
-        return Uploads.form(exchange, maxSize())
-                .flatMap(form -> Uploads.file(form, "file", maxSize()))
-                // The header alone can be intact while the pixel data is cut short: decode it all here,
-                // off the event loop, so a damaged image is 422 now rather than a FAILED task later.
-                .flatMap(upload -> Mono.fromCallable(() -> {
-                    ImageDecoder.Header header = decoder.inspect(upload.bytes());
-                    decoder.verify(upload.bytes(), header);
-                    return header;
-                }).subscribeOn(Schedulers.boundedElastic()).map(header -> Tuples.of(upload, header)))
-                .flatMap(checked -> {
-                    Uploads.Upload upload = checked.getT1();
-                    ImageDecoder.Header header = checked.getT2();
-                    UUID imageId = UUID.randomUUID();
-                    UUID taskId = UUID.nameUUIDFromBytes(("image.detection/" + imageId).getBytes());
-                    String hash = ContentHash.sha256Hex(upload.bytes());
-                    String trace = Traceparent.orNewRoot(traceparent);
-                    EventEnvelope<ImageSubmitted> envelope = EventEnvelope.of(Topics.IMAGE_SUBMITTED_NAME, taskId,
-                            tenant, imageId.toString(), hash, trace, new ImageSubmitted(imageId.toString(),
-                                    header.type().mediaType(), header.width(), header.height(), upload.bytes().length));
-                    ProducerRecord<String, byte[]> record = Traceparent.attach(new ProducerRecord<>(
-                            Topics.IMAGE_SUBMITTED.name(), imageId.toString(), Topics.IMAGE_SUBMITTED.encode(envelope)), trace);
-                    return store.accept(tenant, imageId, taskId, header.type().mediaType(), shorten(upload.fileName()),
-                                    header.width(), header.height(), upload.bytes(), hash)
-                            .onErrorMap(e -> !(e instanceof ApiProblemException), e -> ApiProblemException.unavailable(
-                                    "The image store is unavailable; nothing was accepted. Retry later.", Duration.ofSeconds(5)))
-                            .then(ReactiveSends.acknowledged(kafka, record).timeout(Duration.ofSeconds(10))
-                                    .onErrorResume(e -> store.undo(imageId, taskId).then(Mono.error(
-                                            ApiProblemException.unavailable("The event broker did not acknowledge the "
-                                                    + "image; nothing was accepted. Retry later.", Duration.ofSeconds(5))))))
-                            .thenReturn(accepted(imageId, taskId, header));
-                });
-    }
-
-    private ResponseEntity<Map<String, Object>> accepted(UUID imageId, UUID taskId, ImageDecoder.Header header) {
-        String taskUrl = properties.resultsBaseUrl().replaceAll("/+$", "") + "/v1/tasks/" + taskId;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("taskId", taskId.toString());
-        body.put("imageId", imageId.toString());
-        body.put("status", TaskState.ACCEPTED.name());
-        body.put("contentType", header.type().mediaType());
-        body.put("width", header.width());
-        body.put("height", header.height());
-        body.put("taskUrl", taskUrl);
-        body.put("detectionsUrl", "/v1/images/" + imageId + "/detections");
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(taskUrl)).body(body);
     }
 
     /** Detects synchronously (nothing stored) for images up to {@code sync.max-pixels}; 503 past the timeout. */

@@ -18,6 +18,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxExtractedChars extracted text kept for parsing at most (default 200000)
  * @param maxInflatedSize DOCX: total uncompressed size allowed before it counts as a zip bomb (default 64MB)
  * @param storedTextChars extracted text kept in the database for display (default 1000)
+ * @param maxInterviewTurns most turns in an interview transcript; more is 413 (default 200)
+ * @param maxInterviewChars most characters in an interview transcript; more is 413 (default 100000)
+ * @param maxImagePixels largest width x height of an uploaded image, read from its header before decoding
+ *                       (decompression bombs); larger is 422 {@code image_too_large} (default 40000000). The
+ *                       file itself is bounded by {@code maxFileSize}.
  */
 @ConfigurationProperties("pipeline.ingest")
 public record IngestProperties(
@@ -30,7 +35,10 @@ public record IngestProperties(
         @DefaultValue("50") int maxPages,
         @DefaultValue("200000") int maxExtractedChars,
         @DefaultValue("64MB") DataSize maxInflatedSize,
-        @DefaultValue("1000") int storedTextChars) {
+        @DefaultValue("1000") int storedTextChars,
+        @DefaultValue("200") int maxInterviewTurns,
+        @DefaultValue("100000") int maxInterviewChars,
+        @DefaultValue("40000000") long maxImagePixels) {
 
     /** The limits document extraction works under. */
     public com.talentpipeline.ingest.document.ExtractionLimits extractionLimits() {

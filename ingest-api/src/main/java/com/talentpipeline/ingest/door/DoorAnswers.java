@@ -21,12 +21,12 @@ public final class DoorAnswers {
     }
 
     /** The finished result for the resume. */
-    public static Submission.Finished finished(DoorEntries.Embedding entry, String resumeId, Resume resume) {
+    public static com.talentpipeline.core.task.intake.Finished finished(DoorEntries.Embedding entry, String resumeId, Resume resume) {
         return finished(entry, resumeId, resume, YearMonth.now());
     }
 
     /** The finished result for the resume, with metrics as of {@code today}. */
-    static Submission.Finished finished(DoorEntries.Embedding entry, String resumeId, Resume resume, YearMonth today) {
+    static com.talentpipeline.core.task.intake.Finished finished(DoorEntries.Embedding entry, String resumeId, Resume resume, YearMonth today) {
         ObjectNode result = entry.result().deepCopy() instanceof ObjectNode o ? o
                 : PipelineJson.mapper().createObjectNode();
         result.put("resumeId", resumeId);
@@ -36,7 +36,7 @@ public final class DoorAnswers {
                     resume.skills().size(),
                     resume.workExperience().size())));
         }
-        return new Submission.Finished(entry.model(), entry.resultLink(resumeId),
+        return new com.talentpipeline.core.task.intake.Finished(entry.model(), entry.resultLink(resumeId),
                 PipelineJson.mapper().writeValueAsString(result));
     }
 }

@@ -12,7 +12,7 @@ import com.talentpipeline.core.web.FieldProblem;
 import com.talentpipeline.ingest.document.JobTextParser;
 import com.talentpipeline.ingest.submission.Submission;
 import com.talentpipeline.ingest.submission.SubmissionService;
-import com.talentpipeline.ingest.submission.TaskAccepted;
+import com.talentpipeline.core.task.intake.TaskAccepted;
 import com.talentpipeline.ingest.web.Callers;
 import com.talentpipeline.ingest.web.Responses;
 import org.springframework.web.server.ServerWebExchange;

@@ -15,7 +15,7 @@ import com.talentpipeline.ingest.door.DoorAnswers;
 import com.talentpipeline.ingest.door.DoorCache;
 import com.talentpipeline.ingest.submission.Submission;
 import com.talentpipeline.ingest.submission.SubmissionService;
-import com.talentpipeline.ingest.submission.TaskAccepted;
+import com.talentpipeline.core.task.intake.TaskAccepted;
 import com.talentpipeline.ingest.web.Callers;
 import com.talentpipeline.ingest.web.Responses;
 import jakarta.validation.Valid;
@@ -135,7 +135,7 @@ public class ResumeController {
     @DeleteMapping("/{id}")
     public Mono<ResponseEntity<TaskAccepted>> delete(@PathVariable String id, ServerWebExchange exchange) {
         return erasure.erase(RequestTenant.of(exchange), id)
-                .map(erased -> responses.accepted(new SubmissionService.Accepted(erased.taskId(), id, false),
+                .map(erased -> responses.accepted(new com.talentpipeline.core.task.intake.Accepted(erased.taskId(), id, false),
                         (a, url) -> new TaskAccepted(a.taskId(), id, null, "SUCCEEDED", url, null)));
     }
 
@@ -231,7 +231,7 @@ public class ResumeController {
                 .map(accepted -> responses.accepted(accepted, (a, url) -> body(a, url, warnings)));
     }
 
-    private TaskAccepted body(SubmissionService.Accepted a, String taskUrl, List<String> warnings) {
+    private TaskAccepted body(com.talentpipeline.core.task.intake.Accepted a, String taskUrl, List<String> warnings) {
         boolean finished = a.finished() != null && !a.replayed();
         return new TaskAccepted(a.taskId(), a.subjectId(), null, finished ? "SUCCEEDED" : "ACCEPTED", taskUrl,
                 a.replayed() ? true : null, properties.resultsBaseUrl() + "/v1/predictions/" + a.taskId(),

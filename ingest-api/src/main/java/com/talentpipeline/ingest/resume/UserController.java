@@ -2,7 +2,7 @@ package com.talentpipeline.ingest.resume;
 
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.ingest.submission.SubmissionService;
-import com.talentpipeline.ingest.submission.TaskAccepted;
+import com.talentpipeline.core.task.intake.TaskAccepted;
 import com.talentpipeline.ingest.web.Responses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,7 +29,7 @@ public class UserController {
     @DeleteMapping("/v1/users/{userId}")
     public Mono<ResponseEntity<TaskAccepted>> delete(@PathVariable String userId, ServerWebExchange exchange) {
         return erasure.eraseUser(RequestTenant.of(exchange), userId)
-                .map(erased -> responses.accepted(new SubmissionService.Accepted(erased.taskId(), null, false),
+                .map(erased -> responses.accepted(new com.talentpipeline.core.task.intake.Accepted(erased.taskId(), null, false),
                         (a, url) -> new TaskAccepted(a.taskId(), null, null, "SUCCEEDED", url, null)));
     }
 }

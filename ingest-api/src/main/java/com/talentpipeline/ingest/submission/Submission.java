@@ -1,6 +1,6 @@
 package com.talentpipeline.ingest.submission;
 
-import com.talentpipeline.core.task.ModelRef;
+import com.talentpipeline.core.task.intake.Finished;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.topic.Topic;
 import java.util.Objects;
@@ -80,22 +80,5 @@ public record Submission<P>(
     public Submission<P> finishedWith(Finished result) {
         return new Submission<>(type, topic, subjectId, documentTable, documentJson, contentHash, status,
                 payloadFactory, idempotencyKey, extraWrites, undoWrites, result);
-    }
-
-    /**
-     * A result known at the door, written with the task row as the worker's SUCCEEDED event would be.
-     *
-     * @param model      the model that computed it
-     * @param resultLink where the result is read, e.g. {@code /v1/resumes/{id}/embeddings}
-     * @param resultJson the result document for this subject; its {@code version} field is set to the document
-     *                   version the submission creates
-     */
-    public record Finished(ModelRef model, String resultLink, String resultJson) {
-
-        /** Validates. */
-        public Finished {
-            Objects.requireNonNull(model, "model");
-            Objects.requireNonNull(resultJson, "resultJson");
-        }
     }
 }

@@ -1,11 +1,10 @@
 package com.talentpipeline.ingest.web;
 
+import com.talentpipeline.core.task.intake.Accepted;
+import com.talentpipeline.core.task.intake.TaskAccepted;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.FieldProblem;
 import com.talentpipeline.ingest.config.IngestProperties;
-import com.talentpipeline.ingest.submission.SubmissionService.Accepted;
-import com.talentpipeline.ingest.submission.TaskAccepted;
-import java.net.URI;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
@@ -28,10 +27,7 @@ public class Responses {
     /** 202 with {@code Location} on the results API. */
     public ResponseEntity<TaskAccepted> accepted(Accepted accepted,
             BiFunction<Accepted, String, TaskAccepted> body) {
-        String taskUrl = properties.resultsBaseUrl() + "/v1/tasks/" + accepted.taskId();
-        return ResponseEntity.accepted()
-                .location(URI.create(taskUrl))
-                .body(body.apply(accepted, taskUrl));
+        return body.apply(accepted, TaskAccepted.taskUrl(properties.resultsBaseUrl(), accepted.taskId())).response();
     }
 
     /** The Idempotency-Key if valid (1-200 visible ASCII characters), null if absent. */

@@ -17,7 +17,7 @@ class DoorAnswersTest {
     @Test
     void theKnownResultIsRewrittenForTheNewResume() {
         var entry = embeddingEntry(MODEL);
-        Submission.Finished finished = DoorAnswers.finished(entry, "r-2", resume(), YearMonth.of(2026, 12));
+        com.talentpipeline.core.task.intake.Finished finished = DoorAnswers.finished(entry, "r-2", resume(), YearMonth.of(2026, 12));
 
         assertThat(finished.model().version()).isEqualTo(MODEL);
         assertThat(finished.resultLink()).isEqualTo("/v1/resumes/r-2/embeddings");

@@ -86,7 +86,7 @@ class ImageUploadHttpTest {
     void aPngResumeIsReadByOcrAndSubmitted() {
         UUID task = UUID.randomUUID();
         when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
-                .thenReturn(Mono.just(new SubmissionService.Accepted(task, "r-1", false)));
+                .thenReturn(Mono.just(new com.talentpipeline.core.task.intake.Accepted(task, "r-1", false)));
         when(files.save(any(), any(), anyInt(), any(), any())).thenReturn(Mono.empty());
         byte[] png = OcrRoundTripTest.png(OcrRoundTripTest.render(OcrRoundTripTest.TEXT));
 

@@ -76,7 +76,7 @@ class OcrRoundTripTest {
         assertThat(engine.state()).as(engine.failure()).isEqualTo(TesseractEngine.State.READY);
         properties = new IngestProperties("http://localhost:8081", Duration.ofSeconds(10), Duration.ofSeconds(5),
                 DataSize.ofMegabytes(1), DataSize.ofMegabytes(10), Duration.ofSeconds(10), 50, 200_000,
-                DataSize.ofMegabytes(64), 1000);
+                DataSize.ofMegabytes(64), 1000, 200, 100_000, 40_000_000L);
         withOcr = uploads(engine, OcrSettings.defaults());
     }
 

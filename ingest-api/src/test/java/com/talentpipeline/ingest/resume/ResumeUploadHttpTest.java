@@ -92,7 +92,7 @@ class ResumeUploadHttpTest {
     void aPdfBecomesASubmissionOfTheParsedResume() {
         UUID task = UUID.randomUUID();
         when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
-                .thenReturn(Mono.just(new SubmissionService.Accepted(task, "r-1", false)));
+                .thenReturn(Mono.just(new com.talentpipeline.core.task.intake.Accepted(task, "r-1", false)));
         upload("cv.pdf", "application/pdf", TestDocuments.pdf(TEXT)).expectStatus().isAccepted()
                 .expectBody().jsonPath("$.taskId").isEqualTo(task.toString());
         ArgumentCaptor<Submission<?>> captor = ArgumentCaptor.forClass(Submission.class);
@@ -107,7 +107,7 @@ class ResumeUploadHttpTest {
     void aResumeWithoutNameEmailOrPhoneIsAcceptedWithWarnings() {
         UUID task = UUID.randomUUID();
         when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
-                .thenReturn(Mono.just(new SubmissionService.Accepted(task, "r-9", false)));
+                .thenReturn(Mono.just(new com.talentpipeline.core.task.intake.Accepted(task, "r-9", false)));
         String anonymous = """
                 Skill Details
                 Python- Experience - 24 months
@@ -127,7 +127,7 @@ class ResumeUploadHttpTest {
     @Test
     void readableTextInNoKnownLayoutIsKeptAsTheSummary() {
         when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
-                .thenReturn(Mono.just(new SubmissionService.Accepted(UUID.randomUUID(), "r-8", false)));
+                .thenReturn(Mono.just(new com.talentpipeline.core.task.intake.Accepted(UUID.randomUUID(), "r-8", false)));
         upload("words.txt", "text/plain", "no resume here".getBytes()).expectStatus().isAccepted()
                 .expectBody().jsonPath("$.warnings").value(w -> assertThat(w.toString())
                         .contains("no resume sections recognised; the text is kept as the summary"));

@@ -163,7 +163,7 @@ public final class LocalPipeline implements AutoCloseable {
         return scoringWorker;
     }
 
-    /** The scoring worker's port: its API ({@code /v1/resumes/{id}/score}, {@code /v1/career-paths/*}, {@code /v1/interviews}). */
+    /** The scoring worker's port: its API ({@code /v1/resumes/{id}/score}, {@code /v1/career-paths/*}); interviews are posted to the ingest API. */
     public int scoringWorkerPort() {
         return port(scoringWorker);
     }
@@ -181,7 +181,7 @@ public final class LocalPipeline implements AutoCloseable {
         return detectionWorker;
     }
 
-    /** The detection worker's port: its image API ({@code /v1/images*}) and actuator. */
+    /** The detection worker's port: its image API ({@code /v1/images:detect}, {@code /v1/images/{id}/detections}, compare, match-text) and actuator; uploads are posted to the ingest API. */
     public int detectionWorkerPort() {
         return port(detectionWorker);
     }

@@ -36,13 +36,13 @@ public final class RunLocal {
         System.out.printf("""
 
                 Talent pipeline is up in %.1f s (data in %s)
-                  Ingest API        http://localhost:%d   (POST /v1/resumes, POST /v1/jobs)
+                  Ingest API        http://localhost:%d   (POST /v1/resumes, /v1/jobs, /v1/interviews, /v1/images)
                   Results API       http://localhost:%d   (GET /v1/tasks/{id}, /v1/resumes/{id}/embeddings)
                   Embedding worker  http://localhost:%d/actuator/health
                   RAG worker        http://localhost:%d   (POST /v1/rag/queries, GET /v1/rag/info)
-                  Scoring worker    http://localhost:%d   (GET /v1/resumes/{id}/score, POST /v1/interviews)
+                  Scoring worker    http://localhost:%d   (GET /v1/resumes/{id}/score, /v1/career-paths/*)
                   Matching worker   http://localhost:%d   (POST /v1/matches, GET /v1/resumes/{id}/recommendations)
-                  Detection worker  http://localhost:%d   (POST /v1/images, GET /v1/images/{id}/detections)
+                  Detection worker  http://localhost:%d   (GET /v1/images/{id}/detections, POST /v1/images:detect)
                   API docs          http://localhost:%d/swagger-ui.html, http://localhost:%d/swagger-ui.html
                   Metrics           http://localhost:<port>/actuator/prometheus on each service
                                     (Authorization: Bearer $(cat %s/metrics-key))

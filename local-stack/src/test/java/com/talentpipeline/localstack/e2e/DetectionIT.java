@@ -75,7 +75,7 @@ class DetectionIT {
     @Test
     void anUploadedImageIsDetectedThroughKafkaAndServedAsJsonCocoAndOverlay() throws Exception {
         byte[] png = scene();
-        HttpResponse<String> accepted = client.postFiles(client.detection("/v1/images"),
+        HttpResponse<String> accepted = client.postFiles(client.ingest("/v1/images"),
                 Map.of("file", Map.entry("scene.png", png)));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         JsonNode body = PipelineClient.json(accepted);
@@ -161,14 +161,14 @@ class DetectionIT {
 
     @Test
     void badUploadsAreRefusedWithProblems() {
-        HttpResponse<String> text = client.postFiles(client.detection("/v1/images"),
+        HttpResponse<String> text = client.postFiles(client.ingest("/v1/images"),
                 Map.of("file", Map.entry("photo.png", "just some text, not a picture".getBytes(StandardCharsets.UTF_8))));
         assertThat(text.statusCode()).as(text.body()).isEqualTo(415);
         assertThat(text.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
 
         byte[] big = new byte[11 * 1024 * 1024];
         big[0] = (byte) 0x89;
-        HttpResponse<String> tooLarge = client.postFiles(client.detection("/v1/images"), Map.of("file", Map.entry("big.png", big)));
+        HttpResponse<String> tooLarge = client.postFiles(client.ingest("/v1/images"), Map.of("file", Map.entry("big.png", big)));
         assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
 
         HttpResponse<String> unknown = client.get(client.detection("/v1/images/" + UUID.randomUUID() + "/detections"));

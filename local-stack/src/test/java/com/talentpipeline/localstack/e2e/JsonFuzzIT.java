@@ -121,7 +121,7 @@ class JsonFuzzIT {
                 "{\"text\":\"Java" + nul + " engineer\"}", Map.of()));
         requests.put("POST /v1/career-paths/taxonomies", () -> client.post(client.scoring("/v1/career-paths/taxonomies"),
                 "{\"id\":\"tx-nul\",\"name\":\"Ours" + nul + "\",\"labels\":[{\"label\":\"Backend\"}]}", Map.of()));
-        requests.put("POST /v1/interviews", () -> client.post(client.scoring("/v1/interviews"),
+        requests.put("POST /v1/interviews", () -> client.post(client.ingest("/v1/interviews"),
                 "{\"interview_id\":\"iv-nul\",\"transcript\":[{\"speaker\":\"interviewer\",\"content\":\"Why?\"},"
                         + "{\"speaker\":\"candidate\",\"content\":\"A" + nul + ".\"}],"
                         + "\"rubric\":{\"communication\":0.3,\"technical\":0.4,\"problem_solving\":0.3}}", Map.of()));

@@ -136,7 +136,7 @@ class ScoringIT {
         String id = "iv-" + UUID.randomUUID();
         String body = "{\"interview_id\":\"" + id + "\",\"transcript\":" + transcript()
                 + ",\"rubric\":{\"communication\":0.3,\"technical\":0.4,\"problem_solving\":0.3}}";
-        HttpResponse<String> accepted = client.post(client.scoring("/v1/interviews"), body, Map.of());
+        HttpResponse<String> accepted = client.post(client.ingest("/v1/interviews"), body, Map.of());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String taskId = PipelineClient.json(accepted).get("taskId").asString();
         assertThat(accepted.headers().firstValue("Location").orElseThrow()).endsWith("/v1/tasks/" + taskId);
@@ -166,7 +166,7 @@ class ScoringIT {
                 .isPositive();
 
         String bad = body.replace("\"communication\":0.3", "\"communication\":0.5");
-        HttpResponse<String> refused = client.post(client.scoring("/v1/interviews"), bad, Map.of());
+        HttpResponse<String> refused = client.post(client.ingest("/v1/interviews"), bad, Map.of());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         assertThat(PipelineClient.json(refused).get("errors").get(0).get("field").asString()).isEqualTo("rubric");

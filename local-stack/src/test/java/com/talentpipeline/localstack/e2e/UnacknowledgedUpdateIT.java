@@ -87,7 +87,10 @@ class UnacknowledgedUpdateIT {
                 .thenReturn(CompletableFuture.failedFuture(new TimeoutException("not acknowledged")));
         IngestProperties properties = Binder.get(new MockEnvironment()).bindOrCreate("pipeline.ingest",
                 IngestProperties.class);
-        var controller = new ResumeController(new SubmissionService(db, tx, kafka, properties, new SimpleMeterRegistry()),
+        var controller = new ResumeController(new SubmissionService(db,
+                com.talentpipeline.core.task.intake.TaskIntake.create(db, tx, kafka,
+                        new com.talentpipeline.core.task.intake.IntakeSettings(properties.ackTimeout(), properties.retryAfter()),
+                        new SimpleMeterRegistry())),
                 new Responses(properties), new ResumeUploads(properties, null), new ResumeFileStore(db, properties),
                 null, null, properties, new com.talentpipeline.ingest.web.Callers(
                         new com.talentpipeline.core.security.OutboundUrlGuard(List.of(),

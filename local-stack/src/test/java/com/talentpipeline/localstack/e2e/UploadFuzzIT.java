@@ -136,7 +136,7 @@ class UploadFuzzIT {
     void unnamedPartsAreA400AndACutImageA422OnEveryUpload() throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        List<String> urls = List.of(client.ingest("/v1/resumes"), client.detection("/v1/images"),
+        List<String> urls = List.of(client.ingest("/v1/resumes"), client.ingest("/v1/images"),
                 client.detection("/v1/images:detect"), client.detection("/v1/images/compare"));
         List<String> partHeads = List.of("Content-Type: image/png\r\n", "",
                 "Content-Disposition: form-data\r\n", "Content-Disposition: form-data; filename=\"a.png\"\r\n",
@@ -172,7 +172,7 @@ class UploadFuzzIT {
                 + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(cut);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = send(http, PipelineClient.authorized(URI.create(client.detection("/v1/images")))
+        HttpResponse<String> response = send(http, PipelineClient.authorized(URI.create(client.ingest("/v1/images")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(422);

@@ -1,6 +1,5 @@
 package com.talentpipeline.results.task;
 
-import com.talentpipeline.core.erasure.SubjectLock;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.task.ErrorCode;
@@ -9,6 +8,7 @@ import com.talentpipeline.core.task.TaskError;
 import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.task.TaskState;
 import com.talentpipeline.core.task.TaskType;
+import com.talentpipeline.core.task.intake.TaskStateRows;
 import com.talentpipeline.results.prediction.PredictionProjection;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -33,90 +33,27 @@ import tools.jackson.databind.JsonNode;
 @Repository
 public class TaskStore {
 
-    private static final String RANK = "CASE %s WHEN 'ACCEPTED' THEN 0 WHEN 'RUNNING' THEN 1 ELSE 2 END";
-
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final PredictionProjection predictions;
+
+    private final TaskStateRows states;
 
     public TaskStore(DatabaseClient db, TransactionalOperator tx, PredictionProjection predictions) {
         this.db = db;
         this.tx = tx;
         this.predictions = predictions;
+        this.states = new TaskStateRows(db, tx);
     }
 
     /**
-     * Applies one task event. Emits the task's creation time when the event changed the row (so the
-     * caller can measure latency), nothing when it was stale, a duplicate, or its subject was erased.
+     * Applies one task event (through the task kit's {@link TaskStateRows}, the one writer of task rows besides
+     * the intake). Emits the task's creation time when the event changed the row (so the caller can measure
+     * latency), nothing when it was stale, a duplicate, or its subject was erased.
      */
     public Mono<Instant> apply(EventEnvelope<TaskEvent> envelope) {
-        TaskEvent event = envelope.payload();
-        OffsetDateTime at = utc(event.at() == null ? envelope.occurredAt() : event.at());
-        String sql = """
-                INSERT INTO tasks AS t (id, tenant_id, type, state, subject_id, content_hash, progress, error_code,
-                                        error_message, model_name, model_version, model_dimension, cache_hit,
-                                        result_link, created_at, started_at, finished_at, updated_at)
-                SELECT :id, :tenant, :type, :state, :subject, :hash, :progress, :errorCode, :errorMessage,
-                       :modelName, :modelVersion, :modelDimension, :cacheHit, :resultLink, :at,
-                       :startedAt, :finishedAt, :at
-                -- A late event of an erased subject (DELETE /v1/resumes/{id}) must not re-create its task.
-                WHERE NOT EXISTS (SELECT 1 FROM erased_subjects e WHERE e.tenant_id = :tenant AND e.subject_id = :subject)
-                ON CONFLICT (id) DO UPDATE SET
-                    state = EXCLUDED.state,
-                    progress = GREATEST(t.progress, EXCLUDED.progress),
-                    error_code = EXCLUDED.error_code,
-                    error_message = EXCLUDED.error_message,
-                    model_name = COALESCE(EXCLUDED.model_name, t.model_name),
-                    model_version = COALESCE(EXCLUDED.model_version, t.model_version),
-                    model_dimension = COALESCE(EXCLUDED.model_dimension, t.model_dimension),
-                    cache_hit = EXCLUDED.cache_hit,
-                    result_link = COALESCE(EXCLUDED.result_link, t.result_link),
-                    started_at = COALESCE(t.started_at, EXCLUDED.started_at, EXCLUDED.finished_at),
-                    finished_at = COALESCE(t.finished_at, EXCLUDED.finished_at),
-                    updated_at = EXCLUDED.updated_at
-                WHERE %s < %s
-                   OR (t.state = 'RUNNING' AND EXCLUDED.state = 'RUNNING' AND EXCLUDED.progress > t.progress)
-                RETURNING t.created_at
-                """.formatted(RANK.formatted("t.state"), RANK.formatted("EXCLUDED.state"));
-        ModelRef model = event.model();
-        TaskError error = event.error();
-        var spec = db.sql(sql)
-                .bind("id", envelope.taskId())
-                .bind("tenant", envelope.tenantId())
-                .bind("type", event.type().wireName())
-                .bind("state", event.state().name())
-                .bind("subject", envelope.subjectId())
-                .bind("progress", event.progress())
-                .bind("cacheHit", event.cacheHit())
-                .bind("at", at);
-        spec = bindNullable(spec, "hash", envelope.contentHash(), String.class);
-        spec = bindNullable(spec, "errorCode", error == null ? null : error.code().name(), String.class);
-        spec = bindNullable(spec, "errorMessage", error == null ? null : error.message(), String.class);
-        spec = bindNullable(spec, "modelName", model == null ? null : model.name(), String.class);
-        spec = bindNullable(spec, "modelVersion", model == null ? null : model.version(), String.class);
-        spec = bindNullable(spec, "modelDimension", model == null ? null : model.dimension(), Integer.class);
-        spec = bindNullable(spec, "resultLink", event.resultLink(), String.class);
-        spec = bindNullable(spec, "startedAt", event.state() == TaskState.RUNNING ? at : null, OffsetDateTime.class);
-        spec = bindNullable(spec, "finishedAt", event.state().isTerminal() ? at : null, OffsetDateTime.class);
-        Mono<Instant> applied = SubjectLock.acquire(db, envelope.tenantId(), envelope.subjectId())
-                .then(spec.map(row -> row.get("created_at", OffsetDateTime.class).toInstant()).one());
-        if (event.state() == TaskState.SUCCEEDED && event.result() != null) {
-            applied = applied.flatMap(created -> db.sql("""
-                            INSERT INTO task_results (task_id, tenant_id, subject_id, type, result, created_at)
-                            VALUES (:id, :tenant, :subject, :type, :result, :at)
-                            ON CONFLICT (task_id) DO NOTHING""")
-                    .bind("id", envelope.taskId())
-                    .bind("tenant", envelope.tenantId())
-                    .bind("subject", envelope.subjectId())
-                    .bind("type", event.type().wireName())
-                    .bind("result", Json.of(PipelineJson.mapper().writeValueAsString(event.result())))
-                    .bind("at", at)
-                    .then()
-                    // The predictions rows of a score or recommendations result, in the same transaction.
-                    .then(predictions.record(envelope))
-                    .thenReturn(created));
-        }
-        return tx.transactional(applied);
+        // The predictions rows of a score or recommendations result, in the transaction that stores it.
+        return states.apply(envelope, predictions.record(envelope));
     }
 
     /** A task of the tenant, or empty. */
@@ -240,14 +177,5 @@ public class TaskStore {
 
     private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static <T> DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec,
-            String name, T value, Class<T> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 }

@@ -9,13 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param career         career-path prediction
  * @param interview      interview scoring
- * @param resultsBaseUrl base of the results API, for the task URL of an accepted interview
  */
 @ConfigurationProperties(prefix = "pipeline.scoring")
 public record ScoringProperties(
         @DefaultValue Career career,
-        @DefaultValue Interview interview,
-        @DefaultValue("http://localhost:8081") String resultsBaseUrl) {
+        @DefaultValue Interview interview) {
 
     /**
      * Career paths; the scoring defaults are fitted on real resumes by the bench's quality section
@@ -59,13 +57,10 @@ public record ScoringProperties(
     }
 
     /**
-     * @param maxTurns   most turns in a transcript (more is 413)
-     * @param maxChars   most characters in a transcript (more is 413)
      * @param softSkills the soft-skills scorer
      * @param technical  the technical scorer
      */
-    public record Interview(@DefaultValue("200") int maxTurns, @DefaultValue("100000") int maxChars,
-            @DefaultValue Scorer softSkills, @DefaultValue Scorer technical) {
+    public record Interview(@DefaultValue Scorer softSkills, @DefaultValue Scorer technical) {
     }
 
     /** @param enabled whether the scorer runs; a disabled scorer's dimensions are reported missing */

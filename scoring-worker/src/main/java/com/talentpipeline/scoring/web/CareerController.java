@@ -2,6 +2,7 @@ package com.talentpipeline.scoring.web;
 
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.web.ApiProblemException;
+import com.talentpipeline.core.web.FieldProblems;
 import com.talentpipeline.scoring.career.CareerLabel;
 import com.talentpipeline.scoring.career.CareerTaxonomy;
 import com.talentpipeline.scoring.config.ScoringProperties;
@@ -50,12 +51,12 @@ public class CareerController {
                 l.examples() == null ? List.of() : l.examples().stream().map(String::strip).toList())).toList();
     }
 
-    private void validateLabels(List<CareerRequests.Label> labels, String field, Problems problems) {
+    private void validateLabels(List<CareerRequests.Label> labels, String field, FieldProblems problems) {
         if (labels.size() < 2) {
             problems.add(field, "give at least 2 labels");
         }
         if (labels.size() > settings.maxLabels()) {
-            throw Problems.tooLarge(field, "at most " + settings.maxLabels() + " labels");
+            throw FieldProblems.tooLarge(field, "at most " + settings.maxLabels() + " labels");
         }
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -76,14 +77,14 @@ public class CareerController {
             }
             if (l.examples() != null) {
                 if (l.examples().size() > settings.maxExamples()) {
-                    throw Problems.tooLarge(at + ".examples", "at most " + settings.maxExamples() + " examples");
+                    throw FieldProblems.tooLarge(at + ".examples", "at most " + settings.maxExamples() + " examples");
                 }
                 for (int k = 0; k < l.examples().size(); k++) {
                     String e = l.examples().get(k);
                     if (e == null || e.isBlank()) {
                         problems.add(at + ".examples[" + k + "]", "must not be blank");
                     } else if (e.length() > settings.maxTextChars()) {
-                        throw Problems.tooLarge(at + ".examples[" + k + "]",
+                        throw FieldProblems.tooLarge(at + ".examples[" + k + "]",
                                 "must be at most " + settings.maxTextChars() + " characters");
                     }
                 }
@@ -96,7 +97,7 @@ public class CareerController {
     public Mono<ResponseEntity<Map<String, Object>>> create(@RequestBody(required = false) CareerRequests.Taxonomy request,
             ServerWebExchange exchange) {
         String tenant = RequestTenant.of(exchange);
-        Problems problems = new Problems();
+        FieldProblems problems = new FieldProblems();
         if (request == null) {
             problems.add("body", "must not be empty");
             problems.throwIfAny("The taxonomy");

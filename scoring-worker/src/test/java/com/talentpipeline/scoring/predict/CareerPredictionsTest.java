@@ -73,8 +73,7 @@ class CareerPredictionsTest {
         CareerPredictor predictor = new CareerPredictor(encoder, CareerPredictor.Settings.defaults());
         ScoringProperties properties = new ScoringProperties(
                 new ScoringProperties.Career(0.04, 0.035, 8.0, 0.5, 1.0, 10, 1.0, 0.5, 40, 5, 100, 20, 20000),
-                new ScoringProperties.Interview(6, 2000, new ScoringProperties.Scorer(true), new ScoringProperties.Scorer(true)),
-                "http://results");
+                new ScoringProperties.Interview(new ScoringProperties.Scorer(true), new ScoringProperties.Scorer(true)));
         predictions = new CareerPredictions(predictor, new StudentCareers(predictor), documents, taxonomies, scores,
                 properties, mock(KafkaTemplate.class), com.talentpipeline.core.kafka.consume.ConsumeKit.of(
                         mock(KafkaTemplate.class), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "scoring-worker"));

@@ -83,12 +83,10 @@ class ScoringApiTenancyTest {
         });
         CareerPredictor predictor = new CareerPredictor(encoder, CareerPredictor.Settings.defaults());
         ScoringProperties properties = new ScoringProperties(new ScoringProperties.Career(0.04, 0.035, 8.0, 0.5, 1.0, 10, 1.0, 0.5, 40, 5, 100, 20, 20000),
-                new ScoringProperties.Interview(6, 2000, new ScoringProperties.Scorer(true), new ScoringProperties.Scorer(true)),
-                "http://results");
+                new ScoringProperties.Interview(new ScoringProperties.Scorer(true), new ScoringProperties.Scorer(true)));
         ResumeScorer scorer = new ResumeScorer(new AtsScorer(new JobKeywords(SkillVocabulary.defaults())), predictor, 5);
         web = WebTestClient.bindToController(new ScoreController(scores, documents, scorer),
-                        new CareerController(taxonomies, properties),
-                        new InterviewController(kafka, documents, properties))
+                        new CareerController(taxonomies, properties))
                 .controllerAdvice(new ProblemDetailsAdvice())
                 .webFilter(new TestTenantFilter())
                 .build();
@@ -161,48 +159,5 @@ class ScoringApiTenancyTest {
         web.delete().uri("/v1/career-paths/taxonomies/t1").header(TestTenantFilter.HEADER, B).exchange()
                 .expectStatus().isNotFound();
         verify(taxonomies).delete(B, "t1");
-    }
-
-    static String interview(String rubric, String transcript) {
-        return "{\"interview_id\":\"iv-1\",\"transcript\":" + transcript + ",\"rubric\":" + rubric + "}";
-    }
-
-    static final String TRANSCRIPT = "[{\"speaker\":\"interviewer\",\"content\":\"Why Kafka?\"},"
-            + "{\"speaker\":\"candidate\",\"content\":\"Because it keeps order per key.\"}]";
-    static final String RUBRIC = "{\"communication\":0.3,\"technical\":0.4,\"problem_solving\":0.3}";
-
-    @Test
-    void interviewValidationGives400Or413NamingTheField() {
-        post(A, "/v1/interviews", interview("{\"communication\":0.5,\"technical\":0.4,\"problem_solving\":0.3}", TRANSCRIPT))
-                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("validation_failed").jsonPath("$.errors[0].field").isEqualTo("rubric");
-        post(A, "/v1/interviews", interview(RUBRIC, "[]")).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("transcript");
-        post(A, "/v1/interviews", interview(RUBRIC, "[{\"speaker\":\"interviewer\",\"content\":\"Hello?\"}]"))
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].message").value(m ->
-                        assertThat(m.toString()).contains("no candidate turn"));
-        post(A, "/v1/interviews", interview(RUBRIC, "[{\"speaker\":\"interviewer\",\"content\":\"Hi\"},"
-                + "{\"speaker\":\"recruiter\",\"content\":\"Hello\"},{\"speaker\":\"candidate\",\"content\":\"Hi\"}]"))
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("transcript[1].speaker");
-        String many = "[" + String.join(",", java.util.Collections.nCopies(7, "{\"speaker\":\"candidate\",\"content\":\"x\"}")) + "]";
-        post(A, "/v1/interviews", interview(RUBRIC, many)).expectStatus().isEqualTo(413)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("transcript");
-        String longTurn = "[{\"speaker\":\"candidate\",\"content\":\"" + "y".repeat(2001) + "\"}]";
-        post(A, "/v1/interviews", interview(RUBRIC, longTurn)).expectStatus().isEqualTo(413);
-        verify(kafka, never()).send(any(org.apache.kafka.clients.producer.ProducerRecord.class));
-    }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void aValidInterviewIsAcceptedAfterKafkaAcknowledgedAndAnotherTenantsJobIs404() {
-        when(kafka.send(any(org.apache.kafka.clients.producer.ProducerRecord.class)))
-                .thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
-        post(A, "/v1/interviews", interview(RUBRIC, TRANSCRIPT)).expectStatus().isAccepted()
-                .expectHeader().valueMatches("Location", "http://results/v1/tasks/.*")
-                .expectBody().jsonPath("$.taskId").isNotEmpty();
-        verify(kafka, org.mockito.Mockito.times(2)).send(any(org.apache.kafka.clients.producer.ProducerRecord.class));
-        String withJob = "{\"interview_id\":\"iv-2\",\"transcript\":" + TRANSCRIPT + ",\"rubric\":" + RUBRIC + ",\"jobId\":\"j1\"}";
-        post(B, "/v1/interviews", withJob).expectStatus().isNotFound();
-        post(A, "/v1/interviews", withJob).expectStatus().isAccepted();
     }
 }

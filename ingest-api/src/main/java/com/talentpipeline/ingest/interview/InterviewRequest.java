@@ -1,4 +1,4 @@
-package com.talentpipeline.scoring.web;
+package com.talentpipeline.ingest.interview;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package com.talentpipeline.detection.image;
+package com.talentpipeline.core.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.talentpipeline.detection.image;
+package com.talentpipeline.core.image;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package com.talentpipeline.detection.image;
+package com.talentpipeline.core.image;
 
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.FieldProblem;

@@ -1,7 +1,5 @@
-package com.talentpipeline.detection.web;
+package com.talentpipeline.core.web;
 
-import com.talentpipeline.core.web.ApiProblemException;
-import com.talentpipeline.core.web.FieldProblem;
 import java.util.List;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -15,16 +13,17 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** Reads multipart forms and their file parts within the size limit; every bad form is a 4xx. */
-final class Uploads {
+public final class Uploads {
 
     /** A file part's bytes and its client-side name (kept only as metadata, never trusted for the type). */
-    record Upload(byte[] bytes, String fileName) {
+    public record Upload(byte[] bytes, String fileName) {
     }
 
     private Uploads() {
     }
 
-    static Mono<MultiValueMap<String, Part>> form(ServerWebExchange exchange, long limit) {
+    /** The multipart form: 413 past {@code limit}, 400 for a form that cannot be read. */
+    public static Mono<MultiValueMap<String, Part>> form(ServerWebExchange exchange, long limit) {
         return exchange.getMultipartData()
                 .onErrorMap(DataBufferLimitException.class, e -> tooLarge(limit))
                 .onErrorMap(DecodingException.class, e -> malformed())
@@ -32,7 +31,7 @@ final class Uploads {
     }
 
     /** The named part's bytes: 400 when missing or empty, 413 past {@code limit}. */
-    static Mono<Upload> file(MultiValueMap<String, Part> form, String name, long limit) {
+    public static Mono<Upload> file(MultiValueMap<String, Part> form, String name, long limit) {
         Part part = form.getFirst(name);
         if (part == null) {
             return Mono.error(new ApiProblemException(HttpStatus.BAD_REQUEST, "missing_file",
@@ -53,7 +52,8 @@ final class Uploads {
                 .map(bytes -> new Upload(bytes, fileName));
     }
 
-    static ApiProblemException tooLarge(long limit) {
+    /** 413 {@code file_too_large}. */
+    public static ApiProblemException tooLarge(long limit) {
         return new ApiProblemException(HttpStatus.CONTENT_TOO_LARGE, "file_too_large",
                 "The file is larger than " + limit + " bytes", List.of(new FieldProblem("file", "at most " + limit + " bytes")),
                 null);
