@@ -149,8 +149,8 @@ public class MatchingConfiguration {
     @Bean
     RecommendationRefresher recommendationRefresher(Recommender recommender, Indexes indexes, DocumentStore documents,
             PredictionStore predictions, TaskPublisher tasks, KafkaTemplate<String, byte[]> kafka,
-            ObjectProvider<ResultCache> cache, MatchingProperties properties) {
+            MatchingProperties properties) {
         return new RecommendationRefresher(recommender, indexes.resumes(), documents, predictions, tasks, kafka,
-                cache.getIfAvailable(), indexes.jobsReader(), properties);
+                indexes.jobsReader(), properties);
     }
 }

@@ -1,10 +1,8 @@
 package com.talentpipeline.matching.recommend;
 
-import com.talentpipeline.core.cache.ResultCache;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.resume.RecommendationsUpdated;
 import com.talentpipeline.core.resume.ResumeEmbeddings;
-import com.talentpipeline.core.resume.ResumeUpdated;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.matching.compare.MatchResult;
@@ -37,8 +35,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * task (id {@link com.talentpipeline.core.task.TaskIds#recommendations}, so a redelivery rewrites the same
  * task) and, for a version above 1 (recomputed recommendations), a {@code recommendations.updated} event
  * (for webhooks). {@code resume.embedded} rather than
- * {@code resume.updated} is the trigger because the new version's vectors are needed. An erasure
- * ({@code resume.updated}, source deleted) drops the resume's vectors and evicts its cached comparisons.
+ * {@code resume.updated} is the trigger because the new version's vectors are needed. Erasures reach
+ * {@link MatchingErasure} through the erasure kit's listener.
  * Infrastructure errors escape so the batch is retried (see the error handler in the configuration).
  */
 public class RecommendationRefresher {
@@ -51,12 +49,11 @@ public class RecommendationRefresher {
     private final PredictionStore predictions;
     private final TaskPublisher tasks;
     private final KafkaTemplate<String, byte[]> kafka;
-    private final ResultCache cache;
     private final CompactedTopicReader jobsReader;
     private final MatchingProperties properties;
 
     public RecommendationRefresher(Recommender recommender, ResumeVectors resumes, DocumentStore documents,
-            PredictionStore predictions, TaskPublisher tasks, KafkaTemplate<String, byte[]> kafka, ResultCache cache,
+            PredictionStore predictions, TaskPublisher tasks, KafkaTemplate<String, byte[]> kafka,
             CompactedTopicReader jobsReader, MatchingProperties properties) {
         this.recommender = recommender;
         this.resumes = resumes;
@@ -64,7 +61,6 @@ public class RecommendationRefresher {
         this.predictions = predictions;
         this.tasks = tasks;
         this.kafka = kafka;
-        this.cache = cache;
         this.jobsReader = jobsReader;
         this.properties = properties;
     }
@@ -90,23 +86,6 @@ public class RecommendationRefresher {
             resumes.put(envelope); // the reader may lag this group; the new version must be used
             // Every version, the first included: its top jobs are part of the upload's prediction.
             refresh(envelope);
-        }
-    }
-
-    @KafkaListener(id = "matching-erasures", idIsGroup = false, topics = Topics.RESUME_UPDATED_NAME, batch = "true")
-    public void onUpdated(List<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                ResumeUpdated updated = Topics.RESUME_UPDATED.decode(record.value()).payload();
-                if (updated.deleted()) {
-                    resumes.remove(updated.resumeId());
-                    if (cache != null) {
-                        cache.evictSubject(Comparisons.KIND, updated.resumeId()).block(Duration.ofSeconds(5));
-                    }
-                }
-            } catch (RuntimeException e) {
-                log.warn("skipping unreadable {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
-            }
         }
     }
 

@@ -10,6 +10,8 @@ public enum ErrorCode {
     NOTHING_TO_EMBED,
     /** The worker finished, but its result could not be stored (e.g. text PostgreSQL refuses); nothing to retry. */
     RESULT_NOT_STORED,
+    /** An erasure task's participants did not all report before {@code pipeline.erasure.deadline}; the message names the missing ones. */
+    ERASURE_INCOMPLETE,
     /** Anything else that failed for good; details in the message. */
     INTERNAL_ERROR
 }
