@@ -64,7 +64,7 @@ record ErasureTally(ErasurePlan plan, List<ErasureReport> reports) {
         return (int) Math.min(99, received * 100 / expected);
     }
 
-    /** Per participant, what it removed over all resumes (participants in the plan's order, then others). */
+    /** Per participant, what it removed over all resumes (the listed ones always present, then others). */
     Map<String, Map<String, Long>> perParticipant() {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
         plan.participants().forEach(p -> out.put(p, new TreeMap<>()));
