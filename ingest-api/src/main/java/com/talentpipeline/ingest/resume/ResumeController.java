@@ -129,14 +129,15 @@ public class ResumeController {
     }
 
     /**
-     * Erases the resume, its file, its tasks, results and predictions, and tombstones its embeddings:
-     * 202 with the {@code erasure} task (already SUCCEEDED; its result lists what was removed), or 404.
+     * Erases the resume, its file and tombstones its embeddings, and has every participant erase its own
+     * data (tasks, results, scores, predictions, RAG rows, caches): 202 with the {@code erasure} task
+     * (RUNNING; SUCCEEDED once every participant reported, its result listing the counts), or 404.
      */
     @DeleteMapping("/{id}")
     public Mono<ResponseEntity<TaskAccepted>> delete(@PathVariable String id, ServerWebExchange exchange) {
         return erasure.erase(RequestTenant.of(exchange), id)
                 .map(erased -> responses.accepted(new com.talentpipeline.core.task.intake.Accepted(erased.taskId(), id, false),
-                        (a, url) -> new TaskAccepted(a.taskId(), id, null, "SUCCEEDED", url, null)));
+                        (a, url) -> new TaskAccepted(a.taskId(), id, null, "RUNNING", url, null)));
     }
 
     private Mono<ResponseEntity<TaskAccepted>> submitJson(SubmissionService.Client client, String resumeId,

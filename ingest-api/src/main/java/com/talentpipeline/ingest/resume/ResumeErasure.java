@@ -1,8 +1,12 @@
 package com.talentpipeline.ingest.resume;
 
-import com.talentpipeline.core.cache.ResultCache;
-import com.talentpipeline.core.door.DoorEntries;
-import com.talentpipeline.core.erasure.SubjectLock;
+import com.talentpipeline.core.erasure.ErasedResume;
+import com.talentpipeline.core.erasure.ErasedSubjects;
+import com.talentpipeline.core.erasure.ErasureLedger;
+import com.talentpipeline.core.erasure.ErasurePlan;
+import com.talentpipeline.core.erasure.ErasureProperties;
+import com.talentpipeline.core.erasure.ErasureReport;
+import com.talentpipeline.core.erasure.ErasureReporter;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.resume.Resume;
@@ -14,19 +18,14 @@ import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.ingest.config.IngestProperties;
 import io.r2dbc.postgresql.codec.Json;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -35,50 +34,57 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Erases a resume, or every resume of a user, as an {@code erasure} task whose result lists what was
- * removed. Per resume: first a tombstone (null value) keyed by the id on the compacted
- * {@code resume.embedded}, acknowledged by Kafka, so compaction drops its embeddings; a
- * {@code resume.updated} event with source {@code deleted} carrying the last stored content, from which
- * the embedding worker derives and evicts its Redis cache key (the key holds the worker's model
- * version, which only the worker knows) and the RAG worker drops its index; the result-cache keys
- * indexed under the resume are evicted here too. Then, in one transaction: an {@code erased_subjects}
- * row (so a late worker event does not re-create a task), the resume's tasks and results (idempotency
- * keys cascade), predictions, resume scores, RAG rows, webhook deliveries about it, its file and the resume row; and
- * the erasure task itself, SUCCEEDED, with the report as its result. Events first: if Kafka is away the
- * client gets 503 and nothing is half-erased; a retried DELETE writes another tombstone, harmlessly.
- * The erasure runs within the request (it is quick); the task is the durable record of it.
+ * Starts the erasure of a resume, or of every resume of a user, as an {@code erasure} task (see the
+ * erasure kit, {@code com.talentpipeline.core.erasure}). In order:
+ * <ol>
+ * <li>the tombstones ({@code erased_subjects}), committed first: from then on no worker can store a row
+ *     about the resume, so nothing a participant deletes comes back;</li>
+ * <li>per resume, a compaction tombstone on {@code resume.embedded} and a {@code resume.updated} event
+ *     with source {@code deleted}, carrying the task id and the last stored content (the workers derive
+ *     their cache keys from it), both acknowledged by Kafka. If Kafka is away the tombstones are taken
+ *     back and the client gets 503: nothing was erased;</li>
+ * <li>in one transaction, ingest's own rows (by {@link IngestErasure}), the task row (RUNNING), the
+ *     task's plan listing the participants ({@code pipeline.erasure.participants}) and ingest's reports;</li>
+ * <li>ingest's reports on {@code task.events}, so the results API tallies the task even when every
+ *     worker reported before this transaction committed.</li>
+ * </ol>
+ * Every other participant deletes its own data on the event and reports; the results API marks the task
+ * SUCCEEDED with the per-participant counts, or FAILED naming the missing participants after
+ * {@code pipeline.erasure.deadline}.
  */
 @Service
 public class ResumeErasure {
 
     private static final Logger log = LoggerFactory.getLogger(ResumeErasure.class);
 
-    /** Result-cache kinds whose entries can be indexed under a resume id. */
-    private static final List<String> CACHE_KINDS = List.of("resume-embedding", "resume-score", "comparison",
-            DoorEntries.EMBEDDING_KIND, DoorEntries.SCORE_KIND);
-
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final KafkaTemplate<String, byte[]> kafka;
     private final IngestProperties properties;
-    private final ObjectProvider<ResultCache> cache;
+    private final ErasureProperties erasure;
+    private final ErasureLedger ledger;
+    private final ErasureReporter reporter;
+    private final IngestErasure own;
 
     public ResumeErasure(DatabaseClient db, TransactionalOperator tx, KafkaTemplate<String, byte[]> kafka,
-            IngestProperties properties, ObjectProvider<ResultCache> cache) {
+            IngestProperties properties, ErasureProperties erasure, ErasureLedger ledger, ErasureReporter reporter) {
         this.db = db;
         this.tx = tx;
         this.kafka = kafka;
         this.properties = properties;
-        this.cache = cache;
+        this.erasure = erasure;
+        this.ledger = ledger;
+        this.reporter = reporter;
+        this.own = new IngestErasure(db);
     }
 
     /**
-     * The erasure task.
+     * The erasure task, started.
      *
      * @param taskId the task id
-     * @param report what was removed (also the task's result)
+     * @param plan   what the task waits for
      */
-    public record Erased(UUID taskId, Map<String, Object> report) {
+    public record Erased(UUID taskId, ErasurePlan plan) {
     }
 
     /** Erases the resume; 404 when the tenant has no resume with this id. */
@@ -107,65 +113,57 @@ public class ResumeErasure {
     }
 
     private Mono<Erased> eraseAll(String tenantId, String subject, List<Stored> resumes) {
-        List<String> tombstones = new ArrayList<>();
-        AtomicLong evicted = new AtomicLong();
-        Map<String, Long> rows = new ConcurrentHashMap<>();
-        Mono<Void> events = Flux.fromIterable(resumes)
-                .concatMap(last -> send(last.id(), new ProducerRecord<>(Topics.RESUME_EMBEDDED.name(), last.id(), null))
-                        .then(Mono.fromRunnable(() -> tombstones.add(Topics.RESUME_EMBEDDED.name() + ":" + last.id())))
-                        .then(send(last.id(), erased(tenantId, last))))
-                .then();
-        Mono<Void> caches = Flux.fromIterable(resumes)
-                .concatMap(last -> evict(last.id()))
-                .doOnNext(evicted::addAndGet)
-                .then();
-        // Workers drop their own rows of the resume when the "deleted" event reaches them, which may be
-        // before this transaction runs: count those rows first, so the report lists what the erasure
-        // removed, whoever deleted it.
-        Map<String, Long> existing = new ConcurrentHashMap<>();
-        Mono<Void> counted = Flux.fromIterable(resumes)
-                .concatMap(last -> countWorkerRows(tenantId, last.id(), existing))
-                .then();
         UUID taskId = UUID.randomUUID();
-        return counted
-                .then(events)
-                .then(caches)
-                .then(Mono.defer(() -> tx.transactional(Flux.fromIterable(resumes)
-                        .concatMap(last -> deleteRows(tenantId, last.id(), rows))
-                        .then(Mono.defer(() -> {
-                            existing.forEach((table, n) -> rows.merge(table, n, Math::max));
-                            return recordTask(tenantId, subject, taskId,
-                                    report(resumes, rows, tombstones, evicted.get()));
-                        })))))
-                .map(report -> new Erased(taskId, report));
+        List<String> ids = resumes.stream().map(Stored::id).toList();
+        ErasurePlan plan = new ErasurePlan(participants(), ids,
+                ids.stream().map(id -> Topics.RESUME_EMBEDDED.name() + ":" + id).toList(),
+                ids.stream().map(id -> Topics.RESUME_UPDATED.name() + ":" + id + ":deleted").toList());
+        Mono<Void> tombstones = tx.transactional(Flux.fromIterable(ids)
+                .concatMap(id -> ErasedSubjects.record(db, tenantId, id))
+                .then());
+        Mono<Void> announced = Flux.fromIterable(resumes)
+                .concatMap(last -> send(last.id(), new ProducerRecord<>(Topics.RESUME_EMBEDDED.name(), last.id(), null))
+                        .then(send(last.id(), erased(taskId, tenantId, last))))
+                .then()
+                .onErrorResume(e -> Flux.fromIterable(ids)
+                        .concatMap(id -> ErasedSubjects.forget(db, tenantId, id))
+                        .then(Mono.<Void>error(e)));
+        List<ErasureReport> reports = new ArrayList<>();
+        Instant now = Instant.now();
+        Mono<Void> erasedHere = tx.transactional(Flux.fromIterable(resumes)
+                .concatMap(last -> own.erase(new ErasedResume(taskId, tenantId, last.id(), last.version(), null))
+                        .map(counts -> new ErasureReport(own.name(), last.id(), counts)))
+                .doOnNext(reports::add)
+                .then(recordTask(tenantId, subject, taskId, now))
+                .then(ledger.open(taskId, tenantId, plan, now))
+                .then(Flux.fromIterable(reports).concatMap(r -> ledger.record(taskId, r, now)).then()));
+        return tombstones
+                .then(announced)
+                .then(erasedHere)
+                .then(Mono.defer(() -> Flux.fromIterable(reports)
+                        .concatMap(r -> reporter.report(taskId, tenantId, r))
+                        .then()
+                        // Recorded already; the event only prompts the tally, which the results API's sweep also runs.
+                        .onErrorResume(e -> {
+                            log.warn("erasure task {}: ingest's report not published: {}", taskId, e.toString());
+                            return Mono.empty();
+                        })))
+                .thenReturn(new Erased(taskId, plan));
     }
 
-    private Mono<Long> evict(String resumeId) {
-        ResultCache results = cache.getIfAvailable();
-        if (results == null) {
-            return Mono.just(0L);
+    /** The listed participants; ingest always, since it erases here. */
+    private List<String> participants() {
+        List<String> listed = new ArrayList<>(erasure.participants());
+        if (!listed.contains(IngestErasure.NAME)) {
+            listed.add(0, IngestErasure.NAME);
         }
-        return Flux.fromIterable(CACHE_KINDS).concatMap(kind -> results.evictSubject(kind, resumeId))
-                .reduce(0L, Long::sum);
+        return listed;
     }
 
-    private static Map<String, Object> report(List<Stored> resumes, Map<String, Long> rows, List<String> tombstones,
-            long evicted) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("resumes", resumes.stream().map(Stored::id).toList());
-        Map<String, Long> sorted = new java.util.TreeMap<>(rows);
-        report.put("rows", sorted);
-        report.put("files", sorted.getOrDefault("resume_files", 0L));
-        report.put("cacheKeysEvicted", evicted);
-        report.put("tombstones", tombstones);
-        report.put("events", resumes.stream().map(r -> Topics.RESUME_UPDATED.name() + ":" + r.id() + ":deleted").toList());
-        return report;
-    }
-
-    /** The {@code resume.updated} event of the erasure, with the last stored content. */
-    private static ProducerRecord<String, byte[]> erased(String tenantId, Stored last) {
+    /** The {@code resume.updated} event of the erasure, with the task and the last stored content. */
+    private static ProducerRecord<String, byte[]> erased(UUID taskId, String tenantId, Stored last) {
         Resume resume = PipelineJson.mapper().readValue(last.content(), Resume.class);
-        var envelope = EventEnvelope.of(Topics.RESUME_UPDATED.name(), UUID.randomUUID(), tenantId, last.id(),
+        var envelope = EventEnvelope.of(Topics.RESUME_UPDATED.name(), taskId, tenantId, last.id(),
                 last.contentHash(), null, new ResumeUpdated(last.id(), last.version(), ResumeUpdated.DELETED, resume));
         return new ProducerRecord<>(Topics.RESUME_UPDATED.name(), last.id(), Topics.RESUME_UPDATED.encode(envelope));
     }
@@ -183,91 +181,17 @@ public class ResumeErasure {
                 .then();
     }
 
-    private Mono<Void> deleteRows(String tenantId, String resumeId, Map<String, Long> rows) {
-        Mono<Void> erased = db.sql("""
-                        INSERT INTO erased_subjects (tenant_id, subject_id, erased_at) VALUES (:tenant, :id, :now)
-                        ON CONFLICT DO NOTHING""")
-                .bind("id", resumeId).bind("tenant", tenantId).bind("now", OffsetDateTime.now(ZoneOffset.UTC)).then();
-        return SubjectLock.acquire(db, tenantId, resumeId)
-                .then(erased)
-                .then(count(rows, "task_results", "DELETE FROM task_results WHERE subject_id = :id AND tenant_id = :tenant",
-                        tenantId, resumeId))
-                .then(count(rows, "idempotency_keys",
-                        "DELETE FROM idempotency_keys WHERE subject_id = :id AND tenant_id = :tenant", tenantId, resumeId))
-                .then(count(rows, "tasks", "DELETE FROM tasks WHERE subject_id = :id AND tenant_id = :tenant",
-                        tenantId, resumeId))
-                .then(count(rows, "predictions", "DELETE FROM predictions WHERE resume_id = :id AND tenant_id = :tenant",
-                        tenantId, resumeId))
-                // The scoring worker also drops these on the resume.updated "deleted" event; erasing here
-                // makes the report complete even while that worker is down.
-                .then(count(rows, "resume_scores", "DELETE FROM resume_scores WHERE resume_id = :id AND tenant_id = :tenant",
-                        tenantId, resumeId))
-                // RAG rows: the resume id is global and was just found in this tenant's resumes.
-                .then(count(rows, "rag_chunks", "DELETE FROM rag_chunks WHERE resume_id = :id",
-                        tenantId, resumeId))
-                .then(count(rows, "rag_documents", "DELETE FROM rag_documents WHERE resume_id = :id AND tenant_id = :tenant",
-                        tenantId, resumeId))
-                .then(count(rows, "rag_query_stats", "DELETE FROM rag_query_stats WHERE resume_id = :id",
-                        tenantId, resumeId))
-                .then(count(rows, "webhook_deliveries",
-                        "DELETE FROM webhook_deliveries WHERE subject_id = :id AND tenant_id = :tenant", tenantId, resumeId))
-                .then(count(rows, "resume_files", "DELETE FROM resume_files WHERE resume_id = :id AND tenant_id = :tenant",
-                        tenantId, resumeId))
-                .then(count(rows, "resumes", "DELETE FROM resumes WHERE id = :id AND tenant_id = :tenant",
-                        tenantId, resumeId));
-    }
-
-    /** Rows of the tables that workers also clean up on the "deleted" event, as they are before it. */
-    private Mono<Void> countWorkerRows(String tenantId, String resumeId, Map<String, Long> existing) {
-        return Flux.just(
-                        new String[] {"predictions", "SELECT count(*) FROM predictions WHERE resume_id = :id AND tenant_id = :tenant"},
-                        new String[] {"resume_scores", "SELECT count(*) FROM resume_scores WHERE resume_id = :id AND tenant_id = :tenant"},
-                        new String[] {"rag_documents", "SELECT count(*) FROM rag_documents WHERE resume_id = :id AND tenant_id = :tenant"},
-                        // The RAG tables below have no tenant column; the id was just found in this tenant's resumes.
-                        new String[] {"rag_chunks", "SELECT count(*) FROM rag_chunks WHERE resume_id = :id"},
-                        new String[] {"rag_query_stats", "SELECT count(*) FROM rag_query_stats WHERE resume_id = :id"})
-                .concatMap(query -> {
-                    var spec = db.sql(query[1]).bind("id", resumeId);
-                    if (query[1].contains(":tenant")) {
-                        spec = spec.bind("tenant", tenantId);
-                    }
-                    return spec.map(row -> row.get(0, Long.class)).one()
-                            .doOnNext(n -> existing.merge(query[0], n, Long::sum));
-                })
-                .then();
-    }
-
-    private Mono<Void> count(Map<String, Long> rows, String table, String sql, String tenantId, String resumeId) {
-        var spec = db.sql(sql).bind("id", resumeId);
-        if (sql.contains(":tenant")) {
-            spec = spec.bind("tenant", tenantId);
-        }
-        return spec.fetch().rowsUpdated()
-                .doOnNext(n -> rows.merge(table, n, Long::sum))
-                .then();
-    }
-
-    private Mono<Map<String, Object>> recordTask(String tenantId, String subject, UUID taskId,
-            Map<String, Object> report) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        String link = "/v1/tasks/" + taskId;
+    /** The erasure task: RUNNING until the results API has every participant's report. */
+    private Mono<Void> recordTask(String tenantId, String subject, UUID taskId, Instant at) {
+        var now = at.atOffset(ZoneOffset.UTC);
         return db.sql("""
                         INSERT INTO tasks (id, tenant_id, type, state, subject_id, progress, result_link,
-                                           created_at, started_at, finished_at, updated_at)
-                        VALUES (:id, :tenant, :type, :state, :subject, 100, :link, :now, :now, :now, :now)""")
+                                           created_at, started_at, updated_at)
+                        VALUES (:id, :tenant, :type, :state, :subject, 0, :link, :now, :now, :now)""")
                 .bind("id", taskId).bind("tenant", tenantId).bind("type", TaskType.ERASURE.wireName())
-                .bind("state", TaskState.SUCCEEDED.name()).bind("subject", subject).bind("link", link)
+                .bind("state", TaskState.RUNNING.name()).bind("subject", subject).bind("link", "/v1/tasks/" + taskId)
                 .bind("now", now)
-                .then()
-                .then(db.sql("""
-                                INSERT INTO task_results (task_id, tenant_id, subject_id, type, result, created_at)
-                                VALUES (:id, :tenant, :subject, :type, :result, :now)""")
-                        .bind("id", taskId).bind("tenant", tenantId).bind("subject", subject)
-                        .bind("type", TaskType.ERASURE.wireName())
-                        .bind("result", Json.of(PipelineJson.mapper().writeValueAsString(report)))
-                        .bind("now", now)
-                        .then())
-                .thenReturn(report);
+                .then();
     }
 
     private record Stored(String id, int version, String content, String contentHash) {

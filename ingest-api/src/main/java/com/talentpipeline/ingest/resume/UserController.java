@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code DELETE /v1/users/{userId}}: erases every resume of the user (as {@code DELETE /v1/resumes/{id}}
- * does for one) in one {@code erasure} task; 202 with the task, 404 when the tenant has none for the user.
+ * does for one) in one {@code erasure} task; 202 with the task (RUNNING until every participant reported),
+ * 404 when the tenant has none for the user.
  */
 @RestController
 public class UserController {
@@ -30,6 +31,6 @@ public class UserController {
     public Mono<ResponseEntity<TaskAccepted>> delete(@PathVariable String userId, ServerWebExchange exchange) {
         return erasure.eraseUser(RequestTenant.of(exchange), userId)
                 .map(erased -> responses.accepted(new com.talentpipeline.core.task.intake.Accepted(erased.taskId(), null, false),
-                        (a, url) -> new TaskAccepted(a.taskId(), null, null, "SUCCEEDED", url, null)));
+                        (a, url) -> new TaskAccepted(a.taskId(), null, null, "RUNNING", url, null)));
     }
 }

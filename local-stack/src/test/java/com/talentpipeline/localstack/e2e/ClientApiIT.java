@@ -206,16 +206,33 @@ class ClientApiIT {
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(202);
         String taskId = PipelineClient.json(erased).get("taskId").asString();
         assertThat(erased.headers().firstValue("Location").orElse("")).endsWith("/v1/tasks/" + taskId);
+        // The fan-out: ingest erased its own rows before answering; every other participant erases its own
+        // data on the "deleted" event and reports; the task succeeds once all listed participants reported.
+        assertThat(PipelineClient.json(erased).get("status").asString()).isEqualTo("RUNNING");
+        assertThat(client.awaitTerminal(taskId, Duration.ofSeconds(60)).get("state").asString()).isEqualTo("SUCCEEDED");
         JsonNode task = PipelineClient.json(client.get(client.results("/v1/tasks/" + taskId + "?includeResult=true")));
         assertThat(task.get("type").asString()).isEqualTo("erasure");
-        assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(task.get("progress").asInt()).isEqualTo(100);
         JsonNode result = task.get("result");
         assertThat(result.get("resumes").size()).isEqualTo(2);
-        assertThat(result.get("rows").get("resumes").asLong()).isEqualTo(2);
-        assertThat(result.get("rows").get("tasks").asLong()).isGreaterThanOrEqualTo(2);
-        assertThat(result.get("rows").get("task_results").asLong()).isGreaterThanOrEqualTo(2);
-        // The scoring worker also drops its rows on the "deleted" event; the report counts them either way.
+        JsonNode participants = result.get("participants");
+        // The stored result is jsonb, which keeps no key order.
+        assertThat(participants.propertyNames()).as(participants.toString())
+                .containsExactlyInAnyOrder("ingest", "embedding", "scoring", "rag", "matching", "results");
+        // Each participant reports its own data only.
+        assertThat(participants.get("ingest").get("resumes").asLong()).isEqualTo(2);
+        assertThat(participants.get("ingest").has("predictions")).isFalse();
+        assertThat(participants.get("scoring").get("resume_scores").asLong()).isEqualTo(2);
+        assertThat(participants.get("scoring").has("predictions")).as("predictions are the results API's").isFalse();
         // Per resume: resume_score, career_path (scoring) and recommendations (matching, every version).
+        assertThat(participants.get("results").get("predictions").asLong()).isEqualTo(6);
+        assertThat(participants.get("results").get("tasks").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(participants.get("results").get("task_results").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(participants.get("embedding").has("cache_keys")).isTrue();
+        assertThat(participants.get("rag").has("rag_documents")).isTrue();
+        assertThat(participants.get("matching").get("index_entries").asLong()).isBetween(0L, 2L);
+        // Totals per table over the participants, as before the fan-out.
+        assertThat(result.get("rows").get("resumes").asLong()).isEqualTo(2);
         assertThat(result.get("rows").get("predictions").asLong()).isEqualTo(6);
         assertThat(result.get("rows").get("resume_scores").asLong()).isEqualTo(2);
         assertThat(rowsOf("predictions", ids) + rowsOf("resume_scores", ids)).as("derived rows left").isZero();

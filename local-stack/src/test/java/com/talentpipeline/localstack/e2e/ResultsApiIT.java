@@ -139,6 +139,9 @@ class ResultsApiIT {
                 .send(PipelineClient.authorized(java.net.URI.create(client.ingest("/v1/resumes/" + resumeId)))
                         .timeout(Duration.ofSeconds(30)).DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(202);
+        // The results API erases the tasks as a participant of the fan-out; the erasure task ends after it.
+        String erasure = PipelineJson.mapper().readTree(deleted.body()).get("taskId").asString();
+        assertThat(client.awaitTerminal(erasure, Duration.ofSeconds(60)).get("state").asString()).isEqualTo("SUCCEEDED");
         assertThat(taskRows(resumeId)).isZero();
 
         // A worker that was still busy (or a re-delivery) reports on the erased resume after the DELETE:

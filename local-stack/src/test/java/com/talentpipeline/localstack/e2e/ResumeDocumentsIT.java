@@ -165,6 +165,17 @@ class ResumeDocumentsIT {
         HttpResponse<String> deleted = send(PipelineClient.authorized(URI.create(client.ingest("/v1/resumes/" + resumeId)))
                 .DELETE());
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(202);
+        String erasure = PipelineClient.json(deleted).get("taskId").asString();
+        assertThat(client.awaitTerminal(erasure, Duration.ofSeconds(60)).get("state").asString()).isEqualTo("SUCCEEDED");
+        JsonNode participants = PipelineClient.json(client.get(client.results("/v1/tasks/" + erasure + "?includeResult=true")))
+                .get("result").get("participants");
+        // The last version is JSON: its file went with the PUT, so ingest erased the resume row alone.
+        assertThat(participants.get("ingest").get("resumes").asLong()).isEqualTo(1);
+        assertThat(participants.get("ingest").get("resume_files").asLong()).isZero();
+        // The embedding worker evicted both versions' entries (through its per-resume index).
+        assertThat(participants.get("embedding").get("cache_keys").asLong()).as(participants.toString())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(participants.get("results").get("tasks").asLong()).isGreaterThanOrEqualTo(3);
         Instant evictedBy = Instant.now().plusSeconds(10);
         while (!":0".equals(redis("EXISTS", cacheKey, fileVersionKey, index)) && Instant.now().isBefore(evictedBy)) {
             PipelineClient.sleep(200);

@@ -138,8 +138,8 @@ public class MatchingConfiguration {
     @Bean
     RecommendationRefresher recommendationRefresher(Recommender recommender, Indexes indexes, DocumentStore documents,
             TaskPublisher tasks, KafkaTemplate<String, byte[]> kafka,
-            ObjectProvider<ResultCache> cache, MatchingProperties properties, ConsumeKit kit) {
+            MatchingProperties properties, ConsumeKit kit) {
         return new RecommendationRefresher(recommender, indexes.resumes(), documents, tasks, kafka,
-                cache.getIfAvailable(), indexes.jobsReader(), properties, kit);
+                indexes.jobsReader(), properties, kit);
     }
 }

@@ -103,12 +103,13 @@ public final class ResumeVectors {
         byTenant.computeIfAbsent(winner.tenantId(), t -> new ConcurrentHashMap<>()).put(p.resumeId(), winner);
     }
 
-    /** Drops a resume (erasure). */
-    public synchronized void remove(String resumeId) {
+    /** Drops a resume (erasure); true when it was held. */
+    public synchronized boolean remove(String resumeId) {
         Entry removed = byId.remove(resumeId);
         if (removed != null) {
             dropFromTenant(removed.tenantId(), resumeId);
         }
+        return removed != null;
     }
 
     private void dropFromTenant(String tenantId, String resumeId) {

@@ -1,13 +1,11 @@
 package com.talentpipeline.matching.recommend;
 
-import com.talentpipeline.core.cache.ResultCache;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.kafka.consume.ConsumeKit;
 import com.talentpipeline.core.kafka.consume.Received;
 import com.talentpipeline.core.kafka.consume.TypedListener;
 import com.talentpipeline.core.resume.RecommendationsUpdated;
 import com.talentpipeline.core.resume.ResumeEmbeddings;
-import com.talentpipeline.core.resume.ResumeUpdated;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.matching.compare.MatchResult;
@@ -39,8 +37,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * task) and, for a version above 1 (recomputed recommendations), a {@code recommendations.updated} event
  * (for webhooks). The results API writes the version's {@code predictions} row (its table) from the
  * task's SUCCEEDED result, in the transaction that records it. {@code resume.embedded} rather than
- * {@code resume.updated} is the trigger because the new version's vectors are needed. An erasure
- * ({@code resume.updated}, source deleted) drops the resume's vectors and evicts its cached comparisons.
+ * {@code resume.updated} is the trigger because the new version's vectors are needed. Erasures reach
+ * {@link MatchingErasure} through the erasure kit's listener.
  * Decoding and unreadable records are the consume kit's (skipped and counted: {@code resume.embedded}'s
  * policy); infrastructure errors escape so the kit's error handler retries the batch.
  */
@@ -53,20 +51,18 @@ public class RecommendationRefresher {
     private final DocumentStore documents;
     private final TaskPublisher tasks;
     private final KafkaTemplate<String, byte[]> kafka;
-    private final ResultCache cache;
     private final CompactedTopicReader jobsReader;
     private final MatchingProperties properties;
     private final TypedListener<ResumeEmbeddings> embedded;
 
     public RecommendationRefresher(Recommender recommender, ResumeVectors resumes, DocumentStore documents,
-            TaskPublisher tasks, KafkaTemplate<String, byte[]> kafka, ResultCache cache,
+            TaskPublisher tasks, KafkaTemplate<String, byte[]> kafka,
             CompactedTopicReader jobsReader, MatchingProperties properties, ConsumeKit kit) {
         this.recommender = recommender;
         this.resumes = resumes;
         this.documents = documents;
         this.tasks = tasks;
         this.kafka = kafka;
-        this.cache = cache;
         this.jobsReader = jobsReader;
         this.properties = properties;
         this.embedded = kit.listener(Topics.RESUME_EMBEDDED).handler(batch -> {
@@ -86,23 +82,6 @@ public class RecommendationRefresher {
     @KafkaListener(id = "matching-recommendations", idIsGroup = false, topics = Topics.RESUME_EMBEDDED_NAME, batch = "true")
     public void onEmbedded(List<ConsumerRecord<String, byte[]>> records) throws Exception {
         embedded.onBatch(records);
-    }
-
-    @KafkaListener(id = "matching-erasures", idIsGroup = false, topics = Topics.RESUME_UPDATED_NAME, batch = "true")
-    public void onUpdated(List<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                ResumeUpdated updated = Topics.RESUME_UPDATED.decode(record.value()).payload();
-                if (updated.deleted()) {
-                    resumes.remove(updated.resumeId());
-                    if (cache != null) {
-                        cache.evictSubject(Comparisons.KIND, updated.resumeId()).block(Duration.ofSeconds(5));
-                    }
-                }
-            } catch (RuntimeException e) {
-                log.warn("skipping unreadable {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
-            }
-        }
     }
 
     private void refresh(EventEnvelope<ResumeEmbeddings> envelope) throws InterruptedException {

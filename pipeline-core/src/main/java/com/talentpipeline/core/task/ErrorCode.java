@@ -12,6 +12,8 @@ public enum ErrorCode {
     RESULT_NOT_STORED,
     /** The worker refused a request (e.g. an unknown resume or taxonomy); the message is the problem's detail. */
     REQUEST_REFUSED,
+    /** An erasure task's participants did not all report before {@code pipeline.erasure.deadline}; the message names the missing ones. */
+    ERASURE_INCOMPLETE,
     /** Anything else that failed for good; details in the message. */
     INTERNAL_ERROR
 }

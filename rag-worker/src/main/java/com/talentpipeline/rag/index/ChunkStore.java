@@ -4,10 +4,13 @@ import static com.talentpipeline.core.vector.Float4Arrays.boxed;
 import static com.talentpipeline.core.vector.Float4Arrays.unboxed;
 
 import com.talentpipeline.core.chunk.Chunk;
+import com.talentpipeline.core.erasure.SubjectLock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -37,7 +40,9 @@ public class ChunkStore {
      * was not erased. Emits true when it was stored.
      */
     public Mono<Boolean> replace(IndexedResume index) {
-        Mono<Boolean> work = db.sql("""
+        // The subject's lock orders this write and an erasure: either it commits first (and the erasure
+        // deletes it) or it runs after and sees the tombstone.
+        Mono<Boolean> work = SubjectLock.acquire(db, index.tenantId(), index.resumeId()).then(db.sql("""
                         INSERT INTO rag_documents AS d (resume_id, tenant_id, version, model, text, indexed_at)
                         SELECT :id, :tenant, :version, :model, :text, :at
                         WHERE NOT EXISTS (SELECT 1 FROM erased_subjects e WHERE e.tenant_id = :tenant AND e.subject_id = :id)
@@ -59,7 +64,7 @@ public class ChunkStore {
                                 .concatMap(page -> insert(index, page * ROWS_PER_INSERT,
                                         Math.min(index.chunks().size(), (page + 1) * ROWS_PER_INSERT))))
                         .then(Mono.just(true)))
-                .defaultIfEmpty(false);
+                .defaultIfEmpty(false));
         return tx.transactional(work);
     }
 
@@ -89,10 +94,24 @@ public class ChunkStore {
         return spec.then();
     }
 
-    /** Removes the resume's index and counters. */
-    public Mono<Void> delete(String resumeId) {
-        return tx.transactional(db.sql("DELETE FROM rag_documents WHERE resume_id = :id").bind("id", resumeId).then()
-                .then(db.sql("DELETE FROM rag_query_stats WHERE resume_id = :id").bind("id", resumeId).then()));
+    /**
+     * Removes the resume's index and counters (erasure, under the subject's lock) and emits how many rows
+     * went per table.
+     */
+    public Mono<Map<String, Long>> delete(String tenantId, String resumeId) {
+        Map<String, Long> counts = new TreeMap<>();
+        return tx.transactional(SubjectLock.acquire(db, tenantId, resumeId)
+                        .then(deleted(counts, "rag_chunks", "DELETE FROM rag_chunks WHERE resume_id = :id", resumeId))
+                        .then(deleted(counts, "rag_documents", "DELETE FROM rag_documents WHERE resume_id = :id", resumeId))
+                        .then(deleted(counts, "rag_query_stats", "DELETE FROM rag_query_stats WHERE resume_id = :id",
+                                resumeId)))
+                .then(Mono.fromSupplier(() -> counts));
+    }
+
+    private Mono<Void> deleted(Map<String, Long> counts, String table, String sql, String resumeId) {
+        return db.sql(sql).bind("id", resumeId).fetch().rowsUpdated()
+                .doOnNext(n -> counts.merge(table, n, Long::sum))
+                .then();
     }
 
     /** Loads a resume's index, or empty. */

@@ -5,7 +5,6 @@ import com.talentpipeline.core.kafka.consume.ConsumeKit;
 import com.talentpipeline.core.kafka.consume.Received;
 import com.talentpipeline.core.kafka.consume.TypedListener;
 import com.talentpipeline.core.resume.ResumeEmbeddings;
-import com.talentpipeline.core.resume.ResumeUpdated;
 import com.talentpipeline.core.topic.Topic;
 import com.talentpipeline.core.topic.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -20,10 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the index current, in the consumer group {@code rag-worker}: each {@code resume.embedded}
  * version's chunks and vectors (chunked and encoded once, by the embedding worker) are stored (a newer
- * version replaces the old chunks; an older one is ignored); a {@code resume.updated} with source {@code deleted} drops the resume's chunks. A
- * {@code resume.embedded} record that cannot be read is skipped and counted by the consume kit (the topic's
- * policy); one the index refuses is counted and skipped here (see {@link #skip}); infrastructure errors
- * (PostgreSQL down) escape so the batch is retried.
+ * version replaces the old chunks; an older one is ignored); erasures reach {@link RagErasure} through the
+ * erasure kit's listener. A {@code resume.embedded} record that cannot be read is skipped and counted by the
+ * consume kit (the topic's policy); one the index refuses is counted and skipped here (see {@link #skip});
+ * infrastructure errors (PostgreSQL down) escape so the batch is retried.
  */
 @Component
 public class IndexListeners {
@@ -53,23 +52,6 @@ public class IndexListeners {
                 count("indexed", stored ? "stored" : "stale");
             } catch (com.talentpipeline.inference.text.EmbeddingException | IllegalArgumentException e) {
                 skip(Topics.RESUME_EMBEDDED, received.record(), e);
-            }
-        }
-    }
-
-    @KafkaListener(id = "rag-eraser", idIsGroup = false, topics = Topics.RESUME_UPDATED_NAME, batch = "true")
-    public void onUpdated(List<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            EventEnvelope<ResumeUpdated> envelope;
-            try {
-                envelope = Topics.RESUME_UPDATED.decode(record.value());
-            } catch (RuntimeException e) {
-                skip(Topics.RESUME_UPDATED, record, e);
-                continue;
-            }
-            if (envelope.payload().deleted()) {
-                index.drop(envelope.payload().resumeId());
-                count("dropped", "erased");
             }
         }
     }

@@ -71,10 +71,9 @@ public class RagIndex {
         return stored;
     }
 
-    /** Drops a resume's chunks (erasure). */
-    public void drop(String resumeId) {
-        store.delete(resumeId).block(DB_TIMEOUT);
-        cache.remove(resumeId);
+    /** Drops a resume's chunks (erasure): its rows, then its entry in memory. Emits the rows per table. */
+    public Mono<Map<String, Long>> drop(String tenantId, String resumeId) {
+        return store.delete(tenantId, resumeId).doOnSuccess(counts -> cache.remove(resumeId));
     }
 
     /** The tenant's resume index, from the cache or PostgreSQL; empty when it is not indexed or another tenant's. */

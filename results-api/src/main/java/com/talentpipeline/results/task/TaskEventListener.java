@@ -1,5 +1,6 @@
 package com.talentpipeline.results.task;
 
+import com.talentpipeline.core.erasure.ErasureReport;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.kafka.consume.ConsumeKit;
 import com.talentpipeline.core.kafka.consume.DeadLetters;
@@ -10,6 +11,7 @@ import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.task.TaskState;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.results.door.DoorWriter;
+import com.talentpipeline.results.erasure.ErasureTracker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -42,15 +44,22 @@ public class TaskEventListener {
     private final DoorWriter door;
     private final TypedListener<TaskEvent> listener;
 
-    /** Without door entries (tests). */
+    private final ErasureTracker erasures;
+
+    /** Without door entries or erasure reports (tests). */
     public TaskEventListener(TaskStore store, ConsumeKit kit, MeterRegistry meters, TaskUpdates updates) {
-        this(store, kit, meters, updates, new DoorWriter((com.talentpipeline.core.cache.ResultCache) null, null, meters));
+        this(store, kit, meters, updates, new DoorWriter((com.talentpipeline.core.cache.ResultCache) null, null, meters),
+                null);
     }
 
-    /** @param door records stored SUCCEEDED resume results for the ingest API's door */
+    /**
+     * @param door      records stored SUCCEEDED resume results for the ingest API's door
+     * @param erasures  tallies the erasure participants' reports
+     */
     @org.springframework.beans.factory.annotation.Autowired
     public TaskEventListener(TaskStore store, ConsumeKit kit, MeterRegistry meters, TaskUpdates updates,
-            DoorWriter door) {
+            DoorWriter door, ErasureTracker erasures) {
+        this.erasures = erasures;
         this.updates = updates;
         this.door = door;
         this.store = store;
@@ -69,6 +78,17 @@ public class TaskEventListener {
             ConsumerRecord<String, byte[]> record = received.record();
             EventEnvelope<TaskEvent> envelope = received.envelope();
             TaskEvent event = envelope.payload();
+            java.util.Optional<ErasureReport> report;
+            try {
+                report = ErasureReport.from(event);
+            } catch (RuntimeException e) {
+                deadLetter(record, e);
+                continue;
+            }
+            if (report.isPresent()) {
+                onErasureReport(record, envelope, report.get());
+                continue;
+            }
             Instant createdAt;
             try {
                 createdAt = store.apply(envelope).block(Duration.ofSeconds(30));
@@ -100,6 +120,30 @@ public class TaskEventListener {
                             .record(latency(createdAt, event.at()));
                 }
             }
+        }
+    }
+
+    /**
+     * A participant's report on an erasure task goes to the tally, not to the task row (the erasure task's
+     * subject is erased, so the row upsert would skip it; and a report is not a state change).
+     */
+    private void onErasureReport(ConsumerRecord<String, byte[]> record, EventEnvelope<TaskEvent> envelope,
+            ErasureReport report) throws Exception {
+        if (erasures == null) {
+            return;
+        }
+        ErasureTracker.Outcome outcome;
+        try {
+            outcome = erasures.onReport(envelope.taskId(), report).block(Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            if (isStoreUnavailable(e)) {
+                throw e;
+            }
+            deadLetter(record, e);
+            return;
+        }
+        if (outcome != null && outcome != ErasureTracker.Outcome.UNKNOWN) {
+            updates.changed(envelope.taskId());
         }
     }
 

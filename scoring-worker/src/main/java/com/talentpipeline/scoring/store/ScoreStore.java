@@ -104,13 +104,13 @@ public class ScoreStore {
                 .flatMap(v -> v.map(Mono::just).orElseGet(Mono::empty));
     }
 
-    /** Removes every score and worker prediction of the resume (erasure). */
-    public Mono<Void> erase(String tenant, String resumeId) {
-        return tx.transactional(db.sql("DELETE FROM resume_scores WHERE tenant_id = :tenant AND resume_id = :id")
-                .bind("tenant", tenant).bind("id", resumeId).then()
-                .then(db.sql("""
-                                DELETE FROM predictions WHERE tenant_id = :tenant AND resume_id = :id
-                                AND kind IN ('resume_score', 'career_path')""")
-                        .bind("tenant", tenant).bind("id", resumeId).then()));
+    /**
+     * Removes every score of the resume (erasure, under the subject's lock) and emits how many rows went.
+     * Predictions belong to the results API, which erases them itself.
+     */
+    public Mono<Long> erase(String tenant, String resumeId) {
+        return tx.transactional(SubjectLock.acquire(db, tenant, resumeId)
+                .then(db.sql("DELETE FROM resume_scores WHERE tenant_id = :tenant AND resume_id = :id")
+                        .bind("tenant", tenant).bind("id", resumeId).fetch().rowsUpdated()));
     }
 }
