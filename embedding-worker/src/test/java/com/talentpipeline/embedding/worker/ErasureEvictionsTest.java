@@ -61,7 +61,7 @@ class ErasureEvictionsTest {
         var evictions = new ErasureEvictions(cache, encoder, EmbeddingBatchProcessorTest.RESUMES, meters);
         ErasureReporter reporter = mock(ErasureReporter.class);
         when(reporter.report(any(), anyString(), any())).thenReturn(Mono.empty());
-        var listener = new ErasureListener(List.of(evictions), reporter, Duration.ofSeconds(5));
+        var listener = new ErasureListener(List.of(evictions), reporter, Duration.ofSeconds(5), kit);
         UUID task = UUID.randomUUID();
         // A new version's announcement evicts nothing; the erasure evicts the stored key.
         listener.onUpdates(List.of(updated(task, submitted.key(), new ResumeUpdated(submitted.key(), 2, "json"))));

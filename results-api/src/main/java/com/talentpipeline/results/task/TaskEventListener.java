@@ -82,7 +82,7 @@ public class TaskEventListener {
             try {
                 report = ErasureReport.from(event);
             } catch (RuntimeException e) {
-                deadLetter(record, e);
+                deadLetters.sendAndWait(record, e);
                 continue;
             }
             if (report.isPresent()) {
@@ -128,7 +128,7 @@ public class TaskEventListener {
      * subject is erased, so the row upsert would skip it; and a report is not a state change).
      */
     private void onErasureReport(ConsumerRecord<String, byte[]> record, EventEnvelope<TaskEvent> envelope,
-            ErasureReport report) throws Exception {
+            ErasureReport report) {
         if (erasures == null) {
             return;
         }
@@ -139,7 +139,7 @@ public class TaskEventListener {
             if (isStoreUnavailable(e)) {
                 throw e;
             }
-            deadLetter(record, e);
+            deadLetters.sendAndWait(record, e);
             return;
         }
         if (outcome != null && outcome != ErasureTracker.Outcome.UNKNOWN) {

@@ -1,7 +1,7 @@
 -- Erasure as a fan-out (erasure kit, com.talentpipeline.core.erasure; with erased_subjects). Ids and
 -- counts only, no personal data. An erasure task's plan lives here while the task waits for its
 -- participants' reports; the results API closes it (deletes both) when the task ends.
-CREATE TABLE erasure_tasks (
+CREATE TABLE IF NOT EXISTS erasure_tasks (
     task_id    uuid        PRIMARY KEY,
     tenant_id  text        NOT NULL,
     -- ErasurePlan: participants, resumes, tombstones, events.
@@ -12,7 +12,7 @@ CREATE TABLE erasure_tasks (
 
 -- One report per participant and erased resume; a re-delivered event's second report is ignored.
 -- No foreign key: a participant may report before the ingest API's transaction has committed the plan.
-CREATE TABLE erasure_reports (
+CREATE TABLE IF NOT EXISTS erasure_reports (
     task_id     uuid        NOT NULL,
     participant text        NOT NULL,
     subject_id  text        NOT NULL,
