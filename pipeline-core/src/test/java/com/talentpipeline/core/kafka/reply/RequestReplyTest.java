@@ -177,6 +177,11 @@ class RequestReplyTest {
                     assertThat(p.code()).isEqualTo("not_found");
                     assertThat(p.getMessage()).isEqualTo("Resume r9 was not found");
                 });
+        // The reply goes first (a client waits for it); the task event follows.
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (published.stream().noneMatch(r -> r.topic().equals(Topics.TASK_EVENTS_NAME)) && System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
         EventEnvelope<TaskEvent> failed = published.stream().filter(r -> r.topic().equals(Topics.TASK_EVENTS_NAME))
                 .map(r -> Topics.TASK_EVENTS.decode(r.value())).findFirst().orElseThrow();
         assertThat(failed.payload().state()).isEqualTo(TaskState.FAILED);
