@@ -45,30 +45,32 @@ class TableOwnershipTest {
 
     private static Map<String, String> knownViolations() {
         Map<String, String> known = new TreeMap<>();
-        // Task kit: the one task intake (idempotency, task row, publish, undo) and the results side's task
-        // store move into pipeline-core (issue 18, part 2, the intake kit); until then services write the
-        // kit's tables with SQL of their own.
-        String taskKit = "task kit: goes behind pipeline-core's task intake / task store API (issue 18 intake)";
-        for (String table : List.of("tasks", "task_results", "idempotency_keys")) {
-            known.put("ingest-api:SubmissionService:" + table, taskKit);
-        }
-        known.put("detection-worker:ImageStore:tasks", taskKit + "; image intake moves to ingest-api");
-        known.put("results-api:TaskStore:tasks", taskKit);
-        known.put("results-api:TaskStore:task_results", taskKit);
+        // Task kit: submissions and the task-event upsert go through pipeline-core's intake kit; these
+        // places still name the kit's tables in SQL of their own.
+        String taskKit = "task kit: should go behind pipeline-core's task API";
+        known.put("detection-worker:ImageStore:tasks", taskKit + " (the state of an image's task in its listing)");
+        known.put("results-api:TaskStore:tasks", taskKit + " (task reads and listings of GET /v1/tasks)");
+        known.put("results-api:TaskStore:task_results", taskKit + " (result reads)");
         known.put("results-api:TaskGauges:tasks", taskKit);
         known.put("results-api:WebhookStore:tasks", taskKit + " (the callback URL of a task)");
         known.put("results-api:PredictionStore:tasks", taskKit + " (predictions are listed per upload task)");
-        // Erasure: becomes a fan-out where each owner deletes its own rows (issue 18, erasure part).
-        String fanOut = "erasure fan-out: each owner deletes its own rows on the erasure task (issue 18 erasure)";
-        for (String table : List.of("tasks", "task_results", "idempotency_keys", "erased_subjects", "rag_documents",
-                "rag_chunks", "rag_query_stats", "predictions", "resume_scores", "webhook_deliveries")) {
-            known.put("ingest-api:ResumeErasure:" + table, fanOut);
-        }
-        known.put("scoring-worker:ScoreStore:predictions", fanOut + " (the deleted-event handler removes predictions)");
-        String erasedSubjects = "erasure kit: 'was this subject erased?' goes behind the kit's API (issue 18 erasure)";
-        known.put("results-api:TaskStore:erased_subjects", erasedSubjects);
+        known.put("ingest-api:RequestTasks:tasks", taskKit + " (the 202 fallback of a request-reply writes its task "
+                + "row in one statement the intake kit can take over)");
+        String taskErasure = "task kit: erasing and closing tasks by subject should be the kit's API, not each "
+                + "erasure participant's SQL";
+        known.put("ingest-api:IngestErasure:idempotency_keys", taskErasure);
+        known.put("results-api:ResultsErasure:tasks", taskErasure);
+        known.put("results-api:ResultsErasure:task_results", taskErasure);
+        known.put("results-api:ErasureTaskRows:tasks", taskErasure + " (the tally writes the erasure task's state)");
+        known.put("results-api:ErasureTaskRows:task_results", taskErasure + " (the tally writes the erasure task's result)");
+        known.put("detection-worker:ImageStore:images", "reads the image bytes and metadata ingest stored: "
+                + "image.submitted should carry what detection needs, or ingest serves the bytes");
+        String erasedSubjects = "erasure kit: 'was this subject erased?' should go behind the kit's API "
+                + "(ErasedSubjects)";
         known.put("scoring-worker:ScoreStore:erased_subjects", erasedSubjects);
         known.put("rag-worker:ChunkStore:erased_subjects", erasedSubjects);
+        known.put("ingest-api:ResumeErasure:tasks", "task kit: the erasure task's row is written by the erasure "
+                + "intake itself; should use the intake kit");
         // Reads of ingest's documents by the workers and the results side.
         String workerReads = "needs the document itself: the worker should keep what it needs from job.submitted / "
                 + "resume.embedded events, or the endpoint moves to ingest-api";
@@ -95,6 +97,12 @@ class TableOwnershipTest {
         return known;
     }
 
+    /**
+     * Temporary, like {@link #KNOWN_VIOLATIONS}: migrations that touch another module's table, keyed
+     * {@code module:script:table}.
+     */
+    private static final Map<String, String> KNOWN_MIGRATION_VIOLATIONS = Map.of();
+
     @Test
     void everyTableIsCreatedByOneModuleAndItsMigrationsTouchOnlyItsTables() {
         Map<String, String> owners = new TreeMap<>();
@@ -118,7 +126,8 @@ class TableOwnershipTest {
                 named.addAll(matches(NAMES_IN_DDL, sql));
                 for (String table : named) {
                     String owner = owners.get(table);
-                    if (owner != null && !owner.equals(module)) {
+                    String key = module + ":" + script.getFileName().toString().replace(".sql", "") + ":" + table;
+                    if (owner != null && !owner.equals(module) && !KNOWN_MIGRATION_VIOLATIONS.containsKey(key)) {
                         problems.add(module + "'s migration " + script.getFileName() + " touches " + table
                                 + ", owned by " + owner);
                     }
@@ -129,7 +138,8 @@ class TableOwnershipTest {
         assertThat(owners).containsEntry("tasks", "pipeline-core").containsEntry("api_keys", "pipeline-core")
                 .containsEntry("erased_subjects", "pipeline-core").containsEntry("jobs", "ingest-api")
                 .containsEntry("predictions", "results-api").containsEntry("resume_scores", "scoring-worker")
-                .containsEntry("rag_documents", "rag-worker").containsEntry("detections", "detection-worker");
+                .containsEntry("rag_documents", "rag-worker").containsEntry("detections", "detection-worker")
+                .containsEntry("images", "ingest-api").containsEntry("erasure_tasks", "pipeline-core");
     }
 
     @Test
