@@ -85,7 +85,9 @@ class RequestReplyKafkaTest {
         RequestHandler<RagRequested> echo = request -> RequestHandler.Answer.of(
                 Map.of("response", "answer to " + request.payload().query()), null);
         Responder<RagRequested> responder = new Responder<>(Topics.RAG_REQUESTED, TaskType.RAG_QUERY, echo,
-                record -> toFuture(record), workers);
+                record -> toFuture(record), workers, com.talentpipeline.core.kafka.consume.ConsumeKit.of(
+                        org.mockito.Mockito.mock(org.springframework.kafka.core.KafkaOperations.class),
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "worker").deadLetters());
         worker = new Thread(() -> {
             try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
