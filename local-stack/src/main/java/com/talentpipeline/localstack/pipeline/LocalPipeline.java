@@ -111,7 +111,7 @@ public final class LocalPipeline implements AutoCloseable {
         urls.put("results-api", "http://127.0.0.1:" + resultsPort());
         urls.put("rag-worker", "http://127.0.0.1:" + ragWorkerPort());
         urls.put("scoring-worker", "http://127.0.0.1:" + scoringWorkerPort());
-        urls.put("matching-worker", "http://127.0.0.1:" + matchingWorkerPort());
+        // Not the matching worker: it has no public path (its queries reach it through Kafka).
         urls.put("detection-worker", "http://127.0.0.1:" + detectionWorkerPort());
         return java.util.List.copyOf(urls.values());
     }
