@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param rag    {@code POST /v1/rag/queries}
  * @param career {@code POST /v1/career-paths/predict}
+ * @param matching the matching worker's queries (batch, clusters, search, candidates, recommendations)
  */
 @ConfigurationProperties("pipeline.ingest.ask")
-record AskProperties(@DefaultValue Rag rag, @DefaultValue Career career) {
+record AskProperties(@DefaultValue Rag rag, @DefaultValue Career career, @DefaultValue Matching matching) {
 
     /**
      * @param timeout  longest wait for the answer before 202 with a task; a request's {@code timeoutMillis}
@@ -29,5 +30,17 @@ record AskProperties(@DefaultValue Rag rag, @DefaultValue Career career) {
      */
     record Career(@DefaultValue("10s") Duration timeout, @DefaultValue("20000") int maxTextChars,
             @DefaultValue("100") int maxLabels, @DefaultValue("20") int maxExamples) {
+    }
+
+    /**
+     * @param batchMaxJobs    most job ids of {@code POST /v1/matches/batch} (default 1000; keep equal to the
+     *                        matching worker's {@code pipeline.matching.batch.max-jobs})
+     * @param clustersTimeout longest wait for {@code POST /v1/jobs/clusters} before 202 with a
+     *                        {@code job.clusters} task (default 10s)
+     * @param readTimeout     longest wait for a search, candidates or recommendations page before 202 with a
+     *                        task (default 5s)
+     */
+    record Matching(@DefaultValue("1000") int batchMaxJobs, @DefaultValue("10s") Duration clustersTimeout,
+            @DefaultValue("5s") Duration readTimeout) {
     }
 }

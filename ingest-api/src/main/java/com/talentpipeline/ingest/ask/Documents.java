@@ -2,7 +2,9 @@ package com.talentpipeline.ingest.ask;
 
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.FieldProblem;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -30,6 +32,19 @@ final class Documents {
                 .map(row -> true).one()
                 .switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("Resume", resumeId)))
                 .then());
+    }
+
+    /**
+     * The tenant's jobs among {@code ids}, each with its status ({@code open}, {@code closed}); ids the
+     * tenant cannot see are absent.
+     */
+    Mono<Map<String, String>> jobStatuses(String tenantId, Collection<String> ids) {
+        return storeDown(db.sql("SELECT id, status FROM jobs WHERE id = ANY(:ids) AND tenant_id = :tenant")
+                .bind("ids", ids.toArray(String[]::new)).bind("tenant", tenantId)
+                .map(row -> Map.entry(String.valueOf(row.get("id", String.class)),
+                        String.valueOf(row.get("status", String.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Completes when the tenant's job exists and is open; 404 or 409 {@code job_closed}. */

@@ -73,9 +73,8 @@ public final class LocalPipeline implements AutoCloseable {
             Map<String, String> scoringProperties = pipeline.properties(ports.scoringWorker());
             scoringProperties.putIfAbsent("pipeline.scoring.results-base-url", publicUrl);
             pipeline.scoringWorker = run(ScoringWorkerApplication::start, scoringProperties);
-            Map<String, String> matchingProperties = pipeline.properties(ports.matchingWorker());
-            matchingProperties.putIfAbsent("pipeline.matching.results-base-url", publicUrl);
-            pipeline.matchingWorker = run(MatchingWorkerApplication::start, matchingProperties);
+            // The matching worker serves no public path (its queries come on Kafka), so it names no task URL.
+            pipeline.matchingWorker = run(MatchingWorkerApplication::start, pipeline.properties(ports.matchingWorker()));
             Map<String, String> detectionProperties = pipeline.properties(ports.detectionWorker());
             detectionProperties.putIfAbsent("pipeline.detection.results-base-url", publicUrl);
             pipeline.detectionWorker = run(DetectionWorkerApplication::start, detectionProperties);
@@ -112,7 +111,7 @@ public final class LocalPipeline implements AutoCloseable {
         urls.put("results-api", "http://127.0.0.1:" + resultsPort());
         urls.put("rag-worker", "http://127.0.0.1:" + ragWorkerPort());
         urls.put("scoring-worker", "http://127.0.0.1:" + scoringWorkerPort());
-        urls.put("matching-worker", "http://127.0.0.1:" + matchingWorkerPort());
+        // Not the matching worker: it has no public path (its queries reach it through Kafka).
         urls.put("detection-worker", "http://127.0.0.1:" + detectionWorkerPort());
         return java.util.List.copyOf(urls.values());
     }
@@ -172,7 +171,7 @@ public final class LocalPipeline implements AutoCloseable {
         return matchingWorker;
     }
 
-    /** The matching worker's port: matches, recommendations, job search and clusters ({@code /v1/...}) and actuator. */
+    /** The matching worker's port: actuator only (its queries reach it through Kafka from the ingest API). */
     public int matchingWorkerPort() {
         return port(matchingWorker);
     }

@@ -41,7 +41,7 @@ public final class RunLocal {
                   Embedding worker  http://localhost:%d/actuator/health
                   RAG worker        http://localhost:%d   (POST /v1/rag/queries, GET /v1/rag/info)
                   Scoring worker    http://localhost:%d   (GET /v1/resumes/{id}/score, /v1/career-paths/*)
-                  Matching worker   http://localhost:%d   (POST /v1/matches, GET /v1/resumes/{id}/recommendations)
+                  Matching worker   http://localhost:%d/actuator/health
                   Detection worker  http://localhost:%d   (GET /v1/images/{id}/detections, POST /v1/images:detect)
                   API docs          http://localhost:%d/swagger-ui.html, http://localhost:%d/swagger-ui.html
                   Metrics           http://localhost:<port>/actuator/prometheus on each service

@@ -72,7 +72,7 @@ class EmbedOnceIT {
             assertThat(score.get("career_paths").size()).isPositive();
             await("RAG chunks of " + resumeId, () -> chunks(resumeId) > 0 ? Boolean.TRUE : null);
             JsonNode recommendations = await("recommendations of " + resumeId, () -> {
-                HttpResponse<String> r = client.get(client.matching("/v1/resumes/" + resumeId + "/recommendations?limit=100"));
+                HttpResponse<String> r = client.get(client.ingest("/v1/resumes/" + resumeId + "/recommendations?limit=100"));
                 return r.statusCode() == 200 && PipelineClient.json(r).get("recommendations").size() > 0
                         ? PipelineClient.json(r) : null;
             });

@@ -79,7 +79,7 @@ class MatchingIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         JsonNode body = null;
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> r = client.get(client.matching("/v1/resumes/" + resumeId + "/recommendations?limit=100"));
+            HttpResponse<String> r = client.get(client.ingest("/v1/resumes/" + resumeId + "/recommendations?limit=100"));
             if (r.statusCode() == 200) {
                 body = PipelineClient.json(r);
                 List<String> ids = ids(body.get("recommendations"));
@@ -140,11 +140,11 @@ class MatchingIT {
         assertThat(client.post(client.ingest("/v1/matches"), "{\"resumeId\":\"" + resumeId + "\",\"jobId\":\"" + closedJob + "\"}",
                 Map.of()).statusCode()).isEqualTo(409);
         String tooMany = String.join(",", IntStream.range(0, 1001).mapToObj(i -> "\"j" + i + "\"").toList());
-        HttpResponse<String> r = client.post(client.matching("/v1/matches/batch"),
+        HttpResponse<String> r = client.post(client.ingest("/v1/matches/batch"),
                 "{\"resumeId\":\"" + resumeId + "\",\"jobIds\":[" + tooMany + "]}", Map.of());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(PipelineClient.json(r).get("code").asString()).isEqualTo("validation_failed");
-        assertThat(client.get(client.matching("/v1/resumes/nope/recommendations")).statusCode()).isEqualTo(404);
+        assertThat(client.get(client.ingest("/v1/resumes/nope/recommendations")).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -160,14 +160,14 @@ class MatchingIT {
             previous = r.get("match_percentage").asDouble();
         }
         // Filters: Berlin + remote keeps the Java job, drops the nursing job in Hamburg.
-        List<String> berlin = ids(PipelineClient.json(client.get(client.matching(
+        List<String> berlin = ids(PipelineClient.json(client.get(client.ingest(
                 "/v1/resumes/" + resumeId + "/recommendations?location=berlin&remote=true"))).get("recommendations"));
         assertThat(berlin).contains(javaJob).doesNotContain(nurseJob, closedJob);
     }
 
     @Test
     void batchCompareRanksTheGivenJobs() {
-        HttpResponse<String> r = client.post(client.matching("/v1/matches/batch"), "{\"resumeId\":\"" + resumeId
+        HttpResponse<String> r = client.post(client.ingest("/v1/matches/batch"), "{\"resumeId\":\"" + resumeId
                 + "\",\"jobIds\":[\"" + pastryJob + "\",\"" + nurseJob + "\",\"" + javaJob + "\",\"" + closedJob + "\"],\"limit\":2}", Map.of());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         JsonNode batch = result(PipelineClient.json(r).get("taskId").asString());
@@ -179,20 +179,42 @@ class MatchingIT {
 
     @Test
     void searchReturnsTheRightJobFirstAndPagesWithACursor() {
-        JsonNode page = PipelineClient.json(client.get(client.matching("/v1/jobs/search?limit=1&query="
+        JsonNode page = PipelineClient.json(client.get(client.ingest("/v1/jobs/search?limit=1&query="
                 + URLEncoder.encode("pediatric oncology nurse", StandardCharsets.UTF_8))));
         assertThat(page.get("results").get(0).get("jobId").asString()).as(page.toString()).isEqualTo(searchJob);
         assertThat(page.get("results").get(0).get("lexical").asDouble()).isEqualTo(1.0);
         String cursor = page.get("nextCursor").asString();
         assertThat(cursor).isNotBlank();
-        JsonNode next = PipelineClient.json(client.get(client.matching("/v1/jobs/search?limit=1&query="
+        JsonNode next = PipelineClient.json(client.get(client.ingest("/v1/jobs/search?limit=1&query="
                 + URLEncoder.encode("pediatric oncology nurse", StandardCharsets.UTF_8) + "&cursor=" + cursor)));
         assertThat(next.get("results").get(0).get("jobId").asString()).isNotEqualTo(searchJob);
         // Semantic similarity finds the Java job for words its text does not contain verbatim.
-        JsonNode semantic = PipelineClient.json(client.get(client.matching("/v1/jobs/search?query="
+        JsonNode semantic = PipelineClient.json(client.get(client.ingest("/v1/jobs/search?query="
                 + URLEncoder.encode("server-side JVM developer", StandardCharsets.UTF_8))));
         assertThat(ids(semantic.get("results"), "jobId")).contains(javaJob).doesNotContain(closedJob);
-        assertThat(client.get(client.matching("/v1/jobs/search?query=java&cursor=" + cursor)).statusCode()).isEqualTo(400);
+        assertThat(client.get(client.ingest("/v1/jobs/search?query=java&cursor=" + cursor)).statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * Search is answered by the worker through Kafka request-reply (the worker itself serves no public
+     * path any more); prints the latency at the front door so a change of the round trip shows in the log.
+     */
+    @Test
+    void searchIsAnsweredThroughKafkaAndTheWorkerServesNoPublicPath() {
+        String url = client.ingest("/v1/jobs/search?limit=5&query=" + URLEncoder.encode("java kafka", StandardCharsets.UTF_8));
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = client.get(url);
+            micros.add((System.nanoTime() - t0) / 1000);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        List<Long> sorted = micros.stream().sorted().toList();
+        System.out.printf("GET /v1/jobs/search through the front door and Kafka: p50 %.1f ms, p90 %.1f ms, max %.1f ms (n=%d)%n",
+                sorted.get(sorted.size() / 2) / 1000.0, sorted.get(sorted.size() * 9 / 10) / 1000.0,
+                sorted.get(sorted.size() - 1) / 1000.0, sorted.size());
+        HttpResponse<String> direct = client.get("http://127.0.0.1:" + pipeline.matchingWorkerPort() + "/v1/jobs/search?query=java");
+        assertThat(direct.statusCode()).as(direct.body()).isIn(401, 403, 404);
     }
 
     @Test
@@ -220,7 +242,7 @@ class MatchingIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         String body = null;
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> r = client.get(client.matching(query));
+            HttpResponse<String> r = client.get(client.ingest(query));
             body = r.body();
             if (r.statusCode() == 200) {
                 List<String> ids = ids(PipelineClient.json(r).get("candidates"), "resume_id");
@@ -238,14 +260,14 @@ class MatchingIT {
         String base = "/v1/jobs/" + javaJob + "/candidates?limit=100";
         List<String> ids = awaitCandidates(base, List.of(resumeId), List.of());
         assertThat(ids).doesNotHaveDuplicates();
-        JsonNode body = PipelineClient.json(client.get(client.matching(base)));
+        JsonNode body = PipelineClient.json(client.get(client.ingest(base)));
         JsonNode first = body.get("candidates").get(0);
         assertThat(first.get("job_id").asString()).isEqualTo(javaJob);
         assertThat(first.has("breakdown") && first.has("matched_skills") && first.has("recommendation_level")).isTrue();
         // The SQL filters run: a JSON resume has no parsed location; remote=false keeps a resume without remote words.
-        assertThat(ids(PipelineClient.json(client.get(client.matching(base + "&location=berlin"))).get("candidates"),
+        assertThat(ids(PipelineClient.json(client.get(client.ingest(base + "&location=berlin"))).get("candidates"),
                 "resume_id")).doesNotContain(resumeId);
-        assertThat(ids(PipelineClient.json(client.get(client.matching(base + "&remote=false&minScore=1"))).get("candidates"),
+        assertThat(ids(PipelineClient.json(client.get(client.ingest(base + "&remote=false&minScore=1"))).get("candidates"),
                 "resume_id")).contains(resumeId);
 
         // A resume submitted now appears without a restart; erased, it disappears.
@@ -255,16 +277,16 @@ class MatchingIT {
         assertThat(client.delete(client.ingest("/v1/resumes/" + fresh)).statusCode()).isEqualTo(202);
         awaitCandidates(base, List.of(resumeId), List.of(fresh));
 
-        assertThat(client.get(client.matching("/v1/jobs/" + closedJob + "/candidates")).statusCode()).isEqualTo(409);
-        assertThat(client.get(client.matching("/v1/jobs/nope/candidates")).statusCode()).isEqualTo(404);
+        assertThat(client.get(client.ingest("/v1/jobs/" + closedJob + "/candidates")).statusCode()).isEqualTo(409);
+        assertThat(client.get(client.ingest("/v1/jobs/nope/candidates")).statusCode()).isEqualTo(404);
         PipelineClient other = client.withKey(SharedPipeline.keyB());
-        assertThat(other.get(other.matching("/v1/jobs/" + javaJob + "/candidates")).statusCode()).isEqualTo(404);
-        assertThat(client.get(client.matching(base + "&cursor=bm9wZQ")).statusCode()).isEqualTo(400);
+        assertThat(other.get(other.ingest("/v1/jobs/" + javaJob + "/candidates")).statusCode()).isEqualTo(404);
+        assertThat(client.get(client.ingest(base + "&cursor=bm9wZQ")).statusCode()).isEqualTo(400);
     }
 
     @Test
     void clustersComeBackWithSizesTermsAndRepresentatives() {
-        HttpResponse<String> r = client.post(client.matching("/v1/jobs/clusters"), "{}", Map.of());
+        HttpResponse<String> r = client.post(client.ingest("/v1/jobs/clusters"), "{}", Map.of());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode clusters = PipelineClient.json(r);
         assertThat(clusters.get("k").asInt()).isBetween(2, 10);

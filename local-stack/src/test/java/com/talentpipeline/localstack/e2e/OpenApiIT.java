@@ -154,7 +154,7 @@ class OpenApiIT {
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(90);
         JsonNode doc = document(client.frontDoor("/v3/api-docs"));
         while (!(doc.get("paths").has("/v1/tasks/{taskId}") && doc.get("paths").has("/v1/images/{id}/detections")
-                && doc.get("paths").has("/v1/jobs/search")) && java.time.Instant.now().isBefore(deadline)) {
+                && doc.get("paths").has("/v1/rag/info") && doc.get("paths").has("/v1/resumes/{resumeId}/score")) && java.time.Instant.now().isBefore(deadline)) {
             try {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {

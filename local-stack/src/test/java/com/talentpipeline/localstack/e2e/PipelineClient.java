@@ -95,11 +95,6 @@ final class PipelineClient {
         return route(pipeline.scoringWorkerPort(), path);
     }
 
-    /** A URL of the matching worker's API. */
-    String matching(String path) {
-        return route(pipeline.matchingWorkerPort(), path);
-    }
-
     /**
      * Every public call goes through the front door, the one base URL a client knows; operator endpoints
      * (actuator) are not routed by the front door and stay on the service's own port.

@@ -154,28 +154,13 @@ class K8sManifestsTest {
     }
 
     @Test
-    void kedaScalesTheMatchingWorkerOnItsLagAndOnItsHttpLoad() {
-        Map<String, Object> spec = map(find("ScaledObject", "matching-worker").get("spec"), "spec");
-        List<String> topics = new ArrayList<>();
-        String query = null;
-        for (Object t : InfraFiles.asList(spec.get("triggers"), "triggers")) {
-            Map<String, Object> trigger = map(t, "trigger");
-            Map<String, Object> metadata = map(trigger.get("metadata"), "trigger metadata");
-            if ("kafka".equals(trigger.get("type"))) {
-                assertThat(metadata).containsEntry("consumerGroup", "matching-worker");
-                topics.add(String.valueOf(metadata.get("topic")));
-            } else {
-                assertThat(trigger).containsEntry("type", "prometheus");
-                query = String.valueOf(metadata.get("query"));
-                assertThat(metadata).containsKeys("serverAddress", "threshold");
-            }
-        }
-        assertThat(topics).containsExactly(Topics.RESUME_EMBEDDED_NAME);
-        // The service tag every metric of the worker carries (management.metrics.tags.service).
-        assertThat(query).contains("http_server_requests_seconds_count", "service=\"matching-worker\"", "/actuator");
+    void kedaScalesTheMatchingWorkerOnRecommendationWorkAndOnTheFrontDoorsQuestions() {
+        // No HTTP trigger: the worker serves no API besides actuator; its questions arrive on Kafka.
+        assertScaledOnLag("matching-worker", Topics.RESUME_EMBEDDED_NAME, Topics.MATCH_REQUESTED_NAME,
+                Topics.MATCH_BATCH_REQUESTED_NAME, Topics.JOB_CLUSTERS_REQUESTED_NAME, Topics.JOB_SEARCH_REQUESTED_NAME,
+                Topics.JOB_CANDIDATES_REQUESTED_NAME, Topics.RECOMMENDATIONS_REQUESTED_NAME);
         assertThat(String.valueOf(map(map(ServiceConfigs.yaml("matching-worker").get("management"), "m")
                 .get("metrics"), "metrics").get("tags"))).contains("service=matching-worker");
-        assertThat(spec.get("maxReplicaCount")).isEqualTo(Topics.RESUME_EMBEDDED.partitions());
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.talentpipeline.matching.index.Indexes;
 import com.talentpipeline.matching.index.JobIndex;
 import com.talentpipeline.matching.index.JobIndexLoader;
 import com.talentpipeline.matching.index.ResumeVectors;
+import com.talentpipeline.matching.query.MatchingQueries;
 import com.talentpipeline.matching.recommend.Comparisons;
 import com.talentpipeline.matching.recommend.Profiles;
 import com.talentpipeline.matching.recommend.RecommendationRefresher;
@@ -133,6 +134,15 @@ public class MatchingConfiguration {
     @Bean
     JobClusterer jobClusterer(MatchingProperties properties) {
         return new JobClusterer(properties.clusters());
+    }
+
+    /** The answers to the front door's queries (request-reply over Kafka). */
+    @Bean
+    MatchingQueries matchingQueries(DocumentStore documents, Profiles profiles, Comparisons comparisons,
+            Recommender recommender, JobSearch search, JobClusterer clusterer, CandidateRanker ranker, Indexes indexes,
+            TaskPublisher tasks, TextEncoder encoder, MatchingProperties properties) {
+        return new MatchingQueries(documents, profiles, comparisons, recommender, search, clusterer, ranker, indexes,
+                tasks, encoder, properties);
     }
 
     @Bean

@@ -18,7 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param search           job search settings
  * @param clusters         clustering settings
  * @param embeddingsWait   how long a match task waits for a resume's or job's embeddings before it fails
- * @param resultsBaseUrl   base of the results API, for task URLs
  * @param index            job/resume index reader settings
  */
 @ConfigurationProperties(prefix = "pipeline.matching")
@@ -31,14 +30,13 @@ public record MatchingProperties(
         @DefaultValue Search search,
         @DefaultValue Clusters clusters,
         @DefaultValue("60s") Duration embeddingsWait,
-        @DefaultValue("http://localhost:8081") String resultsBaseUrl,
         @DefaultValue Index index) {
 
     /** Defaults everywhere (tests, benchmark). */
     public static MatchingProperties defaults() {
         return new MatchingProperties(Map.of(), 0.8, new Batch(1000, 100), new Recommendations(20, 100, 5),
-                new Candidates(20, 100, 5, 1000, 5000), new Search(20, 100, 500, 0.5), new Clusters(2000, 10, 100, 42L, 2000), Duration.ofSeconds(60),
-                "http://localhost:8081", new Index("matching-worker-index", Duration.ofMinutes(5), JobIndex.Scoring.PYTORCH));
+                new Candidates(20, 100, 5, 1000, 5000), new Search(20, 100, 500, 0.5), new Clusters(10, 100, 42L, 2000), Duration.ofSeconds(60),
+                new Index("matching-worker-index", Duration.ofMinutes(5), JobIndex.Scoring.PYTORCH));
     }
 
     /** The weights of a tenant: configured ones, else {@code default}, else 0.65/0.35. */
@@ -108,13 +106,12 @@ public record MatchingProperties(
     }
 
     /**
-     * @param syncMaxJobs   up to this many active jobs clustering answers 200 at once; above, a task (202)
      * @param maxK          largest k tried when the request sets none (from 2)
      * @param maxIterations Lloyd iterations per run
      * @param seed          k-means++ seed (same jobs, same clusters)
      * @param silhouetteSample most points the silhouette is computed over (a seeded sample above)
      */
-    public record Clusters(@DefaultValue("2000") int syncMaxJobs, @DefaultValue("10") int maxK,
+    public record Clusters(@DefaultValue("10") int maxK,
             @DefaultValue("100") int maxIterations, @DefaultValue("42") long seed,
             @DefaultValue("2000") int silhouetteSample) {
     }

@@ -24,6 +24,16 @@ public enum TaskType {
     RECOMMENDATIONS("recommendations"),
     /** K-means clusters of the active jobs (matching worker). */
     JOB_CLUSTERS("job.clusters"),
+    /** A job search not answered within its deadline (matching worker, request-reply). */
+    JOB_SEARCH("job.search"),
+    /** A job's candidates not answered within their deadline (matching worker, request-reply). */
+    JOB_CANDIDATES("job.candidates"),
+    /**
+     * A client's recommendations query not answered within its deadline (matching worker, request-reply);
+     * unlike {@link #RECOMMENDATIONS} (the worker's own recomputation per resume version) it writes no
+     * predictions row, since its filters and limit are the caller's.
+     */
+    RECOMMENDATIONS_QUERY("recommendations.query"),
     /** Object discovery on one image (detection worker). */
     IMAGE_DETECTION("image.detection"),
     /** Erasure of a resume or of a user's data, whose result lists what was removed (results API). */

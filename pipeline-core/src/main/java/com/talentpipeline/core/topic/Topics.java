@@ -3,7 +3,12 @@ package com.talentpipeline.core.topic;
 import com.talentpipeline.core.career.CareerRequested;
 import com.talentpipeline.core.image.ImageSubmitted;
 import com.talentpipeline.core.kafka.reply.Reply;
+import com.talentpipeline.core.match.CandidatesRequested;
+import com.talentpipeline.core.match.JobClustersRequested;
+import com.talentpipeline.core.match.JobSearchRequested;
+import com.talentpipeline.core.match.MatchBatchRequested;
 import com.talentpipeline.core.match.MatchRequested;
+import com.talentpipeline.core.match.RecommendationsRequested;
 import com.talentpipeline.core.rag.RagRequested;
 import com.talentpipeline.core.job.JobEmbeddings;
 import com.talentpipeline.core.job.JobSubmitted;
@@ -45,6 +50,11 @@ public final class Topics {
     public static final String RAG_REQUESTED_NAME = "rag.requested";
     public static final String CAREER_REQUESTED_NAME = "career.requested";
     public static final String MATCH_REQUESTED_NAME = "match.requested";
+    public static final String MATCH_BATCH_REQUESTED_NAME = "match.batch.requested";
+    public static final String JOB_CLUSTERS_REQUESTED_NAME = "job.clusters.requested";
+    public static final String JOB_SEARCH_REQUESTED_NAME = "job.search.requested";
+    public static final String JOB_CANDIDATES_REQUESTED_NAME = "job.candidates.requested";
+    public static final String RECOMMENDATIONS_REQUESTED_NAME = "recommendations.requested";
     public static final String REQUEST_REPLIES_NAME = "request.replies";
 
     /**
@@ -118,6 +128,31 @@ public final class Topics {
             new Topic<>(MATCH_REQUESTED_NAME, MatchRequested.class, 6, false,
                     BadRecordPolicy.DEAD_LETTER);
 
+    /** A resume compared with many jobs (matching worker), always a {@code match.batch} task; key = resume id. */
+    public static final Topic<MatchBatchRequested> MATCH_BATCH_REQUESTED =
+            new Topic<>(MATCH_BATCH_REQUESTED_NAME, MatchBatchRequested.class, 6, false,
+                    BadRecordPolicy.DEAD_LETTER);
+
+    /** K-means over a tenant's active jobs (matching worker, request-reply); key = tenant id. */
+    public static final Topic<JobClustersRequested> JOB_CLUSTERS_REQUESTED =
+            new Topic<>(JOB_CLUSTERS_REQUESTED_NAME, JobClustersRequested.class, 6, false,
+                    BadRecordPolicy.DEAD_LETTER);
+
+    /** A job search over the matching worker's index (request-reply); key = tenant id. */
+    public static final Topic<JobSearchRequested> JOB_SEARCH_REQUESTED =
+            new Topic<>(JOB_SEARCH_REQUESTED_NAME, JobSearchRequested.class, 6, false,
+                    BadRecordPolicy.DEAD_LETTER);
+
+    /** A job's ranked candidates from the matching worker's index (request-reply); key = job id. */
+    public static final Topic<CandidatesRequested> JOB_CANDIDATES_REQUESTED =
+            new Topic<>(JOB_CANDIDATES_REQUESTED_NAME, CandidatesRequested.class, 6, false,
+                    BadRecordPolicy.DEAD_LETTER);
+
+    /** A resume's recommended jobs from the matching worker's index (request-reply); key = resume id. */
+    public static final Topic<RecommendationsRequested> RECOMMENDATIONS_REQUESTED =
+            new Topic<>(RECOMMENDATIONS_REQUESTED_NAME, RecommendationsRequested.class, 6, false,
+                    BadRecordPolicy.DEAD_LETTER);
+
     /**
      * Workers' replies to the requests above; key = correlation id. Every front-door instance reads all
      * partitions without a group and keeps the replies it waits for, so the count is only about broker load.
@@ -139,7 +174,8 @@ public final class Topics {
             List.of(RESUME_SUBMITTED, RESUME_EMBEDDED, JOB_SUBMITTED, JOB_EMBEDDED, TASK_EVENTS, RESUME_UPDATED,
                     MODEL_REGISTRY, RESUME_SCORED, RECOMMENDATIONS_UPDATED,
                     INTERVIEW_SUBMITTED, IMAGE_SUBMITTED, RAG_REQUESTED, CAREER_REQUESTED, MATCH_REQUESTED,
-                    REQUEST_REPLIES);
+                    MATCH_BATCH_REQUESTED, JOB_CLUSTERS_REQUESTED, JOB_SEARCH_REQUESTED, JOB_CANDIDATES_REQUESTED,
+                    RECOMMENDATIONS_REQUESTED, REQUEST_REPLIES);
 
     private Topics() {
     }

@@ -167,7 +167,9 @@ class TypedListenerTest {
         assertThat(Topics.all()).filteredOn(t -> t.badRecordPolicy() == BadRecordPolicy.DEAD_LETTER)
                 .extracting(t -> t.name())
                 .containsExactlyInAnyOrder("resume.submitted", "job.submitted", "task.events", "interview.submitted",
-                        "image.submitted", "rag.requested", "career.requested", "match.requested");
+                        "image.submitted", "rag.requested", "career.requested", "match.requested",
+                        "match.batch.requested", "job.clusters.requested", "job.search.requested",
+                        "job.candidates.requested", "recommendations.requested");
         assertThat(Topics.all()).filteredOn(t -> t.compacted())
                 .allSatisfy(t -> assertThat(t.badRecordPolicy()).isEqualTo(BadRecordPolicy.SKIP_AND_COUNT));
     }

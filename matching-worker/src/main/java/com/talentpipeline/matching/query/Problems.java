@@ -1,11 +1,11 @@
-package com.talentpipeline.matching.web;
+package com.talentpipeline.matching.query;
 
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.FieldProblem;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
-/** The 4xx answers of this API. */
+/** The 4xx answers of the matching queries, as problem replies the front door renders as problem+json. */
 final class Problems {
 
     private Problems() {
