@@ -1,5 +1,6 @@
 package com.talentpipeline.ingest.resume;
 
+import com.talentpipeline.core.task.intake.TaskRows;
 import com.talentpipeline.core.erasure.ErasedResume;
 import com.talentpipeline.core.erasure.ErasedSubjects;
 import com.talentpipeline.core.erasure.ErasureLedger;
@@ -183,15 +184,9 @@ public class ResumeErasure {
 
     /** The erasure task: RUNNING until the results API has every participant's report. */
     private Mono<Void> recordTask(String tenantId, String subject, UUID taskId, Instant at) {
-        var now = at.atOffset(ZoneOffset.UTC);
-        return db.sql("""
-                        INSERT INTO tasks (id, tenant_id, type, state, subject_id, progress, result_link,
-                                           created_at, started_at, updated_at)
-                        VALUES (:id, :tenant, :type, :state, :subject, 0, :link, :now, :now, :now)""")
-                .bind("id", taskId).bind("tenant", tenantId).bind("type", TaskType.ERASURE.wireName())
-                .bind("state", TaskState.RUNNING.name()).bind("subject", subject).bind("link", "/v1/tasks/" + taskId)
-                .bind("now", now)
-                .then();
+        // Through the task kit, the one writer of task rows.
+        return new TaskRows(db).insert(new TaskRows.NewTask(taskId, tenantId, TaskType.ERASURE, TaskState.RUNNING,
+                subject, "/v1/tasks/" + taskId, at.atOffset(ZoneOffset.UTC))).then();
     }
 
     private record Stored(String id, int version, String content, String contentHash) {

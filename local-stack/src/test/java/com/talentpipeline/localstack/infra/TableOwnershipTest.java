@@ -54,8 +54,6 @@ class TableOwnershipTest {
         known.put("results-api:TaskGauges:tasks", taskKit);
         known.put("results-api:WebhookStore:tasks", taskKit + " (the callback URL of a task)");
         known.put("results-api:PredictionStore:tasks", taskKit + " (predictions are listed per upload task)");
-        known.put("ingest-api:RequestTasks:tasks", taskKit + " (the 202 fallback of a request-reply writes its task "
-                + "row in one statement the intake kit can take over)");
         String taskErasure = "task kit: erasing and closing tasks by subject should be the kit's API, not each "
                 + "erasure participant's SQL";
         known.put("ingest-api:IngestErasure:idempotency_keys", taskErasure);
@@ -69,8 +67,6 @@ class TableOwnershipTest {
                 + "(ErasedSubjects)";
         known.put("scoring-worker:ScoreStore:erased_subjects", erasedSubjects);
         known.put("rag-worker:ChunkStore:erased_subjects", erasedSubjects);
-        known.put("ingest-api:ResumeErasure:tasks", "task kit: the erasure task's row is written by the erasure "
-                + "intake itself; should use the intake kit");
         // Reads of ingest's documents by the workers and the results side.
         String workerReads = "needs the document itself: the worker should keep what it needs from job.submitted / "
                 + "resume.embedded events, or the endpoint moves to ingest-api";
