@@ -36,15 +36,11 @@ public final class RunLocal {
         System.out.printf("""
 
                 Talent pipeline is up in %.1f s (data in %s)
-                  Ingest API        http://localhost:%d   (POST /v1/resumes, /v1/jobs, /v1/interviews, /v1/images)
-                  Results API       http://localhost:%d   (GET /v1/tasks/{id}, /v1/resumes/{id}/embeddings)
-                  Embedding worker  http://localhost:%d/actuator/health
-                  RAG worker        http://localhost:%d   (POST /v1/rag/queries, GET /v1/rag/info)
-                  Scoring worker    http://localhost:%d   (GET /v1/resumes/{id}/score, /v1/career-paths/*)
-                  Matching worker   http://localhost:%d/actuator/health
-                  Detection worker  http://localhost:%d   (GET /v1/images/{id}/detections, POST /v1/images:detect)
-                  API docs          http://localhost:%d/swagger-ui.html, http://localhost:%d/swagger-ui.html
-                  Metrics           http://localhost:<port>/actuator/prometheus on each service
+                  One base URL      http://localhost:%d   every public endpoint (routes of infra/k8s/base/ingress.yaml)
+                  API docs          http://localhost:%d/swagger-ui.html (one document: /v3/api-docs)
+                  Services' own ports, for operators (actuator health and metrics):
+                    ingest %d, results %d, embedding %d, rag %d, scoring %d, matching %d, detection %d
+                  Metrics           http://localhost:<service port>/actuator/prometheus
                                     (Authorization: Bearer $(cat %s/metrics-key))
                   Kafka             %s
                   PostgreSQL        %s (user %s)
@@ -54,11 +50,11 @@ public final class RunLocal {
                 Press Ctrl-C to stop.
                 %n""",
                 (System.nanoTime() - started) / 1e9, settings.dataDir().toAbsolutePath().normalize(),
+                pipeline.frontDoorPort(), pipeline.frontDoorPort(),
                 pipeline.ingestPort(), pipeline.resultsPort(), pipeline.embeddingWorkerPort(), pipeline.ragWorkerPort(),
                 pipeline.scoringWorkerPort(), pipeline.matchingWorkerPort(), pipeline.detectionWorkerPort(),
-                pipeline.ingestPort(), pipeline.resultsPort(), settings.dataDir(),
-                endpoints.kafkaBootstrapServers(), endpoints.jdbcUrl(), endpoints.dbUser(),
-                endpoints.redisHost(), endpoints.redisPort(), devKey, pipeline.resultsPort());
+                settings.dataDir(), endpoints.kafkaBootstrapServers(), endpoints.jdbcUrl(), endpoints.dbUser(),
+                endpoints.redisHost(), endpoints.redisPort(), devKey, pipeline.frontDoorPort());
         Thread.currentThread().join();
     }
 }
