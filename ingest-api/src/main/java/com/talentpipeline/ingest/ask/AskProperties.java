@@ -9,9 +9,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param rag    {@code POST /v1/rag/queries}
  * @param career {@code POST /v1/career-paths/predict}
+ * @param image  {@code POST /v1/images:detect}, {@code /v1/images/compare}, {@code /v1/images/match-text}
  */
 @ConfigurationProperties("pipeline.ingest.ask")
-record AskProperties(@DefaultValue Rag rag, @DefaultValue Career career) {
+record AskProperties(@DefaultValue Rag rag, @DefaultValue Career career, @DefaultValue Image image) {
+
+    /**
+     * @param timeout         longest wait for the detection worker's answer before 202 with a task (default 10s)
+     * @param maxDetectPixels largest width x height {@code images:detect} takes (default 1000000); larger is 422
+     */
+    record Image(@DefaultValue("10s") Duration timeout, @DefaultValue("1000000") long maxDetectPixels) {
+    }
 
     /**
      * @param timeout  longest wait for the answer before 202 with a task; a request's {@code timeoutMillis}

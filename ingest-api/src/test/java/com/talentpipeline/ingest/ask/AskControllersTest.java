@@ -47,7 +47,8 @@ class AskControllersTest {
                 new PendingReplies(), (taskId, type, tenant, subject) -> Mono.fromRunnable(() -> tasks.add(taskId)),
                 Topics.REQUEST_REPLIES_NAME, "http://results:8081", Duration.ofSeconds(5));
         AskProperties properties = new AskProperties(new AskProperties.Rag(Duration.ofMillis(200), 1000),
-                new AskProperties.Career(Duration.ofMillis(200), 20000, 100, 20));
+                new AskProperties.Career(Duration.ofMillis(200), 20000, 100, 20),
+                new AskProperties.Image(Duration.ofMillis(200), 1_000_000));
         when(documents.resume(anyString(), anyString())).thenReturn(Mono.empty());
         when(documents.resume("default", "nobody"))
                 .thenReturn(Mono.error(ApiProblemException.notFound("Resume", "nobody")));

@@ -52,7 +52,6 @@ class TableOwnershipTest {
         for (String table : List.of("tasks", "task_results", "idempotency_keys")) {
             known.put("ingest-api:SubmissionService:" + table, taskKit);
         }
-        known.put("detection-worker:ImageStore:tasks", taskKit + "; image intake moves to ingest-api");
         known.put("results-api:TaskStore:tasks", taskKit);
         known.put("results-api:TaskStore:task_results", taskKit);
         known.put("results-api:TaskGauges:tasks", taskKit);

@@ -26,6 +26,8 @@ public enum TaskType {
     JOB_CLUSTERS("job.clusters"),
     /** Object discovery on one image (detection worker). */
     IMAGE_DETECTION("image.detection"),
+    /** A detect, compare or match-text request answered through request-reply, a task past its deadline (detection worker). */
+    IMAGE_REQUEST("image.request"),
     /** Erasure of a resume or of a user's data, whose result lists what was removed (results API). */
     ERASURE("erasure");
 
