@@ -58,7 +58,7 @@ class SchemaMigrationTest {
         for (String service : START_ORDER) {
             migrate(fresh, locations(service));
         }
-        Map<String, String> expected = schema(legacy);
+        Map<String, String> expected = withoutCrossOwnerKeys(schema(legacy));
         assertThat(expected).containsKeys("table tasks", "table resumes", "table predictions", "table detections",
                 "trigger jobs_search_update", "function jobs_search_vector");
         assertThat(schema(fresh)).isEqualTo(expected);
@@ -68,7 +68,7 @@ class SchemaMigrationTest {
     void aDatabaseOfTheOldHistoryUpgradesAndKeepsItsRows() throws Exception {
         String db = database("upgraded");
         migrateLegacy(db);
-        Map<String, String> before = schema(db);
+        Map<String, String> before = withoutCrossOwnerKeys(schema(db));
         execute(db, """
                 INSERT INTO jobs (id, tenant_id, version, content, content_hash, status, created_at, updated_at)
                 VALUES ('j1', 't1', 1, '{"title": "Data engineer"}', 'h', 'OPEN', now(), now())""");
@@ -108,7 +108,7 @@ class SchemaMigrationTest {
         }
         String legacy = database("legacy_reference");
         migrateLegacy(legacy);
-        assertThat(schema(db)).isEqualTo(schema(legacy));
+        assertThat(schema(db)).isEqualTo(withoutCrossOwnerKeys(schema(legacy)));
         for (String kit : List.of("core_task", "core_security", "core_erasure")) {
             assertThat(query(db, "SELECT count(*) FROM flyway_history_" + kit + " WHERE version = '1'"))
                     .as(kit).isEqualTo("1");
@@ -163,6 +163,16 @@ class SchemaMigrationTest {
      * Every table (columns in order with type, nullability and default), index, constraint, function and
      * trigger of the public schema, but Flyway's history tables, keyed by kind and name.
      */
+    /**
+     * The old schema without its foreign keys across owners, which the sets drop: detections (detection
+     * worker) no longer references images (ingest API).
+     */
+    private static Map<String, String> withoutCrossOwnerKeys(Map<String, String> schema) {
+        Map<String, String> out = new TreeMap<>(schema);
+        assertThat(out.remove("constraint detections.detections_image_id_fkey")).as("the old key").isNotNull();
+        return out;
+    }
+
     private static Map<String, String> schema(String db) throws SQLException {
         Map<String, String> out = new TreeMap<>();
         String notFlyway = " NOT LIKE 'flyway%'";
