@@ -1,6 +1,5 @@
 package com.talentpipeline.detection.config;
 
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -8,8 +7,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Settings of the detection worker ({@code pipeline.detection.*}); documented in {@code detection-worker.yml}.
  *
- * @param upload         limits of uploaded images
- * @param sync           limits of the synchronous {@code POST /v1/images:detect}
+ * @param upload         limits of the images to decode
+ * @param overlay        the overlay PNG published with each upload's detections
  * @param maskcut        MaskCut's parameters
  * @param backbone       which backbone extracts patch features
  * @param clip           the optional CLIP model for text-to-image matching
@@ -18,7 +17,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties(prefix = "pipeline.detection")
 public record DetectionProperties(
         @DefaultValue Upload upload,
-        @DefaultValue Sync sync,
+        @DefaultValue Overlay overlay,
         @DefaultValue Maskcut maskcut,
         @DefaultValue Backbone backbone,
         @DefaultValue Clip clip,
@@ -26,23 +25,22 @@ public record DetectionProperties(
 
     /** Defaults everywhere (tests). */
     public static DetectionProperties defaults() {
-        return new DetectionProperties(new Upload(DataSize.ofMegabytes(10), 40_000_000L),
-                new Sync(1_000_000L, Duration.ofSeconds(10)), new Maskcut(0.15, 1e-5, 3, 0.01, 0.5),
+        return new DetectionProperties(new Upload(40_000_000L),
+                new Overlay(640, DataSize.ofKilobytes(512)), new Maskcut(0.15, 1e-5, 3, 0.01, 0.5),
                 new Backbone("", "PyTorch", "dino", 8, 480, false, 1.0, 0.8, 0.5), new Clip(""), true);
     }
 
     /**
-     * @param maxSize   largest accepted file (413 above)
      * @param maxPixels largest accepted width x height, read from the header before decoding (422 above)
      */
-    public record Upload(@DefaultValue("10MB") DataSize maxSize, @DefaultValue("40000000") long maxPixels) {
+    public record Upload(@DefaultValue("40000000") long maxPixels) {
     }
 
     /**
-     * @param maxPixels largest image the synchronous endpoint takes (422 above: upload it as a task)
-     * @param timeout   how long it computes before answering 503
+     * @param maxSide longest side of the overlay PNG (scaled down above)
+     * @param maxSize largest overlay PNG published on task.events; a larger one is left out
      */
-    public record Sync(@DefaultValue("1000000") long maxPixels, @DefaultValue("10s") Duration timeout) {
+    public record Overlay(@DefaultValue("640") int maxSide, @DefaultValue("512KB") DataSize maxSize) {
     }
 
     /**

@@ -1,2 +1,2 @@
-/** PostgreSQL storage of images and their detections (tables images and detections, V9). */
+/** PostgreSQL storage of the detections (this worker's table {@code detections}). */
 package com.talentpipeline.detection.store;

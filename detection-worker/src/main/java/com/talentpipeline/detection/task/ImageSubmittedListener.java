@@ -14,7 +14,10 @@ import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.detection.detect.DetectionReport;
 import com.talentpipeline.detection.detect.DetectionService;
 import com.talentpipeline.core.image.ImageDecoder;
-import com.talentpipeline.detection.store.ImageStore;
+import com.talentpipeline.detection.store.DetectionStore;
+import com.talentpipeline.detection.detect.OverlayPreview;
+import com.talentpipeline.detection.config.DetectionProperties;
+import java.util.LinkedHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -29,8 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes {@code image.submitted} (group {@code detection-worker}): RUNNING, detection, the detections
  * row (upsert by image id), then SUCCEEDED with the result document, so a redelivered event repeats an
- * idempotent computation under the same task id. An unreadable event (the consume kit), an image that
- * cannot be found or decoded, or a detection that throws goes to {@code image.submitted.DLT} and its task
+ * idempotent computation under the same task id. An unreadable event (the consume kit), an image missing
+ * from the event or that cannot be decoded, or a detection that throws goes to {@code image.submitted.DLT} and its task
  * to FAILED; a database that is down is thrown to the error handler, which retries with backoff.
  */
 @Component
@@ -39,7 +42,8 @@ public class ImageSubmittedListener {
     private static final Logger log = LoggerFactory.getLogger(ImageSubmittedListener.class);
     private static final Duration DB = Duration.ofSeconds(30);
 
-    private final ImageStore store;
+    private final DetectionStore store;
+    private final DetectionProperties.Overlay overlay;
     private final DetectionService detection;
     private final ImageDecoder decoder;
     private final DetectionTasks tasks;
@@ -47,9 +51,10 @@ public class ImageSubmittedListener {
     private final MeterRegistry meters;
     private final TypedListener<ImageSubmitted> listener;
 
-    public ImageSubmittedListener(ImageStore store, DetectionService detection, ImageDecoder decoder,
-            DetectionTasks tasks, ConsumeKit kit, MeterRegistry meters) {
+    public ImageSubmittedListener(DetectionStore store, DetectionService detection, ImageDecoder decoder,
+            DetectionTasks tasks, ConsumeKit kit, MeterRegistry meters, DetectionProperties properties) {
         this.store = store;
+        this.overlay = properties.overlay();
         this.detection = detection;
         this.decoder = decoder;
         this.tasks = tasks;
@@ -78,16 +83,18 @@ public class ImageSubmittedListener {
         String imageId = image.imageId();
         String trace = envelope.traceparent();
         tasks.running(taskId, tenant, imageId, trace);
-        byte[] bytes = store.bytes(tenant, UUID.fromString(imageId)).block(DB);
-        if (bytes == null) {
-            failForGood(record, envelope, new IllegalStateException("image " + imageId + " not found"), "missing",
-                    ErrorCode.INTERNAL_ERROR, "the image was not found");
+        // The bytes travel in the event (the ingest API's images table is not read here).
+        byte[] bytes = image.bytes();
+        if (bytes == null || bytes.length == 0) {
+            failForGood(record, envelope, new IllegalStateException("image " + imageId + " not found in the event"),
+                    "missing", ErrorCode.INTERNAL_ERROR, "the image was not found in the event");
             return;
         }
         DetectionReport report;
+        java.awt.image.BufferedImage decoded;
         try {
             long t0 = System.nanoTime();
-            var decoded = decoder.read(bytes);
+            decoded = decoder.read(bytes);
             report = detection.detect(decoded, (System.nanoTime() - t0) / 1e6);
         } catch (ApiProblemException e) {
             failForGood(record, envelope, e, "undecodable", ErrorCode.INTERNAL_ERROR, e.getMessage());
@@ -99,9 +106,18 @@ public class ImageSubmittedListener {
             return;
         }
         Map<String, Object> document = report.asDocument(imageId);
+        // The file name names the image in the COCO export the results API builds from the task's result.
+        document.put("fileName", image.fileName() == null || image.fileName().isBlank() ? imageId + ".png"
+                : image.fileName());
         store.saveDetections(tenant, UUID.fromString(imageId), report.backbone().name(),
                 report.result().detections().size(), document).block(DB);
-        tasks.succeeded(taskId, tenant, imageId, trace, report.backbone().name(), document);
+        Map<String, Object> published = new LinkedHashMap<>(document);
+        String png = OverlayPreview.base64Png(decoded, report.result().detections(), overlay.maxSide(),
+                (int) overlay.maxSize().toBytes());
+        if (png != null) {
+            published.put("overlayPng", png);
+        }
+        tasks.succeeded(taskId, tenant, imageId, trace, report.backbone().name(), published);
         log.info("image {} ({}x{}): {} objects in {} ms", imageId, image.width(), image.height(),
                 report.result().detections().size(), Math.round(report.totalMillis()));
     }

@@ -10,9 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rag    {@code POST /v1/rag/queries}
  * @param career {@code POST /v1/career-paths/predict}
  * @param matching the matching worker's queries (batch, clusters, search, candidates, recommendations)
+ * @param image    {@code POST /v1/images:detect}, {@code /v1/images/compare}, {@code /v1/images/match-text}
  */
 @ConfigurationProperties("pipeline.ingest.ask")
-record AskProperties(@DefaultValue Rag rag, @DefaultValue Career career, @DefaultValue Matching matching) {
+record AskProperties(@DefaultValue Rag rag, @DefaultValue Career career, @DefaultValue Matching matching,
+        @DefaultValue Image image) {
+
+    /**
+     * @param timeout         longest wait for the detection worker's answer before 202 with a task (default 10s)
+     * @param maxDetectPixels largest width x height {@code images:detect} takes (default 1000000); larger is 422
+     */
+    record Image(@DefaultValue("10s") Duration timeout, @DefaultValue("1000000") long maxDetectPixels) {
+    }
 
     /**
      * @param timeout  longest wait for the answer before 202 with a task; a request's {@code timeoutMillis}

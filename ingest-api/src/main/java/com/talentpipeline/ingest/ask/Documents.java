@@ -58,4 +58,24 @@ final class Documents {
                                 List.of(new FieldProblem("jobId", "is closed")), null))
                         : Mono.<Void>empty()));
     }
+
+    /** The bytes of the tenant's uploaded image ({@code images}, this module's table), else 404. */
+    Mono<byte[]> image(String tenantId, String imageId) {
+        java.util.UUID id;
+        try {
+            id = java.util.UUID.fromString(imageId);
+        } catch (IllegalArgumentException e) {
+            // Not a UUID cannot be anybody's image: the same 404 as an unknown id.
+            return Mono.error(ApiProblemException.notFound("Image", imageId));
+        }
+        return storeDown(db.sql("SELECT bytes FROM images WHERE id = :id AND tenant_id = :tenant")
+                .bind("id", id).bind("tenant", tenantId)
+                .map(row -> {
+                    java.nio.ByteBuffer buffer = row.get("bytes", java.nio.ByteBuffer.class);
+                    byte[] out = new byte[buffer.remaining()];
+                    buffer.get(out);
+                    return out;
+                }).one()
+                .switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("Image", imageId))));
+    }
 }

@@ -38,7 +38,10 @@ public class BodySizeLimitFilter implements WebFilter {
         // multipart envelope and the small userId part); JSON keeps the 1MB limit.
         MediaType contentType = exchange.getRequest().getHeaders().getContentType();
         boolean multipart = contentType != null && MediaType.MULTIPART_FORM_DATA.isCompatibleWith(contentType);
-        long limit = multipart ? properties.maxFileSize().toBytes() + MULTIPART_OVERHEAD : properties.maxBodySize().toBytes();
+        // POST /v1/images/compare carries two images.
+        long files = exchange.getRequest().getPath().value().endsWith("/images/compare") ? 2 : 1;
+        long limit = multipart ? files * properties.maxFileSize().toBytes() + MULTIPART_OVERHEAD
+                : properties.maxBodySize().toBytes();
         if ((method == HttpMethod.POST || method == HttpMethod.PUT) && length > limit) {
             return ProblemResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
                     multipart ? "file_too_large" : "payload_too_large",

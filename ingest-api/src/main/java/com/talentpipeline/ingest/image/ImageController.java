@@ -69,8 +69,9 @@ public class ImageController {
                     String imageId = image.id().toString();
                     var accept = new IntakeRequest<>(TaskType.IMAGE_DETECTION, Topics.IMAGE_SUBMITTED, imageId,
                             ContentHash.sha256Hex(image.bytes()),
+                            // The bytes travel in the event: the detection worker reads no table of this module.
                             version -> new ImageSubmitted(imageId, image.contentType(), image.width(), image.height(),
-                                    image.bytes().length),
+                                    image.bytes().length, image.fileName(), image.bytes()),
                             key, client.callbackUrl(), new ImageRows(db, image), null);
                     return intake.submit(accept, client.tenantId(), traceparent)
                             .map(accepted -> responses.accepted(accepted, (a, url) -> TaskAccepted.of(a, url)

@@ -48,7 +48,8 @@ class AskControllersTest {
                 Topics.REQUEST_REPLIES_NAME, "http://results:8081", Duration.ofSeconds(5));
         AskProperties properties = new AskProperties(new AskProperties.Rag(Duration.ofMillis(200), 1000),
                 new AskProperties.Career(Duration.ofMillis(200), 20000, 100, 20),
-                new AskProperties.Matching(1000, Duration.ofMillis(200), Duration.ofMillis(200)));
+                new AskProperties.Matching(1000, Duration.ofMillis(200), Duration.ofMillis(200)),
+                new AskProperties.Image(Duration.ofMillis(200), 1_000_000));
         when(documents.resume(anyString(), anyString())).thenReturn(Mono.empty());
         when(documents.resume("default", "nobody"))
                 .thenReturn(Mono.error(ApiProblemException.notFound("Resume", "nobody")));

@@ -68,7 +68,8 @@ class MatchingQueriesControllersTest {
                 Topics.REQUEST_REPLIES_NAME, "http://results:8081", Duration.ofSeconds(5));
         AskProperties properties = new AskProperties(new AskProperties.Rag(Duration.ofSeconds(1), 1000),
                 new AskProperties.Career(Duration.ofSeconds(1), 20000, 100, 20),
-                new AskProperties.Matching(1000, Duration.ofMillis(300), Duration.ofMillis(300)));
+                new AskProperties.Matching(1000, Duration.ofMillis(300), Duration.ofMillis(300)),
+                new AskProperties.Image(Duration.ofSeconds(2), 1_000_000));
         when(documents.resume(anyString(), anyString())).thenReturn(Mono.empty());
         when(documents.resume("default", "nobody"))
                 .thenReturn(Mono.error(ApiProblemException.notFound("Resume", "nobody")));

@@ -117,6 +117,9 @@ class ImageControllerTest {
         assertThat(sent.type()).isEqualTo(TaskType.IMAGE_DETECTION);
         assertThat(sent.topic()).isSameAs(Topics.IMAGE_SUBMITTED);
         assertThat(sent.payloadFactory().apply(1).sizeBytes()).isEqualTo(png.length);
+        // The bytes travel in the event: the detection worker reads no table of this module.
+        assertThat(sent.payloadFactory().apply(1).bytes()).isEqualTo(png);
+        assertThat(sent.payloadFactory().apply(1).fileName()).isEqualTo("scene.png");
         assertThat(sent.rows().ctes()).contains("INSERT INTO images").contains(":task");
     }
 }

@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue #6 end to end: a generated PNG with two known objects is uploaded to the detection worker,
- * {@code image.submitted} goes through real Kafka, the task SUCCEEDS on the results API with the
- * detections, which the worker serves as JSON, as COCO and as an overlay PNG; bad uploads are refused.
+ * Issue #6 end to end: a generated PNG with two known objects is uploaded at the front door (ingest API),
+ * {@code image.submitted} (with the image) goes through real Kafka, the task SUCCEEDS on the results API with
+ * the detections, which the results API serves from the task's result as JSON, as COCO and as the overlay PNG
+ * the worker drew; {@code images:detect}, compare and match-text reach the worker through request-reply
+ * ({@code image.requested}); bad uploads are refused.
  */
 class DetectionIT {
 
@@ -86,7 +88,7 @@ class DetectionIT {
         assertThat(task.get("state").asString()).as(task.toString()).isEqualTo("SUCCEEDED");
         assertThat(task.get("type").asString()).isEqualTo("image.detection");
 
-        HttpResponse<String> detections = client.get(client.detection("/v1/images/" + imageId + "/detections"));
+        HttpResponse<String> detections = client.get(client.results("/v1/images/" + imageId + "/detections"));
         assertThat(detections.statusCode()).as(detections.body()).isEqualTo(200);
         JsonNode result = PipelineClient.json(detections);
         assertThat(result.get("backbone").get("name").asString()).isEqualTo("builtin-color-texture-v1");
@@ -98,13 +100,13 @@ class DetectionIT {
         assertThat(bestIou(found, RECT)).isGreaterThanOrEqualTo(0.7);
         assertThat(found.get(0).get("segmentation").get("size").get(0).asInt()).isEqualTo(360);
 
-        HttpResponse<String> coco = client.get(client.detection("/v1/images/" + imageId + "/detections?format=coco"));
+        HttpResponse<String> coco = client.get(client.results("/v1/images/" + imageId + "/detections?format=coco"));
         assertThat(coco.statusCode()).isEqualTo(200);
         JsonNode cocoJson = PipelineClient.json(coco);
         assertThat(cocoJson.get("annotations").size()).isEqualTo(found.size());
         assertThat(cocoJson.get("images").get(0).get("file_name").asString()).isEqualTo("scene.png");
 
-        HttpResponse<byte[]> overlay = client.getBytes(client.detection("/v1/images/" + imageId + "/detections?overlay=true"));
+        HttpResponse<byte[]> overlay = client.getBytes(client.results("/v1/images/" + imageId + "/detections?overlay=true"));
         assertThat(overlay.statusCode()).isEqualTo(200);
         assertThat(overlay.headers().firstValue("Content-Type")).hasValue("image/png");
         BufferedImage drawn = ImageIO.read(new ByteArrayInputStream(overlay.body()));
@@ -120,7 +122,7 @@ class DetectionIT {
                 "backbone=\"builtin-color-texture-v1\"")).isGreaterThanOrEqualTo(1);
         assertThat(client.metric(pipeline.detectionWorkerPort(), "detection_solver_latency_seconds_count")).isGreaterThanOrEqualTo(1);
 
-        HttpResponse<String> compare = client.postFiles(client.detection("/v1/images/compare"),
+        HttpResponse<String> compare = client.postFiles(client.ingest("/v1/images/compare"),
                 Map.of("first", Map.entry("a.png", png), "second", Map.entry("b.png", png)));
         assertThat(compare.statusCode()).as(compare.body()).isEqualTo(200);
         assertThat(PipelineClient.json(compare).get("similarity").asDouble()).isGreaterThan(0.999);
@@ -128,7 +130,7 @@ class DetectionIT {
 
     @Test
     void smallImagesAreDetectedSynchronously() throws Exception {
-        HttpResponse<String> response = client.postFiles(client.detection("/v1/images:detect"),
+        HttpResponse<String> response = client.postFiles(client.ingest("/v1/images:detect"),
                 Map.of("file", Map.entry("scene.png", scene())));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(bestIou(PipelineClient.json(response).get("detections"), CIRCLE)).isGreaterThanOrEqualTo(0.7);
@@ -140,7 +142,7 @@ class DetectionIT {
         UUID taskId = UUID.randomUUID();
         var envelope = com.talentpipeline.core.event.EventEnvelope.of(
                 com.talentpipeline.core.topic.Topics.IMAGE_SUBMITTED_NAME, taskId, SharedPipeline.TENANT_A, missing, null, null,
-                new com.talentpipeline.core.image.ImageSubmitted(missing, "image/png", 10, 10, 100));
+                new com.talentpipeline.core.image.ImageSubmitted(missing, "image/png", 10, 10, 100, "lost.png", null));
         String garbageKey = "garbage-" + UUID.randomUUID();
         try (var producer = Topics4Tests.producer(pipeline)) {
             producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
@@ -171,10 +173,10 @@ class DetectionIT {
         HttpResponse<String> tooLarge = client.postFiles(client.ingest("/v1/images"), Map.of("file", Map.entry("big.png", big)));
         assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
 
-        HttpResponse<String> unknown = client.get(client.detection("/v1/images/" + UUID.randomUUID() + "/detections"));
+        HttpResponse<String> unknown = client.get(client.results("/v1/images/" + UUID.randomUUID() + "/detections"));
         assertThat(unknown.statusCode()).isEqualTo(404);
 
-        HttpResponse<String> clip = client.post(client.detection("/v1/images/match-text"), "{\"text\":\"a red ball\"}", Map.of());
+        HttpResponse<String> clip = client.post(client.ingest("/v1/images/match-text"), "{\"text\":\"a red ball\"}", Map.of());
         assertThat(clip.statusCode()).isEqualTo(501);
         assertThat(clip.body()).contains("pipeline.detection.clip.model-url");
     }

@@ -137,7 +137,7 @@ class UploadFuzzIT {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         List<String> urls = List.of(client.ingest("/v1/resumes"), client.ingest("/v1/images"),
-                client.detection("/v1/images:detect"), client.detection("/v1/images/compare"));
+                client.ingest("/v1/images:detect"), client.ingest("/v1/images/compare"));
         List<String> partHeads = List.of("Content-Type: image/png\r\n", "",
                 "Content-Disposition: form-data\r\n", "Content-Disposition: form-data; filename=\"a.png\"\r\n",
                 "Content-Disposition: form-data; name=\"\"\r\n");

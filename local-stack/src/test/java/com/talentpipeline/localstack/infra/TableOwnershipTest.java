@@ -48,7 +48,6 @@ class TableOwnershipTest {
         // Task kit: submissions and the task-event upsert go through pipeline-core's intake kit; these
         // places still name the kit's tables in SQL of their own.
         String taskKit = "task kit: should go behind pipeline-core's task API";
-        known.put("detection-worker:ImageStore:tasks", taskKit + " (the state of an image's task in its listing)");
         known.put("results-api:TaskStore:tasks", taskKit + " (task reads and listings of GET /v1/tasks)");
         known.put("results-api:TaskStore:task_results", taskKit + " (result reads)");
         known.put("results-api:TaskGauges:tasks", taskKit);
@@ -61,8 +60,6 @@ class TableOwnershipTest {
         known.put("results-api:ResultsErasure:task_results", taskErasure);
         known.put("results-api:ErasureTaskRows:tasks", taskErasure + " (the tally writes the erasure task's state)");
         known.put("results-api:ErasureTaskRows:task_results", taskErasure + " (the tally writes the erasure task's result)");
-        known.put("detection-worker:ImageStore:images", "reads the image bytes and metadata ingest stored: "
-                + "image.submitted should carry what detection needs, or ingest serves the bytes");
         String erasedSubjects = "erasure kit: 'was this subject erased?' should go behind the kit's API "
                 + "(ErasedSubjects)";
         known.put("scoring-worker:ScoreStore:erased_subjects", erasedSubjects);

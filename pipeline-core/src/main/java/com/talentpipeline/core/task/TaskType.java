@@ -36,6 +36,8 @@ public enum TaskType {
     RECOMMENDATIONS_QUERY("recommendations.query"),
     /** Object discovery on one image (detection worker). */
     IMAGE_DETECTION("image.detection"),
+    /** A detect, compare or match-text request answered through request-reply, a task past its deadline (detection worker). */
+    IMAGE_REQUEST("image.request"),
     /** Erasure of a resume or of a user's data, whose result lists what was removed (results API). */
     ERASURE("erasure");
 

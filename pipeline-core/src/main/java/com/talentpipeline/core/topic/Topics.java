@@ -1,6 +1,7 @@
 package com.talentpipeline.core.topic;
 
 import com.talentpipeline.core.career.CareerRequested;
+import com.talentpipeline.core.image.ImageRequested;
 import com.talentpipeline.core.image.ImageSubmitted;
 import com.talentpipeline.core.kafka.reply.Reply;
 import com.talentpipeline.core.match.CandidatesRequested;
@@ -47,6 +48,7 @@ public final class Topics {
     public static final String RECOMMENDATIONS_UPDATED_NAME = "recommendations.updated";
     public static final String INTERVIEW_SUBMITTED_NAME = "interview.submitted";
     public static final String IMAGE_SUBMITTED_NAME = "image.submitted";
+    public static final String IMAGE_REQUESTED_NAME = "image.requested";
     public static final String RAG_REQUESTED_NAME = "rag.requested";
     public static final String CAREER_REQUESTED_NAME = "career.requested";
     public static final String MATCH_REQUESTED_NAME = "match.requested";
@@ -62,6 +64,13 @@ public final class Topics {
      * ({@code max.request.size}). A resume at the ingest limits with 512 chunks stays far below it.
      */
     public static final int EMBEDDED_MAX_BYTES = 8 * 1024 * 1024;
+
+    /**
+     * Record size limit of the image topics (32 MiB): the events carry the images, base64 in JSON (4/3 of
+     * the bytes); two images at the upload limit (10 MB each, {@code compare}) stay below it. The ingest
+     * API's producer sends up to this ({@code max.request.size}).
+     */
+    public static final int IMAGE_MAX_BYTES = 32 * 1024 * 1024;
 
     /** A resume (new or new version) to process; key = resume id. */
     public static final Topic<ResumeSubmitted> RESUME_SUBMITTED =
@@ -108,9 +117,17 @@ public final class Topics {
             new Topic<>(INTERVIEW_SUBMITTED_NAME, com.talentpipeline.core.interview.InterviewSubmitted.class, 6, false,
                     BadRecordPolicy.DEAD_LETTER);
 
-    /** An uploaded image for object discovery (detection worker); key = image id. */
+    /** An uploaded image, with its bytes, for object discovery (detection worker); key = image id. */
     public static final Topic<ImageSubmitted> IMAGE_SUBMITTED =
-            new Topic<>(IMAGE_SUBMITTED_NAME, ImageSubmitted.class, 6, false,
+            new Topic<>(IMAGE_SUBMITTED_NAME, ImageSubmitted.class, 6, false, Topics.IMAGE_MAX_BYTES,
+                    BadRecordPolicy.DEAD_LETTER);
+
+    /**
+     * An image question a client waits for (detect, compare, match-text), asked at the front door and
+     * answered by the detection worker (request-reply); key = task id. Records carry the images.
+     */
+    public static final Topic<ImageRequested> IMAGE_REQUESTED =
+            new Topic<>(IMAGE_REQUESTED_NAME, ImageRequested.class, 6, false, Topics.IMAGE_MAX_BYTES,
                     BadRecordPolicy.DEAD_LETTER);
 
     /** A question about a resume, asked at the front door, answered by the RAG worker (request-reply); key = resume id. */
@@ -173,9 +190,9 @@ public final class Topics {
     private static final List<Topic<?>> ALL =
             List.of(RESUME_SUBMITTED, RESUME_EMBEDDED, JOB_SUBMITTED, JOB_EMBEDDED, TASK_EVENTS, RESUME_UPDATED,
                     MODEL_REGISTRY, RESUME_SCORED, RECOMMENDATIONS_UPDATED,
-                    INTERVIEW_SUBMITTED, IMAGE_SUBMITTED, RAG_REQUESTED, CAREER_REQUESTED, MATCH_REQUESTED,
-                    MATCH_BATCH_REQUESTED, JOB_CLUSTERS_REQUESTED, JOB_SEARCH_REQUESTED, JOB_CANDIDATES_REQUESTED,
-                    RECOMMENDATIONS_REQUESTED, REQUEST_REPLIES);
+                    INTERVIEW_SUBMITTED, IMAGE_SUBMITTED, IMAGE_REQUESTED, RAG_REQUESTED, CAREER_REQUESTED,
+                    MATCH_REQUESTED, MATCH_BATCH_REQUESTED, JOB_CLUSTERS_REQUESTED, JOB_SEARCH_REQUESTED,
+                    JOB_CANDIDATES_REQUESTED, RECOMMENDATIONS_REQUESTED, REQUEST_REPLIES);
 
     private Topics() {
     }

@@ -99,8 +99,19 @@ public class TaskStore {
     public Mono<JsonNode> result(UUID taskId) {
         return db.sql("SELECT result FROM task_results WHERE task_id = :id")
                 .bind("id", taskId)
-                .map(row -> PipelineJson.mapper().readTree(row.get("result", Json.class).asString()))
+                .map(row -> withoutOverlay(PipelineJson.mapper().readTree(row.get("result", Json.class).asString())))
                 .one();
+    }
+
+    /**
+     * An image detection's result carries the overlay PNG (base64) for {@code GET /v1/images/{id}/detections
+     * ?overlay=true}; the task view leaves it out (hundreds of KB of base64 no task poller wants).
+     */
+    private static JsonNode withoutOverlay(JsonNode result) {
+        if (result instanceof tools.jackson.databind.node.ObjectNode object && object.has("overlayPng")) {
+            object.remove("overlayPng");
+        }
+        return result;
     }
 
     /**
@@ -128,6 +139,34 @@ public class TaskStore {
                             row.get("document_version", Integer.class));
                 })
                 .one();
+    }
+
+    /**
+     * The newest task of a type about a subject of the tenant, with its result once it SUCCEEDED (e.g. an
+     * image's {@code image.detection} task, whose subject is the image id), or empty when there is none.
+     */
+    public Mono<SubjectTask> latestTask(String tenantId, String subjectId, String type) {
+        return db.sql("""
+                        SELECT t.id, t.state, r.result
+                        FROM tasks t
+                        LEFT JOIN task_results r ON r.task_id = t.id
+                        WHERE t.subject_id = :subject AND t.tenant_id = :tenant AND t.type = :type
+                        ORDER BY t.created_at DESC LIMIT 1""")
+                .bind("subject", subjectId).bind("tenant", tenantId).bind("type", type)
+                .map(row -> {
+                    Json result = row.get("result", Json.class);
+                    return new SubjectTask(row.get("id", UUID.class), row.get("state", String.class),
+                            result == null ? null : PipelineJson.mapper().readTree(result.asString()));
+                })
+                .one();
+    }
+
+    /**
+     * A subject's newest task of one type.
+     *
+     * @param result the result document, null until the task SUCCEEDED
+     */
+    public record SubjectTask(UUID taskId, String state, JsonNode result) {
     }
 
     /**

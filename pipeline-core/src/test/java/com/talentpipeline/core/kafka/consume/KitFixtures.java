@@ -67,7 +67,7 @@ final class KitFixtures {
     static ConsumerRecord<String, byte[]> image(long offset, UUID taskId, String imageId) {
         var envelope = EventEnvelope.of(Topics.IMAGE_SUBMITTED_NAME, taskId, "tenant-a", imageId, "h",
                 "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
-                new ImageSubmitted(imageId, "image/png", 10, 20, 30));
+                new ImageSubmitted(imageId, "image/png", 10, 20, 30, null, new byte[30]));
         return new ConsumerRecord<>(Topics.IMAGE_SUBMITTED_NAME, 2, offset, imageId, Topics.IMAGE_SUBMITTED.encode(envelope));
     }
 

@@ -113,7 +113,7 @@ class TypedListenerTest {
 
         var zero = new org.apache.kafka.clients.consumer.ConsumerRecord<>(Topics.IMAGE_SUBMITTED_NAME, 0, 2L, "img-2",
                 Topics.IMAGE_SUBMITTED.encode(com.talentpipeline.core.event.EventEnvelope.of("image.submitted",
-                        UUID.randomUUID(), "t", "img-2", null, null, new ImageSubmitted("img-2", "image/png", 0, 1, 1))));
+                        UUID.randomUUID(), "t", "img-2", null, null, new ImageSubmitted("img-2", "image/png", 0, 1, 1, null, new byte[1]))));
         listener.onBatch(List.of(zero));
         assertThat(handled).hasSize(1);
         assertThat(kafka.on("image.submitted.DLT")).singleElement()
@@ -167,7 +167,7 @@ class TypedListenerTest {
         assertThat(Topics.all()).filteredOn(t -> t.badRecordPolicy() == BadRecordPolicy.DEAD_LETTER)
                 .extracting(t -> t.name())
                 .containsExactlyInAnyOrder("resume.submitted", "job.submitted", "task.events", "interview.submitted",
-                        "image.submitted", "rag.requested", "career.requested", "match.requested",
+                        "image.submitted", "image.requested", "rag.requested", "career.requested", "match.requested",
                         "match.batch.requested", "job.clusters.requested", "job.search.requested",
                         "job.candidates.requested", "recommendations.requested");
         assertThat(Topics.all()).filteredOn(t -> t.compacted())

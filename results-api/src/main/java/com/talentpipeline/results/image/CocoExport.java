@@ -1,4 +1,4 @@
-package com.talentpipeline.detection.detect;
+package com.talentpipeline.results.image;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,15 +7,15 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A stored result document as a COCO detection file: {@code images}, {@code annotations} (uncompressed
+ * A detection result document (the image task's result) as a COCO detection file: {@code images}, {@code annotations} (uncompressed
  * RLE segmentation, {@code iscrowd} 0, one class) and {@code categories} (MaskCut is class-agnostic).
  */
-public final class CocoExport {
+final class CocoExport {
 
     private CocoExport() {
     }
 
-    public static Map<String, Object> of(JsonNode result, String fileName) {
+    static Map<String, Object> of(JsonNode result, String fileName) {
         Map<String, Object> coco = new LinkedHashMap<>();
         coco.put("info", Map.of("description", "MaskCut object discovery",
                 "backbone", result.path("backbone").path("name").asString()));
