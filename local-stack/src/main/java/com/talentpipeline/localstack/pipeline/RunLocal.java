@@ -37,10 +37,10 @@ public final class RunLocal {
 
                 Talent pipeline is up in %.1f s (data in %s)
                   Ingest API        http://localhost:%d   (POST /v1/resumes, /v1/jobs, /v1/interviews, /v1/images)
-                  Results API       http://localhost:%d   (GET /v1/tasks/{id}, /v1/resumes/{id}/embeddings)
+                  Results API       http://localhost:%d   (GET /v1/tasks/{id}, /v1/resumes/{id}/embeddings, /score)
                   Embedding worker  http://localhost:%d/actuator/health
-                  RAG worker        http://localhost:%d   (POST /v1/rag/queries, GET /v1/rag/info)
-                  Scoring worker    http://localhost:%d   (GET /v1/resumes/{id}/score, /v1/career-paths/*)
+                  RAG worker        http://localhost:%d/actuator/health   (its API is asked at ingest)
+                  Scoring worker    http://localhost:%d/actuator/health   (its API is asked at ingest/results)
                   Matching worker   http://localhost:%d/actuator/health
                   Detection worker  http://localhost:%d   (GET /v1/images/{id}/detections, POST /v1/images:detect)
                   API docs          http://localhost:%d/swagger-ui.html, http://localhost:%d/swagger-ui.html

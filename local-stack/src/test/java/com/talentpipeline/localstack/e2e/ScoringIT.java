@@ -185,7 +185,7 @@ class ScoringIT {
 
         String taxonomyId = "tx-" + UUID.randomUUID().toString().substring(0, 8);
         String taxonomy = "{\"id\":\"" + taxonomyId + "\",\"name\":\"Ours\",\"labels\":" + labels.substring(labels.indexOf("[")).replaceAll("}\\s*$", "") + "}";
-        HttpResponse<String> created = client.post(client.scoring("/v1/career-paths/taxonomies"), taxonomy, Map.of());
+        HttpResponse<String> created = client.post(client.ingest("/v1/career-paths/taxonomies"), taxonomy, Map.of());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode reused = PipelineClient.json(client.post(client.ingest("/v1/career-paths/predict"),
                 "{\"text\":\"Senior Java engineer building Spring Boot microservices\",\"taxonomyId\":\"" + taxonomyId + "\"}", Map.of()));
