@@ -7,14 +7,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Deadlines and limits of the requests answered through Kafka ({@code pipeline.ingest.ask.*}).
  *
- * @param rag    {@code POST /v1/rag/queries}
- * @param career {@code POST /v1/career-paths/predict}
- * @param matching the matching worker's queries (batch, clusters, search, candidates, recommendations)
- * @param image    {@code POST /v1/images:detect}, {@code /v1/images/compare}, {@code /v1/images/match-text}
+ * @param queryTimeout longest wait for a worker's answer to a query (stored taxonomies, RAG index reads)
+ *                     before 503 (default 5s)
+ * @param rag          {@code POST /v1/rag/queries}
+ * @param career       {@code POST /v1/career-paths/predict} and the taxonomies' limits
+ * @param matching     the matching worker's queries (batch, clusters, search, candidates, recommendations)
+ * @param image        {@code POST /v1/images:detect}, {@code /v1/images/compare}, {@code /v1/images/match-text}
  */
 @ConfigurationProperties("pipeline.ingest.ask")
-record AskProperties(@DefaultValue Rag rag, @DefaultValue Career career, @DefaultValue Matching matching,
-        @DefaultValue Image image) {
+record AskProperties(@DefaultValue("5s") Duration queryTimeout, @DefaultValue Rag rag, @DefaultValue Career career,
+        @DefaultValue Matching matching, @DefaultValue Image image) {
 
     /**
      * @param timeout         longest wait for the detection worker's answer before 202 with a task (default 10s)

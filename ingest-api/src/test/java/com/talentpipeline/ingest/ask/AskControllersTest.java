@@ -46,7 +46,7 @@ class AskControllersTest {
         RequestReply requests = new RequestReply(record -> Mono.fromRunnable(() -> sent.add(record)).thenReturn(true),
                 new PendingReplies(), (taskId, type, tenant, subject) -> Mono.fromRunnable(() -> tasks.add(taskId)),
                 Topics.REQUEST_REPLIES_NAME, "http://results:8081", Duration.ofSeconds(5));
-        AskProperties properties = new AskProperties(new AskProperties.Rag(Duration.ofMillis(200), 1000),
+        AskProperties properties = new AskProperties(Duration.ofMillis(200), new AskProperties.Rag(Duration.ofMillis(200), 1000),
                 new AskProperties.Career(Duration.ofMillis(200), 20000, 100, 20),
                 new AskProperties.Matching(1000, Duration.ofMillis(200), Duration.ofMillis(200)),
                 new AskProperties.Image(Duration.ofMillis(200), 1_000_000));

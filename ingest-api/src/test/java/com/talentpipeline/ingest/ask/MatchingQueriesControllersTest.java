@@ -66,7 +66,7 @@ class MatchingQueriesControllersTest {
             }
         }).thenReturn(true), pending, (taskId, type, tenant, subject) -> Mono.fromRunnable(() -> tasks.add(type)),
                 Topics.REQUEST_REPLIES_NAME, "http://results:8081", Duration.ofSeconds(5));
-        AskProperties properties = new AskProperties(new AskProperties.Rag(Duration.ofSeconds(1), 1000),
+        AskProperties properties = new AskProperties(Duration.ofMillis(200), new AskProperties.Rag(Duration.ofSeconds(1), 1000),
                 new AskProperties.Career(Duration.ofSeconds(1), 20000, 100, 20),
                 new AskProperties.Matching(1000, Duration.ofMillis(300), Duration.ofMillis(300)),
                 new AskProperties.Image(Duration.ofSeconds(2), 1_000_000));

@@ -182,7 +182,7 @@ class DoorCacheIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         HttpResponse<String> last = null;
         while (Instant.now().isBefore(deadline)) {
-            last = client.get(client.scoring("/v1/resumes/" + resumeId + "/score"));
+            last = client.get(client.results("/v1/resumes/" + resumeId + "/score"));
             if (last.statusCode() == 200) {
                 return PipelineClient.json(last);
             }

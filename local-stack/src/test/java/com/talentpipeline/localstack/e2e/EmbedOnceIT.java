@@ -66,7 +66,7 @@ class EmbedOnceIT {
 
         for (String resumeId : resumes) {
             JsonNode score = await("score of " + resumeId, () -> {
-                HttpResponse<String> r = client.get(client.scoring("/v1/resumes/" + resumeId + "/score"));
+                HttpResponse<String> r = client.get(client.results("/v1/resumes/" + resumeId + "/score"));
                 return r.statusCode() == 200 ? PipelineClient.json(r) : null;
             });
             assertThat(score.get("career_paths").size()).isPositive();

@@ -119,7 +119,7 @@ class JsonFuzzIT {
                 "{\"resumeId\":\"" + resumeId + "\",\"query\":\"Which" + nul + " languages?\"}", Map.of()));
         requests.put("POST /v1/career-paths/predict", () -> client.post(client.ingest("/v1/career-paths/predict"),
                 "{\"text\":\"Java" + nul + " engineer\"}", Map.of()));
-        requests.put("POST /v1/career-paths/taxonomies", () -> client.post(client.scoring("/v1/career-paths/taxonomies"),
+        requests.put("POST /v1/career-paths/taxonomies", () -> client.post(client.ingest("/v1/career-paths/taxonomies"),
                 "{\"id\":\"tx-nul\",\"name\":\"Ours" + nul + "\",\"labels\":[{\"label\":\"Backend\"}]}", Map.of()));
         requests.put("POST /v1/interviews", () -> client.post(client.ingest("/v1/interviews"),
                 "{\"interview_id\":\"iv-nul\",\"transcript\":[{\"speaker\":\"interviewer\",\"content\":\"Why?\"},"

@@ -78,10 +78,6 @@ final class PipelineClient {
         return send(request(url).DELETE().build());
     }
 
-    String rag(String path) {
-        return route(pipeline.ragWorkerPort(), path);
-    }
-
     String ingest(String path) {
         return route(pipeline.ingestPort(), path);
     }

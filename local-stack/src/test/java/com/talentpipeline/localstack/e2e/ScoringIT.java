@@ -39,7 +39,7 @@ class ScoringIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         HttpResponse<String> last = null;
         while (Instant.now().isBefore(deadline)) {
-            last = client.get(client.scoring("/v1/resumes/" + resumeId + "/score"));
+            last = client.get(client.results("/v1/resumes/" + resumeId + "/score"));
             if (last.statusCode() == 200) {
                 return PipelineClient.json(last);
             }
@@ -90,7 +90,7 @@ class ScoringIT {
 
         // ATS against a job: the job's keywords found and missing.
         String jobId = client.submit("/v1/jobs", Seeds.backendJob()).get("jobId").asString();
-        JsonNode withJob = PipelineClient.json(client.get(client.scoring("/v1/resumes/" + resumeId + "/score?jobId=" + jobId)));
+        JsonNode withJob = PipelineClient.json(client.get(client.results("/v1/resumes/" + resumeId + "/score?jobId=" + jobId)));
         JsonNode keywords = withJob.get("ats").get("keywords");
         List<String> found = new ArrayList<>();
         keywords.get("found").forEach(k -> found.add(k.asString()));
@@ -119,8 +119,8 @@ class ScoringIT {
                 1000 * client.metric(port, "scoring_resume_latency_seconds_sum", "cache=\"miss\"") / missCount, (long) missCount,
                 1000 * client.metric(port, "scoring_resume_latency_seconds_sum", "cache=\"hit\"") / hitCount, (long) hitCount);
 
-        assertThat(client.get(client.scoring("/v1/resumes/" + resumeId + "/score?jobId=no-such-job")).statusCode()).isEqualTo(404);
-        assertThat(client.get(client.scoring("/v1/resumes/no-such-resume/score")).statusCode()).isEqualTo(404);
+        assertThat(client.get(client.results("/v1/resumes/" + resumeId + "/score?jobId=no-such-job")).statusCode()).isEqualTo(404);
+        assertThat(client.get(client.results("/v1/resumes/no-such-resume/score")).statusCode()).isEqualTo(404);
     }
 
     static String transcript() {
@@ -185,7 +185,7 @@ class ScoringIT {
 
         String taxonomyId = "tx-" + UUID.randomUUID().toString().substring(0, 8);
         String taxonomy = "{\"id\":\"" + taxonomyId + "\",\"name\":\"Ours\",\"labels\":" + labels.substring(labels.indexOf("[")).replaceAll("}\\s*$", "") + "}";
-        HttpResponse<String> created = client.post(client.scoring("/v1/career-paths/taxonomies"), taxonomy, Map.of());
+        HttpResponse<String> created = client.post(client.ingest("/v1/career-paths/taxonomies"), taxonomy, Map.of());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode reused = PipelineClient.json(client.post(client.ingest("/v1/career-paths/predict"),
                 "{\"text\":\"Senior Java engineer building Spring Boot microservices\",\"taxonomyId\":\"" + taxonomyId + "\"}", Map.of()));

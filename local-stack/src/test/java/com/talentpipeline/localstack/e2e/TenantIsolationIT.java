@@ -42,7 +42,7 @@ class TenantIsolationIT {
         assertThat(a.awaitTerminal(resumeTask, Duration.ofSeconds(60)).get("state").asString()).isEqualTo("SUCCEEDED");
         a.awaitTerminal(job.get("taskId").asString(), Duration.ofSeconds(60));
         Instant deadline = Instant.now().plusSeconds(60);
-        while (a.get(a.rag("/v1/rag/resumes/" + resumeId)).statusCode() != 200 && Instant.now().isBefore(deadline)) {
+        while (a.get(a.ingest("/v1/rag/resumes/" + resumeId)).statusCode() != 200 && Instant.now().isBefore(deadline)) {
             PipelineClient.sleep(100);
         }
     }
@@ -56,7 +56,7 @@ class TenantIsolationIT {
                 "resume", a.results("/v1/resumes/" + resumeId),
                 "resume embeddings", a.results("/v1/resumes/" + resumeId + "/embeddings"),
                 "job embeddings", a.results("/v1/jobs/" + jobId + "/embeddings"),
-                "rag index", a.rag("/v1/rag/resumes/" + resumeId));
+                "rag index", a.ingest("/v1/rag/resumes/" + resumeId));
         reads.forEach((what, url) -> {
             assertThat(a.get(url).statusCode()).as("owner: " + what).isEqualTo(200);
             HttpResponse<String> other = b.get(url);
@@ -122,7 +122,7 @@ class TenantIsolationIT {
     void everyV1CallNeedsAValidKeyAndOnlyHealthIsOpen() {
         PipelineClient none = a.withKey(null);
         for (String url : new String[] {a.ingest("/v1/jobs"), a.results("/v1/tasks/" + resumeTask),
-                a.rag("/v1/rag/resumes/" + resumeId), a.results("/v1/no-such-route")}) {
+                a.ingest("/v1/rag/resumes/" + resumeId), a.results("/v1/no-such-route")}) {
             HttpResponse<String> response = url.endsWith("/v1/jobs") ? none.post(url, Seeds.backendJob(), Map.of())
                     : none.get(url);
             assertThat(response.statusCode()).as(url).isEqualTo(401);

@@ -10,6 +10,7 @@ import com.talentpipeline.core.match.JobSearchRequested;
 import com.talentpipeline.core.match.MatchBatchRequested;
 import com.talentpipeline.core.match.MatchRequested;
 import com.talentpipeline.core.match.RecommendationsRequested;
+import com.talentpipeline.core.rag.RagLookup;
 import com.talentpipeline.core.rag.RagRequested;
 import com.talentpipeline.core.job.JobEmbeddings;
 import com.talentpipeline.core.job.JobSubmitted;
@@ -58,6 +59,9 @@ public final class Topics {
     public static final String JOB_CANDIDATES_REQUESTED_NAME = "job.candidates.requested";
     public static final String RECOMMENDATIONS_REQUESTED_NAME = "recommendations.requested";
     public static final String REQUEST_REPLIES_NAME = "request.replies";
+    public static final String SCORE_REQUESTED_NAME = "score.requested";
+    public static final String TAXONOMY_REQUESTED_NAME = "taxonomy.requested";
+    public static final String RAG_LOOKUP_NAME = "rag.lookup";
 
     /**
      * Record size limit of the embedded topics (8 MiB); the embedding worker's producer sends up to this
@@ -170,6 +174,21 @@ public final class Topics {
             new Topic<>(RECOMMENDATIONS_REQUESTED_NAME, RecommendationsRequested.class, 6, false,
                     BadRecordPolicy.DEAD_LETTER);
 
+    /** A resume's score against a job (scoring worker, query: reply only, no task); key = resume id. */
+    public static final Topic<com.talentpipeline.core.score.ScoreRequested> SCORE_REQUESTED =
+            new Topic<>(SCORE_REQUESTED_NAME, com.talentpipeline.core.score.ScoreRequested.class, 6, false,
+                    BadRecordPolicy.DEAD_LETTER);
+
+    /** A change or read of the caller's stored career taxonomies (scoring worker, query); key = taxonomy id or tenant. */
+    public static final Topic<com.talentpipeline.core.career.TaxonomyRequested> TAXONOMY_REQUESTED =
+            new Topic<>(TAXONOMY_REQUESTED_NAME, com.talentpipeline.core.career.TaxonomyRequested.class, 3, false,
+                    BadRecordPolicy.DEAD_LETTER);
+
+    /** A read of the RAG worker's index: a resume, info, health (query); key = resume id or tenant. */
+    public static final Topic<RagLookup> RAG_LOOKUP =
+            new Topic<>(RAG_LOOKUP_NAME, RagLookup.class, 6, false,
+                    BadRecordPolicy.DEAD_LETTER);
+
     /**
      * Workers' replies to the requests above; key = correlation id. Every front-door instance reads all
      * partitions without a group and keeps the replies it waits for, so the count is only about broker load.
@@ -192,7 +211,8 @@ public final class Topics {
                     MODEL_REGISTRY, RESUME_SCORED, RECOMMENDATIONS_UPDATED,
                     INTERVIEW_SUBMITTED, IMAGE_SUBMITTED, IMAGE_REQUESTED, RAG_REQUESTED, CAREER_REQUESTED,
                     MATCH_REQUESTED, MATCH_BATCH_REQUESTED, JOB_CLUSTERS_REQUESTED, JOB_SEARCH_REQUESTED,
-                    JOB_CANDIDATES_REQUESTED, RECOMMENDATIONS_REQUESTED, REQUEST_REPLIES);
+                    JOB_CANDIDATES_REQUESTED, RECOMMENDATIONS_REQUESTED, SCORE_REQUESTED, TAXONOMY_REQUESTED,
+                    RAG_LOOKUP, REQUEST_REPLIES);
 
     private Topics() {
     }

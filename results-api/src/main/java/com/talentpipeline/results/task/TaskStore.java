@@ -217,4 +217,41 @@ public class TaskStore {
     private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
+
+    /**
+     * The newest SUCCEEDED {@code resume.score} result of the tenant's resume (highest resume version,
+     * newest within it) and whether the resume is known here at all: a resume is known by its intake
+     * task ({@code resume.embedding}, written at the front door when it was submitted) or a score task,
+     * both removed when the resume is erased. One round trip; reads only the kit's task tables.
+     */
+    public Mono<ScoreResult> latestScore(String tenantId, String resumeId) {
+        return db.sql("""
+                        SELECT EXISTS (SELECT 1 FROM tasks t WHERE t.tenant_id = :tenant AND t.subject_id = :subject
+                                         AND t.type IN ('resume.embedding', 'resume.score')) AS known,
+                               r.task_id, r.result
+                        FROM (SELECT 1) q
+                        LEFT JOIN LATERAL (
+                            SELECT tr.task_id, tr.result FROM task_results tr
+                            JOIN tasks t ON t.id = tr.task_id AND t.state = 'SUCCEEDED'
+                            WHERE tr.subject_id = :subject AND tr.type = 'resume.score' AND tr.tenant_id = :tenant
+                            ORDER BY COALESCE((tr.result->>'version')::int, 0) DESC, tr.created_at DESC LIMIT 1) r ON true""")
+                .bind("subject", resumeId)
+                .bind("tenant", tenantId)
+                .map(row -> {
+                    Json result = row.get("result", Json.class);
+                    return new ScoreResult(Boolean.TRUE.equals(row.get("known", Boolean.class)), row.get("task_id", UUID.class),
+                            result == null ? null : PipelineJson.mapper().readTree(result.asString()));
+                })
+                .one();
+    }
+
+    /**
+     * A resume's newest published score.
+     *
+     * @param resumeKnown whether the tenant has the resume
+     * @param taskId      the score's {@code resume.score} task, null when none succeeded yet
+     * @param result      the score as the scoring worker published it, null when none yet
+     */
+    public record ScoreResult(boolean resumeKnown, UUID taskId, JsonNode result) {
+    }
 }

@@ -1,6 +1,7 @@
 package com.talentpipeline.core.kafka.reply;
 
 import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.topic.Topic;
 import com.talentpipeline.core.trace.Traceparent;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The front door's side of request-reply: publishes the request, waits for the worker's {@link Reply} up
@@ -59,7 +61,7 @@ public final class RequestReply {
      * A request about one subject.
      *
      * @param topic    the request topic
-     * @param type     the task it becomes past the deadline
+     * @param type     the task it becomes past the deadline (null for a {@link #query})
      * @param tenantId the caller's tenant
      * @param subjectId the resume or job it is about (the record key)
      * @param traceparent the caller's trace context, or null for a new root
@@ -79,25 +81,12 @@ public final class RequestReply {
     public <Q> Mono<ResponseEntity<Object>> ask(Request<Q> request, Duration deadline) {
         return Mono.defer(() -> {
             UUID taskId = UUID.randomUUID();
-            String trace = Traceparent.orNewRoot(request.traceparent());
-            EventEnvelope<Q> envelope = EventEnvelope.of(request.topic().name(), taskId, request.tenantId(),
-                    request.subjectId(), null, trace, request.payload());
-            ProducerRecord<String, byte[]> record = Traceparent.attach(new ProducerRecord<>(request.topic().name(),
-                    request.subjectId(), request.topic().encode(envelope)), trace);
-            ReplyHeaders.attach(record.headers(), replyTopic, taskId);
             boolean wait = !deadline.isZero() && !deadline.isNegative();
             long t0 = System.nanoTime();
             // Registered before the send: a fast reply may arrive before the acknowledgement does.
             Mono<Reply> reply = wait ? Mono.fromFuture(pending.register(taskId), true) : Mono.empty();
-            Mono<Void> sent = sender.apply(record)
-                    .onErrorMap(e -> {
-                        log.warn("request {} on {} not acknowledged: {}", taskId, request.topic().name(), e.toString());
-                        return ApiProblemException.unavailable(
-                                "The event broker did not acknowledge the request; nothing was accepted. Retry later.",
-                                retryAfter);
-                    })
-                    .then();
             Mono<ResponseEntity<Object>> accepted = Mono.defer(() -> accepted(request, taskId));
+            Mono<Void> sent = send(request, taskId);
             Mono<ResponseEntity<Object>> answered = wait
                     ? sent.then(Mono.defer(() -> reply.timeout(remaining(deadline, t0))))
                             .map(this::answer)
@@ -105,6 +94,55 @@ public final class RequestReply {
                     : sent.then(accepted);
             return answered.doFinally(signal -> pending.forget(taskId));
         });
+    }
+
+    /**
+     * Sends a request that is not a task (a read, or a change of the worker's own configuration such as a
+     * stored taxonomy) and emits the reply's body within {@code deadline}. Nothing is recorded: past the
+     * deadline the caller gets {@code 503} with Retry-After (the worker is slow or down) instead of a task
+     * to poll, and the worker publishes no task event ({@link Responder} with no task type).
+     *
+     * @return the reply's body on 200; an error with the reply's problem ({@link ApiProblemException}), or
+     *         503 when Kafka did not take the request or no reply came in time
+     */
+    public <Q> Mono<JsonNode> query(Request<Q> request, Duration deadline) {
+        return Mono.defer(() -> {
+            UUID correlationId = UUID.randomUUID();
+            long t0 = System.nanoTime();
+            Mono<Reply> reply = Mono.fromFuture(pending.register(correlationId), true);
+            return send(request, correlationId)
+                    .then(Mono.defer(() -> reply.timeout(remaining(deadline, t0))))
+                    .map(r -> {
+                        if (!r.isOk()) {
+                            throw r.toProblem();
+                        }
+                        return r.body() == null ? (JsonNode) PipelineJson.mapper().nullNode() : r.body();
+                    })
+                    .onErrorMap(TimeoutException.class, e -> ApiProblemException.unavailable(
+                            "The " + request.topic().name() + " request was not answered within " + deadline.toMillis()
+                                    + " ms; retry later.", retryAfter))
+                    // Before the signal goes downstream (doFinally would run after it): nothing waits once answered.
+                    .doOnTerminate(() -> pending.forget(correlationId))
+                    .doOnCancel(() -> pending.forget(correlationId));
+        });
+    }
+
+    /** Publishes the request with its reply headers; emits once Kafka acknowledged it, else 503. */
+    private <Q> Mono<Void> send(Request<Q> request, UUID correlationId) {
+        String trace = Traceparent.orNewRoot(request.traceparent());
+        EventEnvelope<Q> envelope = EventEnvelope.of(request.topic().name(), correlationId, request.tenantId(),
+                request.subjectId(), null, trace, request.payload());
+        ProducerRecord<String, byte[]> record = Traceparent.attach(new ProducerRecord<>(request.topic().name(),
+                request.subjectId(), request.topic().encode(envelope)), trace);
+        ReplyHeaders.attach(record.headers(), replyTopic, correlationId);
+        return sender.apply(record)
+                .onErrorMap(e -> {
+                    log.warn("request {} on {} not acknowledged: {}", correlationId, request.topic().name(), e.toString());
+                    return ApiProblemException.unavailable(
+                            "The event broker did not acknowledge the request; nothing was accepted. Retry later.",
+                            retryAfter);
+                })
+                .then();
     }
 
     private static Duration remaining(Duration deadline, long t0) {

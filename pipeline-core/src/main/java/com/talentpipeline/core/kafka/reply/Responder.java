@@ -32,6 +32,9 @@ import tools.jackson.databind.JsonNode;
  * decoded is copied to the topic's DLT and, when its correlation id can be read, answered with a 400
  * problem.
  *
+ * <p>A responder without a task type answers queries ({@link RequestReply#query}: reads and changes of
+ * the worker's own data that are not tasks): it publishes only the reply.
+ *
  * <p>A batch runs on the given executor (requests of one poll in parallel) and {@link #onBatch} returns
  * when every request was answered and both records acknowledged, so offsets are committed only after.
  *
@@ -51,7 +54,8 @@ public final class Responder<Q> {
 
     /**
      * @param topic    the request topic
-     * @param type     the task type of its requests
+     * @param type     the task type of its requests, or null for queries ({@link RequestReply#query}):
+     *                 those are answered by the reply alone, with no task event
      * @param handler  answers one request
      * @param sender   sends a record, completing when acknowledged ({@code KafkaTemplate::send})
      * @param executor where requests run (they may block on a model)
@@ -104,19 +108,24 @@ public final class Responder<Q> {
             RequestHandler.Answer answer = handler.handle(request);
             JsonNode body = PipelineJson.mapper().valueToTree(answer.result());
             reply = Reply.ok(taskId, body);
-            event = TaskEvent.succeeded(type, answer.model(), "/v1/tasks/" + taskId, body, answer.cacheHit());
+            event = type == null ? null
+                    : TaskEvent.succeeded(type, answer.model(), "/v1/tasks/" + taskId, body, answer.cacheHit());
         } catch (ApiProblemException refused) {
             reply = Reply.problem(taskId, refused);
-            event = TaskEvent.failed(type, ErrorCode.REQUEST_REFUSED, refused.getMessage());
+            event = type == null ? null : TaskEvent.failed(type, ErrorCode.REQUEST_REFUSED, refused.getMessage());
         } catch (RuntimeException e) {
-            log.warn("{} request {} failed: {}", type.wireName(), taskId, e.toString(), e);
+            log.warn("{} request {} failed: {}", type == null ? topic.name() : type.wireName(), taskId, e.toString(), e);
             reply = Reply.problem(taskId, new ApiProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                     "The worker failed to answer: " + e.getClass().getSimpleName()));
-            event = TaskEvent.failed(type, ErrorCode.INTERNAL_ERROR, "the request failed: " + e.getClass().getSimpleName());
+            event = type == null ? null
+                    : TaskEvent.failed(type, ErrorCode.INTERNAL_ERROR, "the request failed: " + e.getClass().getSimpleName());
         }
         // The reply first: a client may be waiting for it; the task event completes the task either way.
         CompletableFuture<?> replied = replyTopic == null ? CompletableFuture.completedFuture(null)
                 : sender.apply(reply(replyTopic, reply));
+        if (type == null) {
+            return replied.orTimeout(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS); // a query: no task to complete
+        }
         EventEnvelope<TaskEvent> task = EventEnvelope.of(Topics.TASK_EVENTS_NAME, taskId, request.tenantId(),
                 request.subjectId(), null, request.traceparent(), event);
         CompletableFuture<?> recorded = sender.apply(Traceparent.attach(new ProducerRecord<>(Topics.TASK_EVENTS.name(),

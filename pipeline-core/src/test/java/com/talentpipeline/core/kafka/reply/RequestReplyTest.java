@@ -79,7 +79,12 @@ class RequestReplyTest {
 
     /** A front door whose requests a worker answers with {@code handler} after {@code delay}. */
     private RequestReply door(RequestHandler<RagRequested> handler, Duration delay) {
-        Responder<RagRequested> responder = new Responder<>(Topics.RAG_REQUESTED, TaskType.RAG_QUERY, handler,
+        return door(handler, delay, TaskType.RAG_QUERY);
+    }
+
+    /** As above, with the responder's task type (null: a query responder, no task events). */
+    private RequestReply door(RequestHandler<RagRequested> handler, Duration delay, TaskType type) {
+        Responder<RagRequested> responder = new Responder<>(Topics.RAG_REQUESTED, type, handler,
                 this::workerSends, workers, deadLetters());
         Function<ProducerRecord<String, byte[]>, Mono<?>> broker = record -> {
             CompletableFuture.runAsync(() -> {
@@ -181,6 +186,40 @@ class RequestReplyTest {
         EventEnvelope<TaskEvent> failed = awaitTaskEvent(null);
         assertThat(failed.payload().state()).isEqualTo(TaskState.FAILED);
         assertThat(failed.payload().error().code()).isEqualTo(ErrorCode.REQUEST_REFUSED);
+    }
+
+    @Test
+    void aQueryIsAnsweredByTheReplyAloneWithNoTaskAndNoTaskEvent() {
+        JsonNode body = door(echo(), Duration.ZERO, null).query(question("r1", "Where?"), Duration.ofSeconds(5))
+                .block(Duration.ofSeconds(10));
+        assertThat(body.get("response").asString()).isEqualTo("answer to Where?");
+        assertThat(tasksCreated).isEmpty();
+        assertThat(pending.size()).isZero();
+        assertThat(published).extracting(ProducerRecord::topic).containsExactly(Topics.REQUEST_REPLIES_NAME);
+    }
+
+    @Test
+    void aQueryRefusedIsTheWorkersProblemAndAQueryPastItsDeadlineIs503WithoutATask() {
+        RequestHandler<RagRequested> notIndexed = request -> {
+            throw ApiProblemException.notFound("Taxonomy", request.payload().resumeId());
+        };
+        assertThatThrownBy(() -> door(notIndexed, Duration.ZERO, null).query(question("t9", "x"), Duration.ofSeconds(5))
+                .block(Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(ApiProblemException.class, p -> {
+                    assertThat(p.status()).isEqualTo(HttpStatus.NOT_FOUND);
+                    assertThat(p.getMessage()).isEqualTo("Taxonomy t9 was not found");
+                });
+
+        assertThatThrownBy(() -> door(echo(), Duration.ofMillis(400), null).query(question("r1", "slow"),
+                Duration.ofMillis(50)).block(Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(ApiProblemException.class, p -> {
+                    assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(p.retryAfter()).isEqualTo(Duration.ofSeconds(5));
+                });
+        assertThat(pending.size()).isZero();
+        assertThat(tasksCreated).isEmpty();
+        sleep(Duration.ofMillis(600));
+        assertThat(published).extracting(ProducerRecord::topic).doesNotContain(Topics.TASK_EVENTS_NAME);
     }
 
     @Test

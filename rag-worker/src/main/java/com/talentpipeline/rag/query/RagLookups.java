@@ -1,0 +1,108 @@
+package com.talentpipeline.rag.query;
+
+import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
+import com.talentpipeline.core.kafka.reply.RequestHandler;
+import com.talentpipeline.core.kafka.reply.Responder;
+import com.talentpipeline.core.rag.RagLookup;
+import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.core.web.ApiProblemException;
+import com.talentpipeline.inference.model.ModelInfo;
+import com.talentpipeline.rag.config.RagProperties;
+import com.talentpipeline.rag.index.ChunkStore;
+import com.talentpipeline.rag.index.IndexedResume;
+import com.talentpipeline.rag.index.RagIndex;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers {@code rag.lookup}, the reads of this worker's index asked at the front door: a resume's indexed
+ * version and chunks (404 while it is not indexed for the tenant), the model, settings and the tenant's
+ * index sizes, and the health of the text model and the index store. They are queries: the reply is the
+ * answer, no task. They are answered here, not from published events, because they describe the index
+ * this worker holds (its cache, its model, its store) at the moment of asking.
+ */
+@Component
+class RagLookups implements RequestHandler<RagLookup>, DisposableBean {
+
+    private static final Duration STORE_WAIT = Duration.ofSeconds(10);
+    private static final Duration HEALTH_WAIT = Duration.ofSeconds(3);
+
+    private final RagIndex index;
+    private final ChunkStore store;
+    private final RagProperties properties;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "rag-lookup");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Responder<RagLookup> responder;
+
+    RagLookups(RagIndex index, ChunkStore store, RagProperties properties, KafkaTemplate<String, byte[]> kafka,
+            ConsumeKit kit) {
+        this.index = index;
+        this.store = store;
+        this.properties = properties;
+        this.responder = new Responder<>(Topics.RAG_LOOKUP, null, this, kafka::send, executor, kit.deadLetters());
+    }
+
+    @KafkaListener(id = "rag-lookups", idIsGroup = false, topics = Topics.RAG_LOOKUP_NAME, batch = "true")
+    void onLookups(List<ConsumerRecord<String, byte[]>> records) {
+        responder.onBatch(records);
+    }
+
+    @Override
+    public Answer handle(EventEnvelope<RagLookup> request) {
+        String tenant = request.tenantId();
+        RagLookup lookup = request.payload();
+        Object body = switch (lookup.what()) {
+            case RESUME -> resume(tenant, lookup.resumeId());
+            case INFO -> info(tenant);
+            case HEALTH -> health();
+        };
+        return Answer.of(body, null);
+    }
+
+    private RagViews.IndexedView resume(String tenant, String resumeId) {
+        IndexedResume resume = resumeId == null ? null : index.find(tenant, resumeId).block(STORE_WAIT);
+        if (resume == null) {
+            throw ApiProblemException.notFound("Resume", resumeId);
+        }
+        return RagViews.IndexedView.of(resume);
+    }
+
+    private RagViews.Info info(String tenant) {
+        long[] sizes = store.sizes(tenant).block(STORE_WAIT);
+        ModelInfo model = index.encoder().info();
+        return new RagViews.Info(new RagViews.Model(model.name(), model.version(), model.dimension()),
+                properties.retrieval(), properties.answer(),
+                new RagViews.QueryLimits(properties.query().timeout().toMillis(), properties.query().maxChars()),
+                new RagViews.Llm(properties.llm().enabled(), properties.llm().model() == null ? "" : properties.llm().model()),
+                new RagViews.IndexSizes(sizes == null ? 0 : sizes[0], sizes == null ? 0 : sizes[1],
+                        index.cachedResumes(tenant), index.cachedChunks(tenant)));
+    }
+
+    /** Always a body: the front door answers 503 when {@code status} is DOWN. */
+    RagViews.Health health() {
+        boolean model = index.encoder().isReady();
+        boolean db;
+        try {
+            db = store.sizes().block(HEALTH_WAIT) != null;
+        } catch (RuntimeException e) {
+            db = false;
+        }
+        return new RagViews.Health(model && db ? "UP" : "DOWN", model ? "UP" : "DOWN", db ? "UP" : "DOWN");
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

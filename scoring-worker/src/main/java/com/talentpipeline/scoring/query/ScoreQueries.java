@@ -1,0 +1,90 @@
+package com.talentpipeline.scoring.query;
+
+import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
+import com.talentpipeline.core.kafka.reply.RequestHandler;
+import com.talentpipeline.core.kafka.reply.Responder;
+import com.talentpipeline.core.score.ScoreRequested;
+import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.core.web.ApiProblemException;
+import com.talentpipeline.scoring.resume.AtsScore;
+import com.talentpipeline.scoring.resume.ResumeScore;
+import com.talentpipeline.scoring.resume.ResumeScorer;
+import com.talentpipeline.scoring.store.Documents;
+import com.talentpipeline.scoring.store.ScoreStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Answers {@code score.requested} ({@code GET /v1/resumes/{id}/score?jobId=} at the results API): the
+ * latest stored score of the resume with its ATS score recomputed against the job (the job's keywords
+ * found and missing), plus {@code task_id}. 404 for a resume or job the tenant does not have, 409
+ * {@code not_ready} while the resume is not scored yet.
+ */
+@Component
+class ScoreQueries implements RequestHandler<ScoreRequested>, DisposableBean {
+
+    private static final Duration STORE_WAIT = Duration.ofSeconds(10);
+
+    private final ScoreStore store;
+    private final Documents documents;
+    private final ResumeScorer scorer;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "score-query");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Responder<ScoreRequested> responder;
+
+    ScoreQueries(ScoreStore store, Documents documents, ResumeScorer scorer, KafkaTemplate<String, byte[]> kafka,
+            ConsumeKit kit) {
+        this.store = store;
+        this.documents = documents;
+        this.scorer = scorer;
+        this.clock = Clock.systemUTC();
+        this.responder = new Responder<>(Topics.SCORE_REQUESTED, null, this, kafka::send, executor, kit.deadLetters());
+    }
+
+    @KafkaListener(id = "score-queries", idIsGroup = false, topics = Topics.SCORE_REQUESTED_NAME, batch = "true")
+    void onRequests(List<ConsumerRecord<String, byte[]>> records) {
+        responder.onBatch(records);
+    }
+
+    @Override
+    public Answer handle(EventEnvelope<ScoreRequested> request) {
+        String tenant = request.tenantId();
+        String resumeId = request.payload().resumeId();
+        String jobId = request.payload().jobId();
+        var resume = documents.resume(tenant, resumeId).blockOptional(STORE_WAIT)
+                .orElseThrow(() -> ApiProblemException.notFound("Resume", resumeId));
+        ScoreStore.Stored stored = store.latest(tenant, resumeId).blockOptional(STORE_WAIT)
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.CONFLICT, "not_ready",
+                        "Resume " + resumeId + " is not scored yet; retry shortly", List.of(), Duration.ofSeconds(1)));
+        var job = documents.job(tenant, jobId).blockOptional(STORE_WAIT)
+                .orElseThrow(() -> ApiProblemException.notFound("Job", jobId));
+        String text = documents.sourceText(tenant, resumeId, resume.version()).blockOptional(STORE_WAIT).orElse(null);
+        ResumeScore score = PipelineJson.mapper().readValue(stored.result(), ResumeScore.class);
+        AtsScore ats = scorer.atsFor(resume.resume(), text, job, jobId, YearMonth.now(clock));
+        ObjectNode body = PipelineJson.mapper().valueToTree(score.withAts(ats));
+        body.put("task_id", stored.taskId().toString());
+        return Answer.of(body, null);
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

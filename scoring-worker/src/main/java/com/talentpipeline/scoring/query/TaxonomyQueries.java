@@ -1,0 +1,114 @@
+package com.talentpipeline.scoring.query;
+
+import com.talentpipeline.core.career.CareerRequested;
+import com.talentpipeline.core.career.TaxonomyRequested;
+import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.kafka.consume.ConsumeKit;
+import com.talentpipeline.core.kafka.reply.RequestHandler;
+import com.talentpipeline.core.kafka.reply.Responder;
+import com.talentpipeline.core.topic.Topics;
+import com.talentpipeline.core.web.ApiProblemException;
+import com.talentpipeline.scoring.career.CareerLabel;
+import com.talentpipeline.scoring.career.CareerTaxonomy;
+import com.talentpipeline.scoring.store.TaxonomyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers {@code taxonomy.requested} (the front door's {@code POST/GET/DELETE /v1/career-paths/taxonomies[/{id}]},
+ * validated there) from {@code career_taxonomies}, this worker's table: store, list, read and delete a
+ * tenant's taxonomies; 404 for an id the tenant does not have. The built-in taxonomy is read-only.
+ */
+@Component
+class TaxonomyQueries implements RequestHandler<TaxonomyRequested>, DisposableBean {
+
+    private static final Duration STORE_WAIT = Duration.ofSeconds(10);
+
+    private final TaxonomyStore taxonomies;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "taxonomy-query");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Responder<TaxonomyRequested> responder;
+
+    TaxonomyQueries(TaxonomyStore taxonomies, KafkaTemplate<String, byte[]> kafka, ConsumeKit kit) {
+        this.taxonomies = taxonomies;
+        this.responder = new Responder<>(Topics.TAXONOMY_REQUESTED, null, this, kafka::send, executor, kit.deadLetters());
+    }
+
+    @KafkaListener(id = "taxonomy-queries", idIsGroup = false, topics = Topics.TAXONOMY_REQUESTED_NAME, batch = "true")
+    void onRequests(List<ConsumerRecord<String, byte[]>> records) {
+        responder.onBatch(records);
+    }
+
+    @Override
+    public Answer handle(EventEnvelope<TaxonomyRequested> request) {
+        String tenant = request.tenantId();
+        TaxonomyRequested q = request.payload();
+        Object body = switch (q.operation()) {
+            case CREATE -> create(tenant, q);
+            case LIST -> list(tenant);
+            case GET -> get(tenant, q.id());
+            case DELETE -> delete(tenant, q.id());
+        };
+        return Answer.of(body, null);
+    }
+
+    private TaxonomyView create(String tenant, TaxonomyRequested q) {
+        if (q.id() == null || q.name() == null || q.labels() == null || CareerTaxonomy.BUILT_IN_ID.equals(q.id())) {
+            // The front door checks this; a request from elsewhere is refused, never half stored.
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, "validation_failed",
+                    "A taxonomy needs an id (not 'builtin'), a name and labels");
+        }
+        List<CareerLabel> labels = q.labels().stream().map(TaxonomyQueries::label).toList();
+        return TaxonomyView.of(taxonomies.save(tenant, q.id(), q.name().strip(), labels).block(STORE_WAIT));
+    }
+
+    private static CareerLabel label(CareerRequested.Label l) {
+        String name = l.label().strip();
+        return new CareerLabel(name, name, l.description(), List.of(),
+                l.examples() == null ? List.of() : l.examples().stream().map(String::strip).toList());
+    }
+
+    private TaxonomyList list(String tenant) {
+        List<TaxonomyList.Summary> stored = taxonomies.list(tenant)
+                .map(t -> new TaxonomyList.Summary(t.id(), t.name(), t.labels().size(), TaxonomyView.text(t.createdAt())))
+                .collectList().block(STORE_WAIT);
+        return new TaxonomyList(new TaxonomyList.Builtin(CareerTaxonomy.BUILT_IN_ID, CareerTaxonomy.builtIn().paths().size()),
+                stored == null ? List.of() : stored);
+    }
+
+    private TaxonomyView get(String tenant, String id) {
+        if (CareerTaxonomy.BUILT_IN_ID.equals(id)) {
+            return TaxonomyView.of(new TaxonomyStore.Taxonomy(id, "Built-in career paths", CareerTaxonomy.builtIn().paths(),
+                    null));
+        }
+        return taxonomies.find(tenant, id).blockOptional(STORE_WAIT).map(TaxonomyView::of)
+                .orElseThrow(() -> ApiProblemException.notFound("Taxonomy", id));
+    }
+
+    private Deleted delete(String tenant, String id) {
+        if (!Boolean.TRUE.equals(taxonomies.delete(tenant, id).block(STORE_WAIT))) {
+            throw ApiProblemException.notFound("Taxonomy", id);
+        }
+        return new Deleted(true);
+    }
+
+    /** The reply to a delete (the front door answers 204 without a body). */
+    record Deleted(boolean deleted) {
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}
