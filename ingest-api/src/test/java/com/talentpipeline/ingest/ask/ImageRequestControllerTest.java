@@ -58,7 +58,7 @@ class ImageRequestControllerTest {
             pending.complete(worker.apply(Topics.IMAGE_REQUESTED.decode(record.value())));
         }).thenReturn(true), pending, (taskId, type, tenant, subject) -> Mono.empty(), Topics.REQUEST_REPLIES_NAME,
                 "http://results:8081", Duration.ofSeconds(5));
-        AskProperties ask = new AskProperties(new AskProperties.Rag(Duration.ofSeconds(1), 1000),
+        AskProperties ask = new AskProperties(Duration.ofSeconds(1), new AskProperties.Rag(Duration.ofSeconds(1), 1000),
                 new AskProperties.Career(Duration.ofSeconds(1), 20000, 100, 20),
                 new AskProperties.Matching(1000, Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 new AskProperties.Image(Duration.ofSeconds(2), 10_000));

@@ -50,7 +50,8 @@ class QueryControllersTest {
                 Topics.REQUEST_REPLIES_NAME, "http://results:8081", Duration.ofSeconds(2));
         AskProperties properties = new AskProperties(Duration.ofMillis(300), new AskProperties.Rag(Duration.ofMillis(200), 1000),
                 new AskProperties.Career(Duration.ofMillis(200), 20000, 3, 2),
-                new AskProperties.Matching(1000, Duration.ofMillis(200), Duration.ofMillis(200)));
+                new AskProperties.Matching(1000, Duration.ofMillis(200), Duration.ofMillis(200)),
+                new AskProperties.Image(Duration.ofSeconds(2), 1_000_000));
         WebFilter tenant = (exchange, chain) -> {
             exchange.getAttributes().put(RequestTenant.ATTRIBUTE, "tenant-a");
             return chain.filter(exchange);
