@@ -169,7 +169,8 @@ class TypedListenerTest {
                 .containsExactlyInAnyOrder("resume.submitted", "job.submitted", "task.events", "interview.submitted",
                         "image.submitted", "image.requested", "rag.requested", "career.requested", "match.requested",
                         "match.batch.requested", "job.clusters.requested", "job.search.requested",
-                        "job.candidates.requested", "recommendations.requested");
+                        "job.candidates.requested", "recommendations.requested", "score.requested", "taxonomy.requested",
+                        "rag.lookup");
         assertThat(Topics.all()).filteredOn(t -> t.compacted())
                 .allSatisfy(t -> assertThat(t.badRecordPolicy()).isEqualTo(BadRecordPolicy.SKIP_AND_COUNT));
     }
