@@ -3,9 +3,9 @@ package com.talentpipeline.detection.request;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.image.ImageDecoder;
 import com.talentpipeline.core.image.ImageRequested;
-import com.talentpipeline.core.kafka.consume.ConsumeKit;
 import com.talentpipeline.core.kafka.reply.RequestHandler;
 import com.talentpipeline.core.kafka.reply.Responder;
+import com.talentpipeline.core.kafka.reply.Responders;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.topic.Topics;
@@ -17,12 +17,9 @@ import com.talentpipeline.detection.detect.DetectionService;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,26 +30,20 @@ import org.springframework.stereotype.Component;
  * {@link Responder}; requests of one poll run in parallel on a small pool (detection is CPU-bound).
  */
 @Component
-class ImageRequests implements RequestHandler<ImageRequested>, DisposableBean {
+class ImageRequests implements RequestHandler<ImageRequested> {
 
     private final DetectionProperties properties;
     private final DetectionService detection;
     private final ImageDecoder decoder;
-    private final ExecutorService executor = Executors.newFixedThreadPool(
-            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
-                Thread t = new Thread(r, "image-request");
-                t.setDaemon(true);
-                return t;
-            });
     private final Responder<ImageRequested> responder;
 
     ImageRequests(DetectionProperties properties, DetectionService detection, ImageDecoder decoder,
-            KafkaTemplate<String, byte[]> kafka, ConsumeKit kit) {
+            Responders responders) {
         this.properties = properties;
         this.detection = detection;
         this.decoder = decoder;
-        this.responder = new Responder<>(Topics.IMAGE_REQUESTED, TaskType.IMAGE_REQUEST, this, kafka::send, executor,
-                kit.deadLetters());
+        this.responder = responders.of(Topics.IMAGE_REQUESTED, TaskType.IMAGE_REQUEST, this, "image-request",
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
 
     @KafkaListener(id = "detection-requests", idIsGroup = false, topics = Topics.IMAGE_REQUESTED_NAME,
@@ -114,8 +105,4 @@ class ImageRequests implements RequestHandler<ImageRequested>, DisposableBean {
         return new ModelRef(detection.backbone().info().name(), "maskcut", 0);
     }
 
-    @Override
-    public void destroy() {
-        executor.shutdownNow();
-    }
 }

@@ -34,7 +34,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -59,14 +58,10 @@ class ImageRequestsTest {
         requests = new ImageRequests(DetectionProperties.defaults(),
                 new DetectionService(BuiltinBackbone.defaults(), new MaskCut(MaskCut.Settings.defaults()), true,
                         new SimpleMeterRegistry()),
-                new ImageDecoder(40_000_000L), kafka,
-                new ConsumeKit(mock(DeadLetters.class), new SimpleMeterRegistry()));
+                new ImageDecoder(40_000_000L),
+                new com.talentpipeline.core.kafka.reply.Responders(kafka, mock(DeadLetters.class)));
     }
 
-    @AfterEach
-    void close() {
-        requests.destroy();
-    }
 
     static byte[] scene() throws Exception {
         BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);

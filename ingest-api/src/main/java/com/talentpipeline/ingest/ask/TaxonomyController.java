@@ -99,50 +99,9 @@ class TaxonomyController {
         if (body.labels() == null) {
             problems.add("labels", "must not be empty");
         } else {
-            validateLabels(body.labels(), problems);
+            CareerLabels.validate(body.labels(), properties.career(), problems);
         }
         problems.throwIfAny("The taxonomy");
     }
 
-    private void validateLabels(List<CareerRequested.Label> labels, Problems problems) {
-        AskProperties.Career limits = properties.career();
-        if (labels.size() < 2) {
-            problems.add("labels", "give at least 2 labels");
-        }
-        if (labels.size() > limits.maxLabels()) {
-            throw Problems.tooLarge("labels", "at most " + limits.maxLabels() + " labels");
-        }
-        Set<String> seen = new LinkedHashSet<>();
-        for (int i = 0; i < labels.size(); i++) {
-            CareerRequested.Label l = labels.get(i);
-            String at = "labels[" + i + "]";
-            if (l == null || l.label() == null || l.label().isBlank()) {
-                problems.add(at + ".label", "must not be blank");
-                continue;
-            }
-            if (l.label().length() > 200) {
-                problems.add(at + ".label", "must be at most 200 characters");
-            }
-            if (!seen.add(l.label().strip().toLowerCase(Locale.ROOT))) {
-                problems.add(at + ".label", "is a duplicate");
-            }
-            if (l.description() != null && l.description().length() > 2_000) {
-                problems.add(at + ".description", "must be at most 2000 characters");
-            }
-            if (l.examples() != null) {
-                if (l.examples().size() > limits.maxExamples()) {
-                    throw Problems.tooLarge(at + ".examples", "at most " + limits.maxExamples() + " examples");
-                }
-                for (int k = 0; k < l.examples().size(); k++) {
-                    String e = l.examples().get(k);
-                    if (e == null || e.isBlank()) {
-                        problems.add(at + ".examples[" + k + "]", "must not be blank");
-                    } else if (e.length() > limits.maxTextChars()) {
-                        throw Problems.tooLarge(at + ".examples[" + k + "]",
-                                "must be at most " + limits.maxTextChars() + " characters");
-                    }
-                }
-            }
-        }
-    }
 }

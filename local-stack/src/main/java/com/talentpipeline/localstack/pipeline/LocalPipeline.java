@@ -105,15 +105,9 @@ public final class LocalPipeline implements AutoCloseable {
         return urls;
     }
 
-    /** Every service but ingest, whose public paths the front door's OpenAPI document merges. */
+    /** The services besides ingest with public paths (workers have none): the front door's document merges them. */
     private java.util.List<String> otherServiceUrls() {
-        Map<String, String> urls = new LinkedHashMap<>();
-        urls.put("results-api", "http://127.0.0.1:" + resultsPort());
-        urls.put("rag-worker", "http://127.0.0.1:" + ragWorkerPort());
-        urls.put("scoring-worker", "http://127.0.0.1:" + scoringWorkerPort());
-        // Not the matching worker: it has no public path (its queries reach it through Kafka).
-        urls.put("detection-worker", "http://127.0.0.1:" + detectionWorkerPort());
-        return java.util.List.copyOf(urls.values());
+        return java.util.List.of("http://127.0.0.1:" + resultsPort());
     }
 
     /** The front door's port: every public endpoint, routed as the Ingress routes them. */

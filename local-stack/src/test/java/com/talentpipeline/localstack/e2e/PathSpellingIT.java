@@ -140,6 +140,11 @@ class PathSpellingIT {
         }
         assertThat(checked).isGreaterThan(40);
         assertThat(failures).isEmpty();
+        // Workers serve actuator only: every API route is the ingest or the results API's.
+        assertThat(routes().stream().filter(ServiceRoutes::isApi)
+                .filter(r -> !r.service().equals("ingest") && !r.service().equals("results"))
+                .map(r -> r.service() + " " + r.method() + " " + r.pattern()).toList())
+                .as("API routes served by a worker").isEmpty();
         // And the front door really answers: the owner's task through the one base URL.
         assertThat(owner.get(owner.frontDoor("/v1/tasks/" + taskId)).statusCode()).isEqualTo(200);
     }

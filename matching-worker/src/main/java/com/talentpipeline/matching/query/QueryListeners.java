@@ -1,22 +1,19 @@
 package com.talentpipeline.matching.query;
 
-import com.talentpipeline.core.kafka.consume.ConsumeKit;
-import com.talentpipeline.core.kafka.reply.RequestHandler;
 import com.talentpipeline.core.kafka.reply.Responder;
+import com.talentpipeline.core.kafka.reply.Responders;
 import com.talentpipeline.core.match.CandidatesRequested;
 import com.talentpipeline.core.match.JobClustersRequested;
 import com.talentpipeline.core.match.JobSearchRequested;
 import com.talentpipeline.core.match.MatchBatchRequested;
 import com.talentpipeline.core.match.RecommendationsRequested;
 import com.talentpipeline.core.task.TaskType;
-import com.talentpipeline.core.topic.Topic;
 import com.talentpipeline.core.topic.Topics;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,20 +31,14 @@ class QueryListeners {
     private final Responder<CandidatesRequested> candidates;
     private final Responder<RecommendationsRequested> recommendations;
 
-    QueryListeners(MatchingQueries queries, KafkaTemplate<String, byte[]> kafka,
-            @Qualifier("matchingExecutor") ExecutorService executor, ConsumeKit kit) {
-        this.batch = responder(Topics.MATCH_BATCH_REQUESTED, TaskType.MATCH_BATCH, queries::batch, kafka, executor, kit);
-        this.clusters = responder(Topics.JOB_CLUSTERS_REQUESTED, TaskType.JOB_CLUSTERS, queries::clusters, kafka, executor, kit);
-        this.search = responder(Topics.JOB_SEARCH_REQUESTED, TaskType.JOB_SEARCH, queries::search, kafka, executor, kit);
-        this.candidates = responder(Topics.JOB_CANDIDATES_REQUESTED, TaskType.JOB_CANDIDATES, queries::candidates, kafka,
-                executor, kit);
-        this.recommendations = responder(Topics.RECOMMENDATIONS_REQUESTED, TaskType.RECOMMENDATIONS_QUERY,
-                queries::recommendations, kafka, executor, kit);
-    }
-
-    private static <Q> Responder<Q> responder(Topic<Q> topic, TaskType type, RequestHandler<Q> handler,
-            KafkaTemplate<String, byte[]> kafka, ExecutorService executor, ConsumeKit kit) {
-        return new Responder<>(topic, type, handler, kafka::send, executor, kit.deadLetters());
+    QueryListeners(MatchingQueries queries, @Qualifier("matchingExecutor") ExecutorService executor,
+            Responders responders) {
+        this.batch = responders.of(Topics.MATCH_BATCH_REQUESTED, TaskType.MATCH_BATCH, queries::batch, executor);
+        this.clusters = responders.of(Topics.JOB_CLUSTERS_REQUESTED, TaskType.JOB_CLUSTERS, queries::clusters, executor);
+        this.search = responders.of(Topics.JOB_SEARCH_REQUESTED, TaskType.JOB_SEARCH, queries::search, executor);
+        this.candidates = responders.of(Topics.JOB_CANDIDATES_REQUESTED, TaskType.JOB_CANDIDATES, queries::candidates, executor);
+        this.recommendations = responders.of(Topics.RECOMMENDATIONS_REQUESTED, TaskType.RECOMMENDATIONS_QUERY,
+                queries::recommendations, executor);
     }
 
     @KafkaListener(id = "match-batch-requests", idIsGroup = false, topics = Topics.MATCH_BATCH_REQUESTED_NAME, batch = "true")

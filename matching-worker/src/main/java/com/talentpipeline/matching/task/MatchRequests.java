@@ -3,6 +3,7 @@ package com.talentpipeline.matching.task;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.kafka.reply.RequestHandler;
 import com.talentpipeline.core.kafka.reply.Responder;
+import com.talentpipeline.core.kafka.reply.Responders;
 import com.talentpipeline.core.match.MatchRequested;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskType;
@@ -24,7 +25,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,14 +47,13 @@ class MatchRequests implements RequestHandler<MatchRequested> {
 
     MatchRequests(DocumentStore documents, Profiles profiles, Comparisons comparisons, TextEncoder encoder,
             MatchingProperties properties, @Qualifier("matchingExecutor") ExecutorService executor,
-            KafkaTemplate<String, byte[]> kafka,
-            com.talentpipeline.core.kafka.consume.ConsumeKit kit) {
+            Responders responders) {
         this.documents = documents;
         this.profiles = profiles;
         this.comparisons = comparisons;
         this.encoder = encoder;
         this.properties = properties;
-        this.responder = new Responder<>(Topics.MATCH_REQUESTED, TaskType.MATCH, this, kafka::send, executor, kit.deadLetters());
+        this.responder = responders.of(Topics.MATCH_REQUESTED, TaskType.MATCH, this, executor);
     }
 
     @KafkaListener(id = "match-requests", idIsGroup = false, topics = Topics.MATCH_REQUESTED_NAME, batch = "true")

@@ -1,9 +1,9 @@
 package com.talentpipeline.rag.query;
 
 import com.talentpipeline.core.event.EventEnvelope;
-import com.talentpipeline.core.kafka.consume.ConsumeKit;
 import com.talentpipeline.core.kafka.reply.RequestHandler;
 import com.talentpipeline.core.kafka.reply.Responder;
+import com.talentpipeline.core.kafka.reply.Responders;
 import com.talentpipeline.core.rag.RagLookup;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
@@ -15,11 +15,8 @@ import com.talentpipeline.rag.index.RagIndex;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +27,7 @@ import org.springframework.stereotype.Component;
  * this worker holds (its cache, its model, its store) at the moment of asking.
  */
 @Component
-class RagLookups implements RequestHandler<RagLookup>, DisposableBean {
+class RagLookups implements RequestHandler<RagLookup> {
 
     private static final Duration STORE_WAIT = Duration.ofSeconds(10);
     private static final Duration HEALTH_WAIT = Duration.ofSeconds(3);
@@ -38,19 +35,13 @@ class RagLookups implements RequestHandler<RagLookup>, DisposableBean {
     private final RagIndex index;
     private final ChunkStore store;
     private final RagProperties properties;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "rag-lookup");
-        t.setDaemon(true);
-        return t;
-    });
     private final Responder<RagLookup> responder;
 
-    RagLookups(RagIndex index, ChunkStore store, RagProperties properties, KafkaTemplate<String, byte[]> kafka,
-            ConsumeKit kit) {
+    RagLookups(RagIndex index, ChunkStore store, RagProperties properties, Responders responders) {
         this.index = index;
         this.store = store;
         this.properties = properties;
-        this.responder = new Responder<>(Topics.RAG_LOOKUP, null, this, kafka::send, executor, kit.deadLetters());
+        this.responder = responders.of(Topics.RAG_LOOKUP, null, this, "rag-lookup", 2);
     }
 
     @KafkaListener(id = "rag-lookups", idIsGroup = false, topics = Topics.RAG_LOOKUP_NAME, batch = "true")
@@ -101,8 +92,4 @@ class RagLookups implements RequestHandler<RagLookup>, DisposableBean {
         return new RagViews.Health(model && db ? "UP" : "DOWN", model ? "UP" : "DOWN", db ? "UP" : "DOWN");
     }
 
-    @Override
-    public void destroy() {
-        executor.shutdownNow();
-    }
 }

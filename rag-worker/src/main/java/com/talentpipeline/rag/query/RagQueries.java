@@ -3,6 +3,7 @@ package com.talentpipeline.rag.query;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.kafka.reply.RequestHandler;
 import com.talentpipeline.core.kafka.reply.Responder;
+import com.talentpipeline.core.kafka.reply.Responders;
 import com.talentpipeline.core.rag.RagRequested;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskType;
@@ -17,11 +18,8 @@ import com.talentpipeline.rag.index.RagIndex;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,24 +29,18 @@ import org.springframework.stereotype.Component;
  * by the {@link Responder}; questions of one poll are answered in parallel on four threads (model calls).
  */
 @Component
-class RagQueries implements RequestHandler<RagRequested>, DisposableBean {
+class RagQueries implements RequestHandler<RagRequested> {
 
     private final RagIndex index;
     private final RagService service;
     private final ChunkStore store;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r, "rag-query");
-        t.setDaemon(true);
-        return t;
-    });
     private final Responder<RagRequested> responder;
 
-    RagQueries(RagIndex index, RagService service, ChunkStore store, KafkaTemplate<String, byte[]> kafka,
-            com.talentpipeline.core.kafka.consume.ConsumeKit kit) {
+    RagQueries(RagIndex index, RagService service, ChunkStore store, Responders responders) {
         this.index = index;
         this.service = service;
         this.store = store;
-        this.responder = new Responder<>(Topics.RAG_REQUESTED, TaskType.RAG_QUERY, this, kafka::send, executor, kit.deadLetters());
+        this.responder = responders.of(Topics.RAG_REQUESTED, TaskType.RAG_QUERY, this, "rag-query", 4);
     }
 
     @KafkaListener(id = "rag-queries", idIsGroup = false, topics = Topics.RAG_REQUESTED_NAME, batch = "true")
@@ -76,8 +68,4 @@ class RagQueries implements RequestHandler<RagRequested>, DisposableBean {
         return Answer.of(body, new ModelRef(model.name(), model.version(), model.dimension()));
     }
 
-    @Override
-    public void destroy() {
-        executor.shutdownNow();
-    }
 }

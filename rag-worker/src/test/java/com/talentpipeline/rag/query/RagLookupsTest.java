@@ -45,8 +45,8 @@ class RagLookupsTest {
     @SuppressWarnings("unchecked")
     void setUp() {
         KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
-        lookups = new RagLookups(index, store, RagProperties.defaults(), kafka,
-                ConsumeKit.of(kafka, new SimpleMeterRegistry(), "rag-worker"));
+        lookups = new RagLookups(index, store, RagProperties.defaults(), new com.talentpipeline.core.kafka.reply.Responders(
+                kafka, ConsumeKit.of(kafka, new SimpleMeterRegistry(), "rag-worker").deadLetters()));
         ModelInfo info = mock(ModelInfo.class);
         when(info.name()).thenReturn("all-MiniLM-L6-v2");
         when(info.version()).thenReturn("v1");

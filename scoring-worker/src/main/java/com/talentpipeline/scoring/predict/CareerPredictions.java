@@ -4,6 +4,7 @@ import com.talentpipeline.core.career.CareerRequested;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.kafka.reply.RequestHandler;
 import com.talentpipeline.core.kafka.reply.Responder;
+import com.talentpipeline.core.kafka.reply.Responders;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.topic.Topics;
@@ -24,12 +25,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +37,7 @@ import org.springframework.stereotype.Component;
  * against the built-in taxonomy, the request's labels or a stored taxonomy (404 when unknown).
  */
 @Component
-class CareerPredictions implements RequestHandler<CareerRequested>, DisposableBean {
+class CareerPredictions implements RequestHandler<CareerRequested> {
 
     private static final Duration STORE_WAIT = Duration.ofSeconds(10);
 
@@ -49,24 +47,18 @@ class CareerPredictions implements RequestHandler<CareerRequested>, DisposableBe
     private final TaxonomyStore taxonomies;
     private final ScoreStore scores;
     private final ScoringProperties.Career settings;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "career-predict");
-        t.setDaemon(true);
-        return t;
-    });
     private final Responder<CareerRequested> responder;
 
     CareerPredictions(CareerPredictor predictor, StudentCareers students, Documents documents,
             TaxonomyStore taxonomies, ScoreStore scores, ScoringProperties properties,
-            KafkaTemplate<String, byte[]> kafka,
-            com.talentpipeline.core.kafka.consume.ConsumeKit kit) {
+            Responders responders) {
         this.predictor = predictor;
         this.students = students;
         this.documents = documents;
         this.taxonomies = taxonomies;
         this.scores = scores;
         this.settings = properties.career();
-        this.responder = new Responder<>(Topics.CAREER_REQUESTED, TaskType.CAREER_PATH, this, kafka::send, executor, kit.deadLetters());
+        this.responder = responders.of(Topics.CAREER_REQUESTED, TaskType.CAREER_PATH, this, "career-predict", 2);
     }
 
     @KafkaListener(id = "career-predictor", idIsGroup = false, topics = Topics.CAREER_REQUESTED_NAME, batch = "true")
@@ -143,8 +135,4 @@ class CareerPredictions implements RequestHandler<CareerRequested>, DisposableBe
         return fewShot == 0 ? "zero-shot" : fewShot == labels.size() ? "few-shot" : "mixed";
     }
 
-    @Override
-    public void destroy() {
-        executor.shutdownNow();
-    }
 }

@@ -2,9 +2,9 @@ package com.talentpipeline.scoring.query;
 
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.json.PipelineJson;
-import com.talentpipeline.core.kafka.consume.ConsumeKit;
 import com.talentpipeline.core.kafka.reply.RequestHandler;
 import com.talentpipeline.core.kafka.reply.Responder;
+import com.talentpipeline.core.kafka.reply.Responders;
 import com.talentpipeline.core.score.ScoreRequested;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
@@ -18,12 +18,9 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code not_ready} while the resume is not scored yet.
  */
 @Component
-class ScoreQueries implements RequestHandler<ScoreRequested>, DisposableBean {
+class ScoreQueries implements RequestHandler<ScoreRequested> {
 
     private static final Duration STORE_WAIT = Duration.ofSeconds(10);
 
@@ -42,20 +39,14 @@ class ScoreQueries implements RequestHandler<ScoreRequested>, DisposableBean {
     private final Documents documents;
     private final ResumeScorer scorer;
     private final Clock clock;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "score-query");
-        t.setDaemon(true);
-        return t;
-    });
     private final Responder<ScoreRequested> responder;
 
-    ScoreQueries(ScoreStore store, Documents documents, ResumeScorer scorer, KafkaTemplate<String, byte[]> kafka,
-            ConsumeKit kit) {
+    ScoreQueries(ScoreStore store, Documents documents, ResumeScorer scorer, Responders responders) {
         this.store = store;
         this.documents = documents;
         this.scorer = scorer;
         this.clock = Clock.systemUTC();
-        this.responder = new Responder<>(Topics.SCORE_REQUESTED, null, this, kafka::send, executor, kit.deadLetters());
+        this.responder = responders.of(Topics.SCORE_REQUESTED, null, this, "score-query", 2);
     }
 
     @KafkaListener(id = "score-queries", idIsGroup = false, topics = Topics.SCORE_REQUESTED_NAME, batch = "true")
@@ -83,8 +74,4 @@ class ScoreQueries implements RequestHandler<ScoreRequested>, DisposableBean {
         return Answer.of(body, null);
     }
 
-    @Override
-    public void destroy() {
-        executor.shutdownNow();
-    }
 }

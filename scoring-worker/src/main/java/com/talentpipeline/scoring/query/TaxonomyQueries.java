@@ -3,9 +3,9 @@ package com.talentpipeline.scoring.query;
 import com.talentpipeline.core.career.CareerRequested;
 import com.talentpipeline.core.career.TaxonomyRequested;
 import com.talentpipeline.core.event.EventEnvelope;
-import com.talentpipeline.core.kafka.consume.ConsumeKit;
 import com.talentpipeline.core.kafka.reply.RequestHandler;
 import com.talentpipeline.core.kafka.reply.Responder;
+import com.talentpipeline.core.kafka.reply.Responders;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.scoring.career.CareerLabel;
@@ -14,12 +14,9 @@ import com.talentpipeline.scoring.store.TaxonomyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,21 +25,16 @@ import org.springframework.stereotype.Component;
  * tenant's taxonomies; 404 for an id the tenant does not have. The built-in taxonomy is read-only.
  */
 @Component
-class TaxonomyQueries implements RequestHandler<TaxonomyRequested>, DisposableBean {
+class TaxonomyQueries implements RequestHandler<TaxonomyRequested> {
 
     private static final Duration STORE_WAIT = Duration.ofSeconds(10);
 
     private final TaxonomyStore taxonomies;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "taxonomy-query");
-        t.setDaemon(true);
-        return t;
-    });
     private final Responder<TaxonomyRequested> responder;
 
-    TaxonomyQueries(TaxonomyStore taxonomies, KafkaTemplate<String, byte[]> kafka, ConsumeKit kit) {
+    TaxonomyQueries(TaxonomyStore taxonomies, Responders responders) {
         this.taxonomies = taxonomies;
-        this.responder = new Responder<>(Topics.TAXONOMY_REQUESTED, null, this, kafka::send, executor, kit.deadLetters());
+        this.responder = responders.of(Topics.TAXONOMY_REQUESTED, null, this, "taxonomy-query", 2);
     }
 
     @KafkaListener(id = "taxonomy-queries", idIsGroup = false, topics = Topics.TAXONOMY_REQUESTED_NAME, batch = "true")
@@ -107,8 +99,4 @@ class TaxonomyQueries implements RequestHandler<TaxonomyRequested>, DisposableBe
     record Deleted(boolean deleted) {
     }
 
-    @Override
-    public void destroy() {
-        executor.shutdownNow();
-    }
 }

@@ -28,7 +28,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -75,8 +74,9 @@ class CareerPredictionsTest {
                 new ScoringProperties.Career(0.04, 0.035, 8.0, 0.5, 1.0, 10, 1.0, 0.5, 40, 5, 100, 20, 20000),
                 new ScoringProperties.Interview(new ScoringProperties.Scorer(true), new ScoringProperties.Scorer(true)));
         predictions = new CareerPredictions(predictor, new StudentCareers(predictor), documents, taxonomies, scores,
-                properties, mock(KafkaTemplate.class), com.talentpipeline.core.kafka.consume.ConsumeKit.of(
-                        mock(KafkaTemplate.class), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "scoring-worker"));
+                properties, new com.talentpipeline.core.kafka.reply.Responders(mock(KafkaTemplate.class),
+                        com.talentpipeline.core.kafka.consume.ConsumeKit.of(mock(KafkaTemplate.class),
+                                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "scoring-worker").deadLetters()));
         when(documents.resume(anyString(), anyString())).thenReturn(Mono.empty());
         when(documents.resume(A, "r1")).thenReturn(Mono.just(new Documents.StoredResume(1, RESUME)));
         when(scores.latestProfile(anyString(), anyString())).thenReturn(Mono.empty());
@@ -84,11 +84,6 @@ class CareerPredictionsTest {
         when(taxonomies.find(A, "t1")).thenReturn(Mono.just(new TaxonomyStore.Taxonomy("t1", "Mine", List.of(
                 new CareerLabel("x", "x", "", List.of(), List.of()), new CareerLabel("y", "y", "", List.of(), List.of())),
                 OffsetDateTime.now())));
-    }
-
-    @AfterEach
-    void stop() {
-        predictions.destroy();
     }
 
     static EventEnvelope<CareerRequested> request(String tenant, CareerRequested payload) {

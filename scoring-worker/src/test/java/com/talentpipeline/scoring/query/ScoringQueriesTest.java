@@ -91,8 +91,9 @@ class ScoringQueriesTest {
         @SuppressWarnings("unchecked")
         KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
         ConsumeKit kit = ConsumeKit.of(kafka, new SimpleMeterRegistry(), "scoring-worker");
-        scoreQueries = new ScoreQueries(scores, documents, scorer, kafka, kit);
-        taxonomyQueries = new TaxonomyQueries(taxonomies, kafka, kit);
+        var responders = new com.talentpipeline.core.kafka.reply.Responders(kafka, kit.deadLetters());
+        scoreQueries = new ScoreQueries(scores, documents, scorer, responders);
+        taxonomyQueries = new TaxonomyQueries(taxonomies, responders);
         when(documents.resume(anyString(), anyString())).thenReturn(Mono.empty());
         when(documents.resume(A, "r1")).thenReturn(Mono.just(new Documents.StoredResume(1, RESUME)));
         when(documents.sourceText(anyString(), anyString(), anyInt())).thenReturn(Mono.empty());

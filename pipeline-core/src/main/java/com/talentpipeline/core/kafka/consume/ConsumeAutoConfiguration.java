@@ -49,6 +49,15 @@ public class ConsumeAutoConfiguration {
         return new ConsumeKit(deadLetters, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
+    /** The request-reply kit's responders, for the workers that answer requests. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(DeadLetters.class)
+    @SuppressWarnings("unchecked")
+    com.talentpipeline.core.kafka.reply.Responders pipelineResponders(KafkaTemplate<?, ?> kafka, DeadLetters deadLetters) {
+        return new com.talentpipeline.core.kafka.reply.Responders((KafkaOperations<String, byte[]>) kafka, deadLetters);
+    }
+
     /** The container error handler of every listener (spring-boot's container factory picks it up). */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
