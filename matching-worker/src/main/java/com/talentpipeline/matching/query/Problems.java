@@ -1,6 +1,7 @@
 package com.talentpipeline.matching.query;
 
 import com.talentpipeline.core.web.ApiProblemException;
+import com.talentpipeline.core.web.QueryParams;
 import com.talentpipeline.core.web.FieldProblem;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -12,8 +13,7 @@ final class Problems {
     }
 
     static ApiProblemException invalid(String field, String message) {
-        return new ApiProblemException(HttpStatus.BAD_REQUEST, "validation_failed",
-                "The request is invalid: " + field + " " + message, List.of(new FieldProblem(field, message)), null);
+        return QueryParams.invalid(field, message);
     }
 
     static ApiProblemException jobClosed(String jobId) {
@@ -31,29 +31,14 @@ final class Problems {
                 "Job " + jobId + " is not indexed yet; retry shortly", List.of(), java.time.Duration.ofSeconds(2));
     }
 
-    /** An optional score between 0 and 100. */
+    /** An optional score between 0 and 100 (the front door's and the worker's one check). */
     static Double score(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        double score;
-        try {
-            score = Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw invalid(field, "must be a number between 0 and 100");
-        }
-        if (!(score >= 0 && score <= 100)) { // also refuses NaN
-            throw invalid(field, "must be a number between 0 and 100");
-        }
-        return score;
+        return QueryParams.score(value, field);
     }
 
-    /** An optional free-text filter of at most 200 characters. */
+    /** An optional free-text filter of at most 200 characters (one check). */
     static String optionalText(String value, String field) {
-        if (value != null && value.length() > 200) {
-            throw invalid(field, "must be at most 200 characters");
-        }
-        return value == null || value.isBlank() ? null : value.strip();
+        return QueryParams.optionalText(value, field);
     }
 
     static ApiProblemException indexLoading() {
