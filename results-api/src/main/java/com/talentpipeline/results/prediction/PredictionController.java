@@ -38,9 +38,11 @@ public class PredictionController {
     public Mono<PredictionView> get(@PathVariable String id, ServerWebExchange exchange) {
         String tenant = RequestTenant.of(exchange);
         return Mono.justOrEmpty(uuid(id))
-                .flatMap(taskId -> store.find(tenant, taskId))
-                .flatMap(upload -> store.workerTasks(tenant, Predictions.workerTaskIds(upload))
-                        .map(tasks -> Predictions.of(upload, tasks)))
+                .flatMap(taskId -> store.find(tenant, taskId)
+                        // The parts are read again after the workers' task states: a score's rows commit with its
+                        // SUCCEEDED state, so a state read first never meets parts read before that commit.
+                        .flatMap(upload -> store.workerTasks(tenant, Predictions.workerTaskIds(upload))
+                                .flatMap(tasks -> store.find(tenant, taskId).map(fresh -> Predictions.of(fresh, tasks)))))
                 .switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("Prediction", id)));
     }
 
