@@ -26,7 +26,7 @@ import java.util.Set;
  *       matches it by {@link Rule#TOKENS} or is contained in it.</li>
  * </ul>
  */
-public final class FieldMatch {
+final class FieldMatch {
 
     /** How a predicted value is compared with an annotated one. */
     public enum Rule { EXACT, LINK, TOKENS, COMPANY }

@@ -8,5 +8,5 @@ package com.talentpipeline.bench.report;
  * @param numerator   what the numerator measured
  * @param denominator what the denominator measured
  */
-public record Ratio(String name, double value, String numerator, String denominator) {
+record Ratio(String name, double value, String numerator, String denominator) {
 }

@@ -18,7 +18,7 @@ import java.awt.image.BufferedImage;
  * (as CutLER does before its affinity). The pre- and post-processing are plain-array methods, testable
  * without an engine.
  */
-public final class DinoTranslator implements Translator<BufferedImage, PatchFeatures> {
+final class DinoTranslator implements Translator<BufferedImage, PatchFeatures> {
 
     static final float[] MEAN = {0.485f, 0.456f, 0.406f};
     static final float[] STD = {0.229f, 0.224f, 0.225f};

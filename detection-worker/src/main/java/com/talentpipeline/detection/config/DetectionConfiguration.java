@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DetectionProperties.class)
-public class DetectionConfiguration {
+class DetectionConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DetectionConfiguration.class);
 

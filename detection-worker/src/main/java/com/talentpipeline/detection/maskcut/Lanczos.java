@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * <p>Full re-orthogonalisation costs O(m n) per step, negligible next to the O(n^2) product for the
  * few dozen steps a normalized cut needs; it keeps the Ritz vectors clean without selective schemes.
  */
-public final class Lanczos {
+final class Lanczos {
 
     /**
      * The result.

@@ -9,7 +9,7 @@ package com.talentpipeline.detection.maskcut;
  * {@code M = D^-1/2 A D^-1/2}, whose largest is known in closed form ({@code D^1/2 1}, eigenvalue 1), so
  * {@link Lanczos} finds the largest eigenpair of M deflated by it, and {@code x = D^-1/2 y}.
  */
-public final class NormalizedCut {
+final class NormalizedCut {
 
     /**
      * A solved cut.

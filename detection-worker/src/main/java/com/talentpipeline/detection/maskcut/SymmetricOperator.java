@@ -1,7 +1,7 @@
 package com.talentpipeline.detection.maskcut;
 
 /** A symmetric linear operator {@code y = M x} on vectors of length {@link #size()}, for the eigen-solver. */
-public interface SymmetricOperator {
+interface SymmetricOperator {
 
     /** The dimension of the vectors. */
     int size();

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * image id; blocking (worker threads only). A FAILED task goes with its dead letter (the consume kit's writer).
  */
 @Component
-public class DetectionTasks {
+class DetectionTasks {
 
     private final KafkaTemplate<String, byte[]> kafka;
 

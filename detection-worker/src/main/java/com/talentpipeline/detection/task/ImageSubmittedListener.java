@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * to FAILED; a database that is down is thrown to the error handler, which retries with backoff.
  */
 @Component
-public class ImageSubmittedListener {
+class ImageSubmittedListener {
 
     private static final Logger log = LoggerFactory.getLogger(ImageSubmittedListener.class);
     private static final Duration DB = Duration.ofSeconds(30);

@@ -11,7 +11,7 @@ import com.talentpipeline.core.topic.Topic;
  * @param <P> submitted payload
  * @param <R> result payload
  */
-public interface DocumentKind<P, R> {
+interface DocumentKind<P, R> {
 
     Topic<P> input();
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * bad records (dead-lettered, their tasks FAILED) are the consume kit's.
  */
 @Component
-public class EmbeddingListeners {
+class EmbeddingListeners {
 
     private final TypedListener<ResumeSubmitted> resumes;
     private final TypedListener<JobSubmitted> jobs;

@@ -21,7 +21,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param profile      the profile text's vector, or null
  * @param chunkVectors one vector per chunk, or null
  */
-public record EncodedDocument(
+record EncodedDocument(
         @JsonSerialize(contentUsing = PackedVector.Serializer.class)
         @JsonDeserialize(contentUsing = PackedVector.Deserializer.class) Map<String, float[]> means,
         Map<String, Integer> counts,

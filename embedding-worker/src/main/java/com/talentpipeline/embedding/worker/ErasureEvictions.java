@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * {@code pipeline.cache.evictions{kind,result=evicted|absent}}.
  */
 @Component
-public class ErasureEvictions implements ErasureParticipant {
+class ErasureEvictions implements ErasureParticipant {
 
     private static final Logger log = LoggerFactory.getLogger(ErasureEvictions.class);
     private static final String KIND = "resume-embedding";

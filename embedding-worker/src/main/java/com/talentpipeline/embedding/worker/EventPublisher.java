@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * are committed: a crash in between re-delivers the batch (at-least-once), whose effects are upserts.
  */
 @Component
-public class EventPublisher {
+class EventPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final DeadLetters deadLetters;

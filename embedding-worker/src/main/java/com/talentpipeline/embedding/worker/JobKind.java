@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * (the matching worker compares skills by these and never encodes a job itself).
  */
 @Component
-public class JobKind implements DocumentKind<JobSubmitted, JobEmbeddings> {
+class JobKind implements DocumentKind<JobSubmitted, JobEmbeddings> {
 
     private final SkillKeys skillKeys = SkillKeys.defaults();
 

@@ -13,7 +13,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * <p>Reports state only; it never runs inference, so probes cost nothing and do not skew
  * {@code inference.*} metrics.
  */
-public class TextModelHealthIndicator implements HealthIndicator {
+class TextModelHealthIndicator implements HealthIndicator {
 
     private final TextEncoder encoder;
 

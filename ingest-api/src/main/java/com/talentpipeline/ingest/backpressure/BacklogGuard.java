@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * and Retry-After before the body is read, so nothing is stored or published. Runs after the
  * other filters (authentication, body size) so those answer first.
  */
-public class BacklogGuard implements WebFilter, org.springframework.core.Ordered {
+class BacklogGuard implements WebFilter, org.springframework.core.Ordered {
 
     private final BackpressureProperties properties;
     private final ConsumerLag lag;

@@ -12,7 +12,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BackpressureProperties.class)
-public class BackpressureConfiguration {
+class BackpressureConfiguration {
 
     @Bean
     ConsumerLag consumerLag(BackpressureProperties properties, KafkaAdmin kafkaAdmin) {

@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param routes     request path prefix to the topic its submissions go to
  */
 @ConfigurationProperties("pipeline.ingest.backpressure")
-public record BackpressureProperties(
+record BackpressureProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("10000") long maxLag,
         @DefaultValue("embedding-worker") List<String> groups,

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * in ingest's p99. Only a measurement older than {@code refresh + timeout} (Kafka silent) or none at all
  * makes a request wait, bounded by {@code timeout}.
  */
-public class ConsumerLag implements DisposableBean {
+class ConsumerLag implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerLag.class);
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * "2018.04 – 2020.11" in a line and normalises both ends to {@code YYYY-MM}, {@code YYYY} when the
  * text gives only a year (a month is never invented), or {@code present}.
  */
-public final class DateRanges {
+final class DateRanges {
 
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
             + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";

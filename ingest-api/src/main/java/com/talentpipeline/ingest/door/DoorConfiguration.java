@@ -12,7 +12,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 /** The door cache, the worker versions it judges entries by, and the registry listener feeding them. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DoorProperties.class)
-public class DoorConfiguration {
+class DoorConfiguration {
 
     @Bean
     WorkerVersions workerVersions(DoorProperties properties) {

@@ -6,7 +6,7 @@ import com.talentpipeline.core.door.DoorEntries;
  * Whether a submission can be answered at the door: only when every result of it is known for its content
  * (the embedding and the score) and each was computed with the version every live worker computes with now.
  */
-public final class DoorDecision {
+final class DoorDecision {
 
     /** The outcome, as counted in {@code ingest_door_cache_requests_total{outcome}}. */
     public enum Outcome {

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                   (default 60s, four announce intervals, as the results API's {@code /v1/models})
  */
 @ConfigurationProperties("pipeline.ingest.door")
-public record DoorProperties(
+record DoorProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("50ms") Duration timeout,
         @DefaultValue("60s") Duration staleAfter) {

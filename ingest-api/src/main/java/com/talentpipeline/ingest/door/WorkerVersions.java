@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * live embedding and scoring worker computes with now. In memory: the compacted topic is the store, re-read
  * from its start whenever the ingest API starts.
  */
-public class WorkerVersions {
+class WorkerVersions {
 
     private final Map<String, WorkerModels> instances = new ConcurrentHashMap<>();
     private final Duration staleAfter;

@@ -16,7 +16,7 @@ import org.springframework.kafka.annotation.TopicPartition;
  * workers compute with. Its own group keeps offset commits apart; an unreadable record is skipped (the
  * next announcement replaces it).
  */
-public class WorkerVersionsListener {
+class WorkerVersionsListener {
 
     private final TypedListener<WorkerModels> listener;
 

@@ -31,7 +31,7 @@ import reactor.core.scheduler.Schedulers;
  * {@code GET /v1/images/{id}/detections}.
  */
 @RestController
-public class ImageController {
+class ImageController {
 
     private final TaskIntake intake;
     private final DatabaseClient db;

@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * event (key = interview id) with its trace, 202 once Kafka acknowledged it. An Idempotency-Key replays.
  */
 @RestController
-public class InterviewController {
+class InterviewController {
 
     private final TaskIntake intake;
     private final SubmissionService documents;

@@ -12,7 +12,7 @@ import java.util.List;
  * @param rubric      weights of communication, technical and problem_solving, summing to 1
  * @param jobId       the job the interview was for, optional (its keywords count towards technical)
  */
-public record InterviewRequest(
+record InterviewRequest(
         @JsonProperty("interview_id") @JsonAlias("interviewId") String interviewId,
         List<Turn> transcript,
         Rubric rubric,

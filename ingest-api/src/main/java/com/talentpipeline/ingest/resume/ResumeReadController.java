@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * at the front door {@code /v1/resumes/**} is one service for every method.
  */
 @RestController
-public class ResumeReadController {
+class ResumeReadController {
 
     private final DatabaseClient db;
 

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * @param updatedAt    when this version was accepted
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ResumeView(String resumeId, int version, String source, JsonNode resume, FileView file,
+record ResumeView(String resumeId, int version, String source, JsonNode resume, FileView file,
         List<String> warnings, JsonNode provenance, JsonNode links, JsonNode undatedRoles, Instant updatedAt) {
 
     /**

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * 404 when the tenant has none for the user.
  */
 @RestController
-public class UserController {
+class UserController {
 
     private final ResumeErasure erasure;
     private final Responses responses;

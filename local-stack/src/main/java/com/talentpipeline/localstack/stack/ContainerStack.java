@@ -21,7 +21,7 @@ import org.testcontainers.utility.DockerImageName;
  * itself. Images can be overridden with {@code STACK_KAFKA_IMAGE}, {@code STACK_POSTGRES_IMAGE}
  * and {@code STACK_REDIS_IMAGE}.
  */
-public final class ContainerStack implements Stack {
+final class ContainerStack implements Stack {
 
     /** Kafka image; the native (GraalVM) build starts in about a second. */
     public static final String DEFAULT_KAFKA_IMAGE = "apache/kafka-native:4.2.1";

@@ -22,7 +22,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Creates topics through the Kafka AdminClient. Brokers of the local stack refuse to auto-create
  * topics (as production does), so whoever runs the services creates their topics first.
  */
-public final class TopicCreator {
+final class TopicCreator {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

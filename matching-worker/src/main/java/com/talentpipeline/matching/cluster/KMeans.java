@@ -7,7 +7,7 @@ import java.util.Random;
  * squared distance to the nearest chosen one), squared Euclidean distance, seeded and so deterministic.
  * An emptied cluster is re-seeded with the point farthest from its centre.
  */
-public final class KMeans {
+final class KMeans {
 
     private KMeans() {
     }

@@ -6,7 +6,7 @@ package com.talentpipeline.matching.cluster;
  * smallest mean distance to another cluster; 0 for a point alone in its cluster. Exact, O(n^2): callers
  * pass a sample for large sets.
  */
-public final class Silhouette {
+final class Silhouette {
 
     private Silhouette() {
     }

@@ -7,7 +7,7 @@ import com.talentpipeline.core.job.ExperienceLevel;
  * below it 30 points per missing year; above it (over-qualified) 8 points per extra year, never
  * under 50.
  */
-public final class ExperienceFit {
+final class ExperienceFit {
 
     private ExperienceFit() {
     }

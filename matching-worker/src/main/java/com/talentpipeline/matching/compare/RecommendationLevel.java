@@ -4,7 +4,7 @@ package com.talentpipeline.matching.compare;
  * The seed's verdict on a match percentage: Excellent from 80, Good Match from 65, Fair from 50,
  * Poor below.
  */
-public enum RecommendationLevel {
+enum RecommendationLevel {
     EXCELLENT("Excellent", 80), GOOD("Good Match", 65), FAIR("Fair", 50), POOR("Poor", 0);
 
     private final String label;

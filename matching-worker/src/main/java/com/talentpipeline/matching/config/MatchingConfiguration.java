@@ -44,7 +44,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MatchingProperties.class)
-public class MatchingConfiguration {
+class MatchingConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService matchingExecutor() {

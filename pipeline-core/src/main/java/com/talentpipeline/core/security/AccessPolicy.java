@@ -6,7 +6,7 @@ package com.talentpipeline.core.security;
  * (metrics) and the {@code /admin} API are for operators; every other path, known route or not,
  * needs a tenant's API key.
  */
-public enum AccessPolicy {
+enum AccessPolicy {
 
     /** Anyone: liveness/readiness probes and the OpenAPI document with its UI. */
     PUBLIC,

@@ -14,7 +14,7 @@ import java.util.List;
  * (IPv4-compatible, IPv4-mapped, SIIT, NAT64 64:ff9b::/96, 6to4, Teredo) is judged by the IPv4
  * address inside it too, since a gateway on the path may deliver it there.
  */
-public final class AddressRules {
+final class AddressRules {
 
     /** A range and why it is refused. */
     private record Range(byte[] prefix, int bits, String why) {

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * tenant goes to {@link RequestTenant#ATTRIBUTE}. With security disabled, every tenant path runs as
  * the default tenant (development only), but paths are still checked.
  */
-public class ApiKeyWebFilter implements WebFilter, Ordered {
+class ApiKeyWebFilter implements WebFilter, Ordered {
 
     /** Exchange attribute holding the id of the key that authenticated the request. */
     public static final String KEY_ID_ATTRIBUTE = "talentpipeline.apiKeyId";

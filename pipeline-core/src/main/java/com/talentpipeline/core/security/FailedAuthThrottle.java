@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a look-up of a key that is not already cached and given back when the key turns out valid, so
  * concurrent unknown keys are counted before their answers arrive and valid traffic never runs dry.
  */
-public class FailedAuthThrottle {
+class FailedAuthThrottle {
 
     private static final int MAX_ADDRESSES = 10_000;
 

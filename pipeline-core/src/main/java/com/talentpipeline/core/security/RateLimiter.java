@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * slow, the request is allowed and {@code pipeline_rate_limit_errors_total} counts it (fail open:
  * an outage of the limiter must not become an outage of the API).
  */
-public class RateLimiter {
+class RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 

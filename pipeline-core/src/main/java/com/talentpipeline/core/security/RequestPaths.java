@@ -13,7 +13,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * different are refused outright ({@link #problem}), and the access decision runs on
  * {@link #canonical}, the path as the router sees it.
  */
-public final class RequestPaths {
+final class RequestPaths {
 
     /** Longest raw path accepted; longer ones are refused before any work (414 in the filter). */
     public static final int MAX_PATH_LENGTH = 2048;

@@ -21,7 +21,7 @@ import java.util.Set;
  * Where the IPv4 routing table cannot be read (not Linux), the gateway is unknown and {@link #current()}
  * fails, which makes the guard refuse every host that is not on the allow-list.
  */
-public final class SystemHostAddresses implements HostAddresses {
+final class SystemHostAddresses implements HostAddresses {
 
     /** How long one reading is reused; enumerating interfaces on every check would cost a syscall storm. */
     static final Duration REFRESH = Duration.ofSeconds(30);

@@ -15,7 +15,7 @@ import tools.jackson.databind.JavaType;
  *
  * @param <V> payload type
  */
-public final class EnvelopeSerde<V> implements Serde<EventEnvelope<V>> {
+final class EnvelopeSerde<V> implements Serde<EventEnvelope<V>> {
 
     private final JavaType type;
 

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * part: a 500 for what is the client's error. Parts already read are deleted when the form is refused,
  * as Spring does for a cancelled form.
  */
-public class NamedPartsMultipartReader extends MultipartHttpMessageReader {
+class NamedPartsMultipartReader extends MultipartHttpMessageReader {
 
     private static final ResolvableType PART = ResolvableType.forClass(Part.class);
 

@@ -3,7 +3,7 @@ package com.talentpipeline.rag.answer;
 import java.util.List;
 
 /** The extractive answer: the best-supported retrieved sentences, in relevance order, each cited. */
-public final class Extractive {
+final class Extractive {
 
     private Extractive() {
     }

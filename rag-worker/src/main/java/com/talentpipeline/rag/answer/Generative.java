@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the retrieved chunks. An answer that cites no chunk, or a chunk that was not retrieved, is rejected;
  * so are timeouts and errors. Each rejection is a {@link Fallback} naming the reason.
  */
-public final class Generative {
+final class Generative {
 
     private static final Pattern CITATION = Pattern.compile("\\[([A-Za-z]+-[0-9.]+)\\]");
 

@@ -9,7 +9,7 @@ import java.util.Set;
  * words and words every resume question shares, such as "candidate" or "experience"), crudely stemmed
  * so that "studied" meets "study" and "certifications" meets "certification".
  */
-public final class Terms {
+final class Terms {
 
     private static final Set<String> STOP = Set.of(
             "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "about",

@@ -9,5 +9,5 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RagProperties.class)
-public class RagConfiguration {
+class RagConfiguration {
 }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * infrastructure errors (PostgreSQL down) escape so the batch is retried.
  */
 @Component
-public class IndexListeners {
+class IndexListeners {
 
     private static final Logger log = LoggerFactory.getLogger(IndexListeners.class);
 

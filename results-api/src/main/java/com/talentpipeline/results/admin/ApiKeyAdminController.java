@@ -35,7 +35,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/admin/v1/keys")
-public class ApiKeyAdminController {
+class ApiKeyAdminController {
 
     private static final int MAX_FIELD = 200;
 

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * exists but has no embeddings yet (its task is still running or failed).
  */
 @RestController
-public class EmbeddingsController {
+class EmbeddingsController {
 
     private final TaskStore store;
 

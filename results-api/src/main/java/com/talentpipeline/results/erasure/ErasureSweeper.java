@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * Safe with several instances: a task is ended only from RUNNING.
  */
 @Component
-public class ErasureSweeper implements SmartLifecycle {
+class ErasureSweeper implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ErasureSweeper.class);
 

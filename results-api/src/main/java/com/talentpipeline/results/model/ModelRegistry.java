@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * the compacted topic is the store, re-read from its start whenever the results API starts.
  */
 @Component
-public class ModelRegistry {
+class ModelRegistry {
 
     private final Map<String, WorkerModels> instances = new ConcurrentHashMap<>();
     private final Duration staleAfter;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * informational and the next announcement replaces it.
  */
 @Component
-public class ModelRegistryListener {
+class ModelRegistryListener {
 
     private final TypedListener<WorkerModels> listener;
 

@@ -21,7 +21,7 @@ import java.time.Instant;
  * @param announcedAt    when the instance last announced
  * @param stale          whether announcements stopped (instance crashed or cut off from Kafka)
  */
-public record ModelView(String service, String instance, String name, String version, String digest,
+record ModelView(String service, String instance, String name, String version, String digest,
         String engine, String device, int dimension, long loadTimeMillis, String source, long requestsServed,
         Instant startedAt, Instant announcedAt, boolean stale) {
 

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /v1/models}: every model loaded by every worker instance that announced itself. */
 @RestController
-public class ModelsController {
+class ModelsController {
 
     private final ModelRegistry registry;
 

@@ -29,7 +29,7 @@ import java.util.List;
  * @param links          where the details are
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PredictionView(String id, String resumeId, int resumeVersion, boolean currentVersion, String status,
+record PredictionView(String id, String resumeId, int resumeVersion, boolean currentVersion, String status,
         String source, String fileName, String mediaType, String userId, CareerPath careerPath, AtsScore atsScore,
         TopJobs topJobs, Instant createdAt, Instant updatedAt, Links links) {
 

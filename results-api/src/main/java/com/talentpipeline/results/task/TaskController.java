@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/v1/tasks")
-public class TaskController {
+class TaskController {
 
     private static final Duration MAX_WAIT = Duration.ofSeconds(60);
     private static final Duration RECHECK = Duration.ofSeconds(1);

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * marked FAILED ({@code RESULT_NOT_STORED}).
  */
 @Component
-public class TaskEventListener {
+class TaskEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(TaskEventListener.class);
 

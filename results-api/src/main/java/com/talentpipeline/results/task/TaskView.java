@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * @param predictionUrl  for a resume upload ({@code resume.embedding}): its prediction, {@code /v1/predictions/{taskId}}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TaskView(
+record TaskView(
         UUID taskId,
         String type,
         String state,

@@ -7,7 +7,7 @@ import java.util.function.LongUnaryOperator;
  * Exponential backoff with full jitter: the delay before retry n (n = attempts made, from 1) is
  * uniform in [0, min(max, base * 2^(n-1))], so receivers that failed together are not hit together.
  */
-public final class Backoff {
+final class Backoff {
 
     private Backoff() {
     }

@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
  * recomputes it over the raw body and the {@code X-Webhook-Timestamp} header, compares in constant
  * time, and refuses timestamps older than a few minutes, so a captured delivery cannot be replayed.
  */
-public final class Signatures {
+final class Signatures {
 
     private Signatures() {
     }

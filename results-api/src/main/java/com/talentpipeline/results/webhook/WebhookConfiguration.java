@@ -6,5 +6,5 @@ import org.springframework.context.annotation.Configuration;
 /** Binds {@code pipeline.webhooks.*}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebhookProperties.class)
-public class WebhookConfiguration {
+class WebhookConfiguration {
 }

@@ -32,7 +32,7 @@ import reactor.core.scheduler.Schedulers;
  * secret of per-task {@code callbackUrl} deliveries. Another tenant's ids answer 404.
  */
 @RestController
-public class WebhookController {
+class WebhookController {
 
     private static final int MAX_URL = 2000;
 

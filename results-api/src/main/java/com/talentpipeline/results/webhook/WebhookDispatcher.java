@@ -27,7 +27,7 @@ import reactor.netty.http.client.HttpClient;
  * Redirects are not followed.
  */
 @Component
-public class WebhookDispatcher implements SmartLifecycle {
+class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 

@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * target and event id).
  */
 @Component
-public class WebhookEventListener {
+class WebhookEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookEventListener.class);
 

@@ -3,7 +3,7 @@ package com.talentpipeline.results.webhook;
 import java.util.List;
 
 /** The event types a webhook can subscribe to. */
-public final class WebhookEvents {
+final class WebhookEvents {
 
     public static final String TASK_SUCCEEDED = "task.succeeded";
     public static final String TASK_FAILED = "task.failed";

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param responseChars characters of the receiver's response kept for the deliveries listing (default 512)
  */
 @ConfigurationProperties("pipeline.webhooks")
-public record WebhookProperties(
+record WebhookProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("24h") Duration maxAge,
         @DefaultValue("5s") Duration backoffBase,

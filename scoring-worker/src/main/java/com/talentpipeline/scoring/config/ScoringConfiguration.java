@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ScoringProperties.class)
-public class ScoringConfiguration {
+class ScoringConfiguration {
 
     @Bean
     JobKeywords jobKeywords() {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * question before it, and (computed once, on first use, with the text model) the relevance of each
  * answer to its question: the cosine of their embeddings.
  */
-public final class AnalysedTranscript {
+final class AnalysedTranscript {
 
     private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?])\\s+");
 

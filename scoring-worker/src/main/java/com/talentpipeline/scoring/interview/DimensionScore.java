@@ -11,5 +11,5 @@ import java.util.List;
  * @param signals   the measured signals and how they were weighted
  * @param evidence  quotes from the candidate's turns that carried the score
  */
-public record DimensionScore(String dimension, String scorer, int score, List<String> signals, List<String> evidence) {
+record DimensionScore(String dimension, String scorer, int score, List<String> signals, List<String> evidence) {
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Verbs recruiters and ATS guides expect at the start of an achievement line. */
-public final class ActionVerbs {
+final class ActionVerbs {
 
     private static final Set<String> VERBS = Set.of("achieved", "administered", "analyzed", "analysed", "architected",
             "automated", "built", "championed", "coached", "collaborated", "conducted", "configured", "coordinated",

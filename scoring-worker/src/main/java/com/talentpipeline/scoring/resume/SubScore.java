@@ -8,7 +8,7 @@ import java.util.List;
  * @param score 0-100
  * @param rules the rules, each with its evidence
  */
-public record SubScore(int score, List<Rule> rules) {
+record SubScore(int score, List<Rule> rules) {
 
     /** Sums the rules' points, scaled to 0-100 by their maxima. */
     public static SubScore of(List<Rule> rules) {

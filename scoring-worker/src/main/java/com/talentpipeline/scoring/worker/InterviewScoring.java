@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * task to FAILED ({@code MALFORMED_EVENT}): the consume kit does both.
  */
 @Component
-public class InterviewScoring {
+class InterviewScoring {
 
     private static final Logger log = LoggerFactory.getLogger(InterviewScoring.class);
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * and interviews to score. Erasures reach {@link ScoringErasure} through the erasure kit's listener.
  */
 @Component
-public class ScoringListeners {
+class ScoringListeners {
 
     private final ResumeScoring resumes;
     private final InterviewScoring interviews;
