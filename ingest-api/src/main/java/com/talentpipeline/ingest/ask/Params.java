@@ -21,24 +21,12 @@ final class Params {
 
     /** A non-blank id of at most 200 characters, stripped. */
     static String required(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw invalid(field, "must not be blank");
-        }
-        if (value.length() > 200) {
-            throw invalid(field, "must be at most 200 characters");
-        }
-        return value.strip();
+        return QueryParams.required(value, field);
     }
 
     /** An optional {@code true}/{@code false} (any case). */
     static Boolean bool(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.valueOf(value);
-        }
-        throw invalid(field, "must be true or false");
+        return QueryParams.bool(value, field);
     }
 
     /** An optional score between 0 and 100 (the front door's and the worker's one check). */

@@ -46,23 +46,11 @@ final class Problems {
     }
 
     static String required(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw invalid(field, "must not be blank");
-        }
-        if (value.length() > 200) {
-            throw invalid(field, "must be at most 200 characters");
-        }
-        return value.strip();
+        return QueryParams.required(value, field);
     }
 
     static Boolean bool(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.valueOf(value);
-        }
-        throw invalid(field, "must be true or false");
+        return QueryParams.bool(value, field);
     }
 
     static int limit(Integer value, int defaultValue, int max, String field) {

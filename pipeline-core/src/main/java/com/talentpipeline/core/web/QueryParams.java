@@ -18,6 +18,28 @@ public final class QueryParams {
                 "The request is invalid: " + field + " " + message, List.of(new FieldProblem(field, message)), null);
     }
 
+    /** A non-blank id of at most 200 characters, stripped. */
+    public static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field, "must not be blank");
+        }
+        if (value.length() > 200) {
+            throw invalid(field, "must be at most 200 characters");
+        }
+        return value.strip();
+    }
+
+    /** An optional {@code true}/{@code false} (any case); blank is absent. */
+    public static Boolean bool(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw invalid(field, "must be true or false");
+    }
+
     /** An optional score between 0 and 100; blank is absent. */
     public static Double score(String value, String field) {
         if (value == null || value.isBlank()) {
