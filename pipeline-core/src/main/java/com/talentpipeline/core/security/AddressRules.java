@@ -19,22 +19,27 @@ final class AddressRules {
     /** A range and why it is refused. */
     private record Range(byte[] prefix, int bits, String why) {
         boolean contains(byte[] address) {
-            if (address.length != prefix.length) {
+            return inPrefix(address, prefix, bits);
+        }
+    }
+
+    /** Whether the address lies in the block {@code prefix/bits} (same family; IPv4 and IPv6 never match). */
+    static boolean inPrefix(byte[] address, byte[] prefix, int bits) {
+        if (address.length != prefix.length) {
+            return false;
+        }
+        int full = bits / 8;
+        for (int i = 0; i < full; i++) {
+            if (address[i] != prefix[i]) {
                 return false;
             }
-            int full = bits / 8;
-            for (int i = 0; i < full; i++) {
-                if (address[i] != prefix[i]) {
-                    return false;
-                }
-            }
-            int rest = bits % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = (0xff << (8 - rest)) & 0xff;
-            return (address[full] & mask) == (prefix[full] & mask);
         }
+        int rest = bits % 8;
+        if (rest == 0) {
+            return true;
+        }
+        int mask = (0xff << (8 - rest)) & 0xff;
+        return (address[full] & mask) == (prefix[full] & mask);
     }
 
     private static final List<Range> V4 = List.of(

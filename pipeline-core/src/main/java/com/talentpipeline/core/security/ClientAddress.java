@@ -66,17 +66,7 @@ final class ClientAddress {
         }
 
         boolean contains(InetAddress address) {
-            byte[] candidate = address.getAddress();
-            if (candidate.length != network.length) {
-                return false;
-            }
-            for (int i = 0; i < bits; i++) {
-                int mask = 0x80 >> (i % 8);
-                if ((candidate[i / 8] & mask) != (network[i / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
+            return AddressRules.inPrefix(address.getAddress(), network, bits);
         }
     }
 }
