@@ -150,7 +150,7 @@ public class ResumeController {
                     "The resume is not acceptable: " + String.join(", ", problems.stream()
                             .map(p -> p.field() + " " + p.message()).toList()), problems, null));
         }
-        return accept(client, resumeId, resume, ResumeRules.warnings(resume), idempotencyKey, traceparent,
+        return accept(client, resumeId, resume, null, ResumeRules.warnings(resume), idempotencyKey, traceparent,
                 extraWrites, undoWrites, door);
     }
 
@@ -192,7 +192,8 @@ public class ResumeController {
             return callers.client(exchange, owner).flatMap(client -> uploads.read(file)
                     .flatMap(bytes -> uploads.parse(bytes, ResumeUploads.declaredType(file)))
                     .map(upload -> upload.withFileName(ResumeUploads.fileName(file)))
-                    .flatMap(upload -> accept(client, resumeId, upload.parsed().resume(), upload.warnings(),
+                    .flatMap(upload -> accept(client, resumeId, upload.parsed().resume(),
+                            files.describe(client.userId(), upload), upload.warnings(),
                             idempotencyKey,
                             traceparent, version -> (version > 1 ? undo.snapshot() : Mono.<Void>empty())
                                     .then(files.save(resumeId, client.tenantId(), version, client.userId(), upload)),
@@ -201,7 +202,7 @@ public class ResumeController {
     }
 
     private Mono<ResponseEntity<TaskAccepted>> accept(SubmissionService.Client client, String resumeId,
-            Resume resume, List<String> warnings, String idempotencyKey,
+            Resume resume, ResumeSubmitted.ResumeUpload upload, List<String> warnings, String idempotencyKey,
             String traceparent, IntFunction<Mono<Void>> extraWrites, IntFunction<Mono<Void>> undoWrites,
             boolean door) {
         String contentHash = ContentHash.of(resume);
@@ -213,7 +214,7 @@ public class ResumeController {
                 PipelineJson.mapper().writeValueAsString(resume),
                 contentHash,
                 null,
-                version -> new ResumeSubmitted(resumeId, version, resume),
+                version -> new ResumeSubmitted(resumeId, version, resume, upload),
                 Responses.idempotencyKey(idempotencyKey),
                 extraWrites,
                 undoWrites);

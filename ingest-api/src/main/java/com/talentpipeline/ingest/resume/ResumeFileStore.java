@@ -1,6 +1,7 @@
 package com.talentpipeline.ingest.resume;
 
 import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.resume.ResumeSubmitted;
 import com.talentpipeline.ingest.config.IngestProperties;
 import io.r2dbc.postgresql.codec.Json;
 import java.nio.ByteBuffer;
@@ -27,6 +28,14 @@ public class ResumeFileStore {
     public ResumeFileStore(DatabaseClient db, IngestProperties properties) {
         this.db = db;
         this.properties = properties;
+    }
+
+    /** What {@code resume.submitted} tells consumers about the file: the same cut text this store keeps. */
+    ResumeSubmitted.ResumeUpload describe(String userId, ParsedUpload upload) {
+        String text = upload.text();
+        int keep = Math.max(0, Math.min(text.length(), properties.storedTextChars()));
+        return new ResumeSubmitted.ResumeUpload(userId, upload.fileName(), upload.type().mediaType(),
+                text.substring(0, keep), text.length());
     }
 
     /** Inserts or replaces the file row for this version. */

@@ -3,9 +3,31 @@ package com.talentpipeline.core.resume;
 /**
  * Payload of {@code resume.submitted}: a resume version to process.
  *
+ * <p>{@code upload} carries what a consumer needs to know about an uploaded file, so that no
+ * service reads the ingest API's {@code resume_files} table: the extracted text the scorers read,
+ * and the uploader and file name the results API lists predictions by.
+ *
  * @param resumeId the resume's id
  * @param version  1 for a new resume, incremented on each update
  * @param resume   the validated content
+ * @param upload   the uploaded file this version was parsed from; {@code null} for a JSON submission
  */
-public record ResumeSubmitted(String resumeId, int version, Resume resume) {
+public record ResumeSubmitted(String resumeId, int version, Resume resume, ResumeUpload upload) {
+
+    /** A JSON submission: no file behind the version. */
+    public ResumeSubmitted(String resumeId, int version, Resume resume) {
+        this(resumeId, version, resume, null);
+    }
+
+    /**
+     * The file behind a version.
+     *
+     * @param userId    the uploader's user id, or {@code null} when none was given
+     * @param fileName  the file name the client sent, or {@code null}
+     * @param mediaType the detected media type
+     * @param text      the extracted text, cut to {@code pipeline.ingest.stored-text-chars}
+     * @param textLength the length of the whole extracted text
+     */
+    public record ResumeUpload(String userId, String fileName, String mediaType, String text, int textLength) {
+    }
 }
