@@ -95,12 +95,12 @@ class SubmissionValidationTest {
         var body = post("/v1/resumes", RESUME).expectStatus().isAccepted()
                 .expectHeader().valueEquals("Location", "http://localhost:8081/v1/tasks/" + task)
                 .expectBody()
-                .jsonPath("$.taskId").isEqualTo(task.toString())
+                .jsonPath("$.task_id").isEqualTo(task.toString())
                 .jsonPath("$.status").isEqualTo("SUCCEEDED")
-                .jsonPath("$.cacheHit").isEqualTo(true)
+                .jsonPath("$.cache_hit").isEqualTo(true)
                 .returnResult().getResponseBodyContent();
         String resumeId = submitted.getValue().subjectId();
-        assertThat(PipelineJson.mapper().readTree(body).get("resultLink").asString())
+        assertThat(PipelineJson.mapper().readTree(body).get("result_link").asString())
                 .isEqualTo("/v1/resumes/" + resumeId + "/embeddings");
         com.talentpipeline.core.task.intake.Finished finished = submitted.getValue().finished();
         assertThat(finished.model().version()).isEqualTo("all-minilm-l6-v2@0123456789ab");
@@ -116,8 +116,8 @@ class SubmissionValidationTest {
         when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
                 .thenReturn(Mono.just(new com.talentpipeline.core.task.intake.Accepted(task, "r-1", false)));
         post("/v1/resumes", RESUME).expectStatus().isAccepted()
-                .expectBody().jsonPath("$.status").isEqualTo("ACCEPTED").jsonPath("$.cacheHit").doesNotExist()
-                .jsonPath("$.resultLink").doesNotExist();
+                .expectBody().jsonPath("$.status").isEqualTo("ACCEPTED").jsonPath("$.cache_hit").doesNotExist()
+                .jsonPath("$.result_link").doesNotExist();
         verify(submissions).submit(argThat(s -> s.finished() == null), any(SubmissionService.Client.class), isNull());
     }
 
@@ -138,7 +138,7 @@ class SubmissionValidationTest {
                 .thenReturn(Mono.just(new com.talentpipeline.core.task.intake.Accepted(task, "r-1", false)));
         post("/v1/resumes", RESUME).expectStatus().isAccepted()
                 .expectHeader().valueEquals("Location", "http://localhost:8081/v1/tasks/" + task)
-                .expectBody().jsonPath("$.taskId").isEqualTo(task.toString()).jsonPath("$.resumeId").isEqualTo("r-1");
+                .expectBody().jsonPath("$.task_id").isEqualTo(task.toString()).jsonPath("$.resume_id").isEqualTo("r-1");
     }
 
     @Test
@@ -154,7 +154,7 @@ class SubmissionValidationTest {
                 .thenReturn(Mono.just(new com.talentpipeline.core.task.intake.Accepted(task, "r-2", false)));
         String anonymous = RESUME.replace("\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\",", "");
         post("/v1/resumes", anonymous).expectStatus().isAccepted()
-                .expectBody().jsonPath("$.taskId").isEqualTo(task.toString())
+                .expectBody().jsonPath("$.task_id").isEqualTo(task.toString())
                 .jsonPath("$.warnings[0]").isEqualTo("no name given")
                 .jsonPath("$.warnings[1]").isEqualTo("no email address given")
                 .jsonPath("$.warnings[2]").isEqualTo("no phone number given");
@@ -200,7 +200,7 @@ class SubmissionValidationTest {
     void aNulCharacterInAnyStringIs400NamingTheFieldNever500() {
         post("/v1/resumes", RESUME.replace("\"Ada\"", "\"Pro\\u0000be\"")).expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("firstName"));
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("first_name"));
         post("/v1/resumes", RESUME.replace("\"Java\"", "\"Ja\\u0000va\"")).expectStatus().isBadRequest();
         web.get().uri(java.net.URI.create("/v1/resumes/x%00y")).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("non_canonical_path");
@@ -222,7 +222,7 @@ class SubmissionValidationTest {
         String job = """
                 {"title":"Backend Engineer","company":"Acme","experienceLevel":"Guru","skills":[{"name":"Java"}]}""";
         post("/v1/jobs", job).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("experienceLevel")
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("experience_level")
                 .jsonPath("$.errors[0].message").value(m -> org.assertj.core.api.Assertions.assertThat((String) m)
                         .contains("Entry, Mid, Senior"));
         verify(submissions, never()).submit(any(), any(SubmissionService.Client.class), any());

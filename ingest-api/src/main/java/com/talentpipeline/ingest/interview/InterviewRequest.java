@@ -16,7 +16,7 @@ record InterviewRequest(
         @JsonProperty("interview_id") @JsonAlias("interviewId") String interviewId,
         List<Turn> transcript,
         Rubric rubric,
-        @JsonAlias("job_id") String jobId) {
+        String jobId) {
 
     /** @param speaker {@code interviewer} or {@code candidate}; @param content what was said */
     public record Turn(String speaker, String content) {

@@ -64,7 +64,8 @@ class AskControllersTest {
         web = WebTestClient.bindToController(new RagQueryController(requests, documents, properties),
                         new CareerPredictionController(requests, documents, properties),
                         new MatchController(requests, documents))
-                .controllerAdvice(new ProblemDetailsAdvice()).webFilter(tenant).build();
+                .controllerAdvice(new ProblemDetailsAdvice()).webFilter(tenant)
+                .httpMessageCodecs(codecs -> com.talentpipeline.core.web.wire.WireJson.install(codecs, json -> { })).build();
     }
 
     WebTestClient.ResponseSpec post(String path, String body) {
@@ -95,7 +96,7 @@ class AskControllersTest {
                 + "\"includeMetadata\":true}")
                 .expectStatus().isAccepted()
                 .expectHeader().valueMatches("Location", "http://results:8081/v1/tasks/[0-9a-f-]{36}")
-                .expectBody().jsonPath("$.taskId").isNotEmpty().jsonPath("$.type").isEqualTo("rag.query")
+                .expectBody().jsonPath("$.task_id").isNotEmpty().jsonPath("$.type").isEqualTo("rag.query")
                 .jsonPath("$.status").isEqualTo("ACCEPTED");
         assertThat(sent).hasSize(1);
         ProducerRecord<String, byte[]> record = sent.get(0);
@@ -141,7 +142,7 @@ class AskControllersTest {
         problem(post("/v1/matches", "{\"resumeId\":\"ada\",\"jobId\":\"closed-java\"}"), 409, "job_closed", "jobId");
         assertThat(sent).isEmpty();
         post("/v1/matches", "{\"resumeId\":\"ada\",\"jobId\":\"java-mid\"}").expectStatus().isAccepted()
-                .expectBody().jsonPath("$.type").isEqualTo("match").jsonPath("$.subjectId").isEqualTo("ada");
+                .expectBody().jsonPath("$.type").isEqualTo("match").jsonPath("$.subject_id").isEqualTo("ada");
         assertThat(Topics.MATCH_REQUESTED.decode(sent.get(0).value()).payload())
                 .isEqualTo(new MatchRequested("ada", "java-mid"));
     }

@@ -91,7 +91,8 @@ class MatchingQueriesControllersTest {
         web = WebTestClient.bindToController(new BatchMatchController(requests, documents, properties),
                         new JobQueriesController(requests, documents, properties),
                         new RecommendationsController(requests, documents, properties))
-                .controllerAdvice(new ProblemDetailsAdvice()).webFilter(tenant).build();
+                .controllerAdvice(new ProblemDetailsAdvice()).webFilter(tenant)
+                .httpMessageCodecs(codecs -> com.talentpipeline.core.web.wire.WireJson.install(codecs, json -> { })).build();
     }
 
     WebTestClient.ResponseSpec post(String path, String body) {
@@ -137,7 +138,7 @@ class MatchingQueriesControllersTest {
                 + "\"limit\":2}")
                 .expectStatus().isAccepted()
                 .expectHeader().valueMatches("Location", "http://results:8081/v1/tasks/[0-9a-f-]{36}")
-                .expectBody().jsonPath("$.type").isEqualTo("match.batch").jsonPath("$.subjectId").isEqualTo("ada");
+                .expectBody().jsonPath("$.type").isEqualTo("match.batch").jsonPath("$.subject_id").isEqualTo("ada");
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).topic()).isEqualTo(Topics.MATCH_BATCH_REQUESTED_NAME);
         assertThat(sent.get(0).key()).isEqualTo("ada");

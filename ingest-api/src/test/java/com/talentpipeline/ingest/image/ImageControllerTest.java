@@ -60,7 +60,8 @@ class ImageControllerTest {
                 exchange.getAttributes().put(RequestTenant.ATTRIBUTE, "tenant-a");
                 return chain.filter(exchange);
             })
-            .build();
+            
+                .httpMessageCodecs(codecs -> com.talentpipeline.core.web.wire.WireJson.install(codecs, json -> { })).build();
 
     static byte[] png() throws Exception {
         BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
@@ -105,15 +106,15 @@ class ImageControllerTest {
         var body = upload(png, "scene.png").expectStatus().isAccepted()
                 .expectHeader().valueEquals("Location", "http://results/v1/tasks/" + task)
                 .expectBody()
-                .jsonPath("$.taskId").isEqualTo(task.toString())
+                .jsonPath("$.task_id").isEqualTo(task.toString())
                 .jsonPath("$.status").isEqualTo("ACCEPTED")
-                .jsonPath("$.contentType").isEqualTo("image/png")
+                .jsonPath("$.content_type").isEqualTo("image/png")
                 .jsonPath("$.width").isEqualTo(160)
                 .jsonPath("$.height").isEqualTo(120)
                 .returnResult();
         IntakeRequest<ImageSubmitted, ?> sent = request.getValue();
-        assertThat(new String(body.getResponseBody())).contains("\"imageId\":\"" + sent.subjectId() + "\"",
-                "\"detectionsUrl\":\"/v1/images/" + sent.subjectId() + "/detections\"");
+        assertThat(new String(body.getResponseBody())).contains("\"image_id\":\"" + sent.subjectId() + "\"",
+                "\"detections_url\":\"/v1/images/" + sent.subjectId() + "/detections\"");
         assertThat(sent.type()).isEqualTo(TaskType.IMAGE_DETECTION);
         assertThat(sent.topic()).isSameAs(Topics.IMAGE_SUBMITTED);
         assertThat(sent.payloadFactory().apply(1).sizeBytes()).isEqualTo(png.length);

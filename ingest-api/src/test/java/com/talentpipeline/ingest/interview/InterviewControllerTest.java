@@ -63,7 +63,8 @@ class InterviewControllerTest {
                     exchange.getAttributes().put(RequestTenant.ATTRIBUTE, tenant != null ? tenant : "a");
                     return chain.filter(exchange);
                 })
-                .build();
+                
+                .httpMessageCodecs(codecs -> com.talentpipeline.core.web.wire.WireJson.install(codecs, json -> { })).build();
         when(documents.exists(eq("jobs"), anyString(), anyString())).thenReturn(Mono.just(false));
         when(documents.exists("jobs", "a", "j1")).thenReturn(Mono.just(true));
     }
@@ -108,11 +109,11 @@ class InterviewControllerTest {
         post("a", interview(RUBRIC, TRANSCRIPT)).expectStatus().isAccepted()
                 .expectHeader().valueEquals("Location", "http://results/v1/tasks/" + task)
                 .expectBody()
-                .jsonPath("$.taskId").isEqualTo(task.toString())
-                .jsonPath("$.interviewId").isEqualTo("iv-1")
+                .jsonPath("$.task_id").isEqualTo(task.toString())
                 .jsonPath("$.interview_id").isEqualTo("iv-1")
+                .jsonPath("$.interviewId").doesNotExist()
                 .jsonPath("$.status").isEqualTo("ACCEPTED")
-                .jsonPath("$.taskUrl").isEqualTo("http://results/v1/tasks/" + task)
+                .jsonPath("$.task_url").isEqualTo("http://results/v1/tasks/" + task)
                 .jsonPath("$.replayed").doesNotExist();
         IntakeRequest<InterviewSubmitted, ?> sent = request.getValue();
         assertThat(sent.type()).isEqualTo(TaskType.INTERVIEW_SCORE);

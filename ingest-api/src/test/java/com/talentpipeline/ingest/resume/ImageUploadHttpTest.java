@@ -91,7 +91,7 @@ class ImageUploadHttpTest {
         byte[] png = OcrRoundTripTest.png(OcrRoundTripTest.render(OcrRoundTripTest.TEXT));
 
         upload("C:\\scans\\grace.png", "image/png", png).expectStatus().isAccepted()
-                .expectBody().jsonPath("$.taskId").isEqualTo(task.toString());
+                .expectBody().jsonPath("$.task_id").isEqualTo(task.toString());
 
         ArgumentCaptor<Submission<?>> submission = ArgumentCaptor.forClass(Submission.class);
         verify(submissions).submit(submission.capture(), any(SubmissionService.Client.class), isNull());

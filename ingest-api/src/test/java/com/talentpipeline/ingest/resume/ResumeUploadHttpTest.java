@@ -94,7 +94,7 @@ class ResumeUploadHttpTest {
         when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
                 .thenReturn(Mono.just(new com.talentpipeline.core.task.intake.Accepted(task, "r-1", false)));
         upload("cv.pdf", "application/pdf", TestDocuments.pdf(TEXT)).expectStatus().isAccepted()
-                .expectBody().jsonPath("$.taskId").isEqualTo(task.toString());
+                .expectBody().jsonPath("$.task_id").isEqualTo(task.toString());
         ArgumentCaptor<Submission<?>> captor = ArgumentCaptor.forClass(Submission.class);
         verify(submissions).submit(captor.capture(), any(SubmissionService.Client.class), isNull());
         assertThat(captor.getValue().documentJson()).contains("\"email\":\"ada@example.com\"", "Kubernetes",
@@ -116,7 +116,7 @@ class ResumeUploadHttpTest {
                 2014 to 2018 B.E Computer Engineering Pune University
                 """;
         upload("cv.txt", "text/plain", anonymous.getBytes()).expectStatus().isAccepted()
-                .expectBody().jsonPath("$.taskId").isEqualTo(task.toString())
+                .expectBody().jsonPath("$.task_id").isEqualTo(task.toString())
                 .jsonPath("$.warnings").value(w -> assertThat((java.util.List<String>) w)
                         .contains("no name found", "no email address found", "no phone number found"));
         ArgumentCaptor<Submission<?>> captor = ArgumentCaptor.forClass(Submission.class);

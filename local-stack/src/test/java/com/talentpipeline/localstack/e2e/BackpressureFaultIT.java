@@ -46,7 +46,7 @@ class BackpressureFaultIT {
         String marker = FaultPipeline.marker("backlog");
         // The worker group has committed offsets on the topic (a group that never committed is not counted).
         JsonNode first = f.client.submit("/v1/resumes", FaultPipeline.resume(marker + "-warm"));
-        assertThat(f.awaitTerminal(first.get("taskId").asString(), Duration.ofSeconds(90)).get("state").asString())
+        assertThat(f.awaitTerminal(first.get("task_id").asString(), Duration.ofSeconds(90)).get("state").asString())
                 .isEqualTo("SUCCEEDED");
 
         // A second ingest API configured like the pipeline's, with a tiny maximum lag.
@@ -64,7 +64,7 @@ class BackpressureFaultIT {
             for (int i = 0; i < 30 && refused == null; i++) {
                 HttpResponse<String> r = f.client.post(url, FaultPipeline.resume(marker + "-" + i), Map.of());
                 if (r.statusCode() == 202) {
-                    accepted.add(PipelineClient.json(r).get("taskId").asString());
+                    accepted.add(PipelineClient.json(r).get("task_id").asString());
                 } else {
                     refused = r;
                 }

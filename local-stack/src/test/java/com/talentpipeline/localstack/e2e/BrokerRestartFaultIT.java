@@ -105,8 +105,8 @@ class BrokerRestartFaultIT {
                 max503 = Math.max(max503, o.millis());
             } else {
                 JsonNode body = PipelineJson.mapper().readTree(o.body());
-                taskIds.add(body.get("taskId").asString());
-                resumeIds.add(body.get("resumeId").asString());
+                taskIds.add(body.get("task_id").asString());
+                resumeIds.add(body.get("resume_id").asString());
                 if (o.startedNanos() >= restartedAt) {
                     firstAcceptedAfter = Math.min(firstAcceptedAfter, (o.startedNanos() + o.millis() * 1_000_000 - restartedAt) / 1_000_000);
                 }

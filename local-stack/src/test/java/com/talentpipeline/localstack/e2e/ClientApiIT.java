@@ -45,7 +45,7 @@ class ClientApiIT {
     @Test
     void serverSentEventsStreamStatesUntilTheTaskEnds() {
         String taskId = client.submit("/v1/resumes", Seeds.pythonAiServicesResume("sse-" + UUID.randomUUID()
-                + "@example.com")).get("taskId").asString();
+                + "@example.com")).get("task_id").asString();
         HttpResponse<Stream<String>> stream = client.lines(client.request(client.results("/v1/tasks/" + taskId + "/events"))
                 .header("Accept", "text/event-stream").GET());
         assertThat(stream.statusCode()).isEqualTo(200);
@@ -70,7 +70,7 @@ class ClientApiIT {
     @Test
     void longPollAnswersAtTheTerminalStateOrAfterTheWait() throws Exception {
         String taskId = client.submit("/v1/resumes", Seeds.javaKafkaResume("poll-" + UUID.randomUUID()
-                + "@example.com")).get("taskId").asString();
+                + "@example.com")).get("task_id").asString();
         long t0 = System.nanoTime();
         HttpResponse<String> done = client.get(client.results("/v1/tasks/" + taskId + "?wait=30s"));
         assertThat(done.statusCode()).isEqualTo(200);
@@ -104,8 +104,8 @@ class ClientApiIT {
         for (int i = 0; i < 3; i++) {
             JsonNode accepted = client.submit("/v1/resumes?userId=" + user, Seeds.frontendResume("l" + i + "-"
                     + UUID.randomUUID() + "@example.com"));
-            ids.add(accepted.get("resumeId").asString());
-            client.awaitTerminal(accepted.get("taskId").asString(), Duration.ofSeconds(60));
+            ids.add(accepted.get("resume_id").asString());
+            client.awaitTerminal(accepted.get("task_id").asString(), Duration.ofSeconds(60));
         }
         // A file upload with a userId form field belongs to the user as well.
         String boundary = "----user" + UUID.randomUUID();
@@ -117,31 +117,31 @@ class ClientApiIT {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)));
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
-        ids.add(PipelineClient.json(uploaded).get("resumeId").asString());
+        ids.add(PipelineClient.json(uploaded).get("resume_id").asString());
 
         JsonNode first = PipelineClient.json(client.get(client.results("/v1/resumes?userId=" + user + "&limit=3")));
         assertThat(first.get("items").size()).isEqualTo(3);
-        String cursor = first.get("nextCursor").asString();
+        String cursor = first.get("next_cursor").asString();
         JsonNode second = PipelineClient.json(client.get(client.results("/v1/resumes?userId=" + user
                 + "&limit=3&cursor=" + cursor)));
         assertThat(second.get("items").size()).isEqualTo(1);
-        assertThat(second.get("nextCursor").isNull()).isTrue();
+        assertThat(second.get("next_cursor").isNull()).isTrue();
         Set<String> listed = new HashSet<>();
         first.get("items").forEach(r -> listed.add(r.get("id").asString()));
         second.get("items").forEach(r -> listed.add(r.get("id").asString()));
         assertThat(listed).isEqualTo(ids);
-        first.get("items").forEach(r -> assertThat(r.get("userId").asString()).isEqualTo(user));
+        first.get("items").forEach(r -> assertThat(r.get("user_id").asString()).isEqualTo(user));
 
         // Tasks: pages do not overlap and go newest first; filters apply.
         JsonNode tasks1 = PipelineClient.json(client.get(client.results("/v1/tasks?type=resume.embedding&state=SUCCEEDED&limit=1")));
         JsonNode tasks2 = PipelineClient.json(client.get(client.results("/v1/tasks?type=resume.embedding&state=SUCCEEDED&limit=1&cursor="
-                + tasks1.get("nextCursor").asString())));
+                + tasks1.get("next_cursor").asString())));
         List<String> seen = new ArrayList<>();
         List<String> created = new ArrayList<>();
         for (JsonNode page : List.of(tasks1, tasks2)) {
             page.get("items").forEach(t -> {
-                seen.add(t.get("taskId").asString());
-                created.add(t.get("createdAt").asString());
+                seen.add(t.get("task_id").asString());
+                created.add(t.get("created_at").asString());
                 assertThat(t.get("state").asString()).isEqualTo("SUCCEEDED");
                 assertThat(t.get("type").asString()).isEqualTo("resume.embedding");
             });
@@ -160,8 +160,8 @@ class ClientApiIT {
                 client.results("/v1/resumes?cursor=" + tampered),
                 client.results("/v1/users/" + user + "/predictions?cursor=" + tampered),
                 client.results("/v1/tasks?type=resume.embedding&state=FAILED&limit=1&cursor="
-                        + tasks1.get("nextCursor").asString()),
-                client.results("/v1/resumes?limit=3&cursor=" + tasks1.get("nextCursor").asString()))) {
+                        + tasks1.get("next_cursor").asString()),
+                client.results("/v1/resumes?limit=3&cursor=" + tasks1.get("next_cursor").asString()))) {
             var refused = client.get(url);
             assertThat(refused.statusCode()).as(url).isEqualTo(400);
             assertThat(refused.body()).as(url).contains("invalid_cursor");
@@ -169,16 +169,16 @@ class ClientApiIT {
         assertThat(client.get(client.results("/v1/tasks?state=SLEEPING")).statusCode()).isEqualTo(400);
 
         // Predictions of the user's resumes: the scoring worker's rows (resume score and career path).
-        String resumeId = listed.stream().filter(id -> !id.equals(PipelineClient.json(uploaded).get("resumeId").asString()))
+        String resumeId = listed.stream().filter(id -> !id.equals(PipelineClient.json(uploaded).get("resume_id").asString()))
                 .findFirst().orElseThrow();
         JsonNode career = awaitPrediction(user, resumeId, "career_path");
-        assertThat(career.get("careerPath").asString()).isNotBlank();
+        assertThat(career.get("career_path").asString()).isNotBlank();
         assertThat(career.get("confidence").asDouble()).isBetween(0.0, 1.0);
         JsonNode score = awaitPrediction(user, resumeId, "resume_score");
-        assertThat(score.get("atsScore").asInt()).isBetween(0, 100);
+        assertThat(score.get("ats_score").asInt()).isBetween(0, 100);
         assertThat(score.get("grade").asString()).matches("A\\+|A|B\\+|B|C\\+|C|D|F");
         JsonNode predictions = PipelineClient.json(client.get(client.results("/v1/users/" + user + "/predictions?limit=100")));
-        predictions.get("items").forEach(item -> assertThat(listed).contains(item.get("resumeId").asString()));
+        predictions.get("items").forEach(item -> assertThat(listed).contains(item.get("resume_id").asString()));
         String prediction = career.get("id").asString();
         PipelineClient other = client.withKey(SharedPipeline.keyB());
         assertThat(other.delete(client.results("/v1/predictions/" + prediction)).statusCode()).isEqualTo(404);
@@ -193,8 +193,8 @@ class ClientApiIT {
         for (int i = 0; i < 2; i++) {
             JsonNode accepted = client.submit("/v1/resumes?userId=" + user, Seeds.javaKafkaResume("e" + i + "-"
                     + UUID.randomUUID() + "@example.com"));
-            ids.add(accepted.get("resumeId").asString());
-            client.awaitTerminal(accepted.get("taskId").asString(), Duration.ofSeconds(60));
+            ids.add(accepted.get("resume_id").asString());
+            client.awaitTerminal(accepted.get("task_id").asString(), Duration.ofSeconds(60));
         }
         // Wait for the scoring and matching workers' rows of both resumes, so the erasure has them to remove.
         for (String id : ids) {
@@ -204,7 +204,7 @@ class ClientApiIT {
         }
         HttpResponse<String> erased = client.delete(client.ingest("/v1/users/" + user));
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(202);
-        String taskId = PipelineClient.json(erased).get("taskId").asString();
+        String taskId = PipelineClient.json(erased).get("task_id").asString();
         assertThat(erased.headers().firstValue("Location").orElse("")).endsWith("/v1/tasks/" + taskId);
         // The fan-out: ingest erased its own rows before answering; every other participant erases its own
         // data on the "deleted" event and reports; the task succeeds once all listed participants reported.
@@ -237,7 +237,7 @@ class ClientApiIT {
         assertThat(result.get("rows").get("resume_scores").asLong()).isEqualTo(2);
         assertThat(rowsOf("predictions", ids) + rowsOf("resume_scores", ids)).as("derived rows left").isZero();
         assertThat(result.get("tombstones").size()).isEqualTo(2);
-        assertThat(result.get("cacheKeysEvicted").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(result.get("cache_keys_evicted").asLong()).isGreaterThanOrEqualTo(0);
         JsonNode left = PipelineClient.json(client.get(client.results("/v1/resumes?userId=" + user)));
         assertThat(left.get("items").size()).isZero();
         for (String id : ids) {
@@ -261,34 +261,34 @@ class ClientApiIT {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)));
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
         JsonNode accepted = PipelineClient.json(uploaded);
-        String taskId = accepted.get("taskId").asString();
-        String resumeId = accepted.get("resumeId").asString();
+        String taskId = accepted.get("task_id").asString();
+        String resumeId = accepted.get("resume_id").asString();
         // The prediction id is the upload's task id; the 202 answer and the task link to it.
-        assertThat(accepted.get("predictionUrl").asString()).endsWith("/v1/predictions/" + taskId);
+        assertThat(accepted.get("prediction_url").asString()).endsWith("/v1/predictions/" + taskId);
         JsonNode task = client.awaitTerminal(taskId, Duration.ofSeconds(60));
-        assertThat(task.get("predictionUrl").asString()).isEqualTo("/v1/predictions/" + taskId);
-        assertThat(task.get("subjectVersion").asInt()).isEqualTo(1);
+        assertThat(task.get("prediction_url").asString()).isEqualTo("/v1/predictions/" + taskId);
+        assertThat(task.get("subject_version").asInt()).isEqualTo(1);
 
         JsonNode prediction = awaitSettled(taskId);
         assertThat(prediction.get("status").asString()).as(prediction.toString()).isEqualTo("complete");
-        assertThat(prediction.get("resumeId").asString()).isEqualTo(resumeId);
-        assertThat(prediction.get("resumeVersion").asInt()).isEqualTo(1);
-        assertThat(prediction.get("currentVersion").asBoolean()).isTrue();
+        assertThat(prediction.get("resume_id").asString()).isEqualTo(resumeId);
+        assertThat(prediction.get("resume_version").asInt()).isEqualTo(1);
+        assertThat(prediction.get("current_version").asBoolean()).isTrue();
         assertThat(prediction.get("source").asString()).isEqualTo("file");
-        assertThat(prediction.get("fileName").asString()).isEqualTo("grace-cv.txt");
-        assertThat(prediction.get("userId").asString()).isEqualTo(user);
-        JsonNode career = prediction.get("careerPath");
+        assertThat(prediction.get("file_name").asString()).isEqualTo("grace-cv.txt");
+        assertThat(prediction.get("user_id").asString()).isEqualTo(user);
+        JsonNode career = prediction.get("career_path");
         assertThat(career.get("status").asString()).isEqualTo("available");
-        assertThat(career.get("careerPath").asString()).isNotBlank();
+        assertThat(career.get("career_path").asString()).isNotBlank();
         assertThat(career.get("confidence").asDouble()).isBetween(0.0, 1.0);
-        JsonNode ats = prediction.get("atsScore");
+        JsonNode ats = prediction.get("ats_score");
         assertThat(ats.get("status").asString()).isEqualTo("available");
-        assertThat(ats.get("atsScore").asInt()).isBetween(0, 100);
-        JsonNode jobs = prediction.get("topJobs");
+        assertThat(ats.get("ats_score").asInt()).isBetween(0, 100);
+        JsonNode jobs = prediction.get("top_jobs");
         assertThat(jobs.get("status").asString()).isEqualTo("available");
         assertThat(jobs.get("jobs").isArray()).isTrue();
-        assertThat(Instant.parse(prediction.get("updatedAt").asString()))
-                .isAfterOrEqualTo(Instant.parse(prediction.get("createdAt").asString()));
+        assertThat(Instant.parse(prediction.get("updated_at").asString()))
+                .isAfterOrEqualTo(Instant.parse(prediction.get("created_at").asString()));
 
         JsonNode mine = PipelineClient.json(client.get(client.results("/v1/predictions?userId=" + user)));
         assertThat(mine.get("items").size()).isEqualTo(1);
@@ -307,22 +307,22 @@ class ClientApiIT {
         HttpResponse<String> put = client.put(client.ingest("/v1/resumes/" + resumeId),
                 Seeds.javaKafkaResume("grace-v2-" + UUID.randomUUID() + "@example.com"));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(202);
-        String taskV2 = PipelineClient.json(put).get("taskId").asString();
+        String taskV2 = PipelineClient.json(put).get("task_id").asString();
         JsonNode v2 = PipelineClient.json(client.get(client.results("/v1/predictions/" + taskV2)));
-        assertThat(v2.get("resumeVersion").asInt()).isEqualTo(2);
+        assertThat(v2.get("resume_version").asInt()).isEqualTo(2);
         assertThat(v2.get("source").asString()).isEqualTo("json");
         JsonNode v1 = PipelineClient.json(client.get(client.results("/v1/predictions/" + taskId)));
-        assertThat(v1.get("currentVersion").asBoolean()).isFalse();
-        assertThat(v1.get("careerPath").get("careerPath").asString()).isEqualTo(career.get("careerPath").asString());
+        assertThat(v1.get("current_version").asBoolean()).isFalse();
+        assertThat(v1.get("career_path").get("career_path").asString()).isEqualTo(career.get("career_path").asString());
 
         // The tenant-wide listing pages newest first with a cursor; a tampered cursor is 400.
         JsonNode first = PipelineClient.json(client.get(client.results("/v1/predictions?limit=1&userId=" + user)));
         assertThat(first.get("items").get(0).get("id").asString()).isEqualTo(taskV2);
-        String cursor = first.get("nextCursor").asString();
+        String cursor = first.get("next_cursor").asString();
         JsonNode second = PipelineClient.json(client.get(client.results("/v1/predictions?limit=1&userId=" + user
                 + "&cursor=" + cursor)));
         assertThat(second.get("items").get(0).get("id").asString()).isEqualTo(taskId);
-        assertThat(second.get("nextCursor").isNull()).isTrue();
+        assertThat(second.get("next_cursor").isNull()).isTrue();
         assertThat(PipelineClient.json(client.get(client.results("/v1/predictions?limit=100"))).get("items").size())
                 .isGreaterThanOrEqualTo(2);
         assertThat(client.get(client.results("/v1/predictions?cursor=x" + cursor)).statusCode()).isEqualTo(400);
@@ -330,8 +330,8 @@ class ClientApiIT {
         // Deleting the upload's prediction removes its parts; they then say so instead of vanishing.
         assertThat(client.delete(client.results("/v1/predictions/" + taskId)).statusCode()).isEqualTo(204);
         JsonNode deleted = PipelineClient.json(client.get(client.results("/v1/predictions/" + taskId)));
-        assertThat(deleted.get("careerPath").get("status").asString()).isEqualTo("deleted");
-        assertThat(deleted.get("careerPath").has("careerPath")).isFalse();
+        assertThat(deleted.get("career_path").get("status").asString()).isEqualTo("deleted");
+        assertThat(deleted.get("career_path").has("career_path")).isFalse();
         assertThat(deleted.get("status").asString()).isEqualTo("incomplete");
         assertThat(client.get(client.results("/v1/predictions/" + UUID.randomUUID())).statusCode()).isEqualTo(404);
     }
@@ -358,7 +358,7 @@ class ClientApiIT {
         while (Instant.now().isBefore(deadline)) {
             JsonNode page = PipelineClient.json(client.get(client.results("/v1/users/" + user + "/predictions?limit=100")));
             for (JsonNode item : page.get("items")) {
-                if (item.get("resumeId").asString().equals(resumeId) && item.get("kind").asString().equals(kind)) {
+                if (item.get("resume_id").asString().equals(resumeId) && item.get("kind").asString().equals(kind)) {
                     return item;
                 }
             }

@@ -58,12 +58,12 @@ class DashboardMetricsIT {
         client = new PipelineClient(pipeline);
         String resume = Seeds.pythonAiServicesResume("dash@example.com")
                 .replace("\"summary\":\"", "\"summary\":\"Dashboard " + UUID.randomUUID() + ". ");
-        String first = client.submit("/v1/resumes", resume).get("taskId").asString();
+        String first = client.submit("/v1/resumes", resume).get("task_id").asString();
         client.awaitTerminal(first, Duration.ofSeconds(60));
         // Same content again: a cache hit.
-        String again = client.submit("/v1/resumes", resume).get("taskId").asString();
+        String again = client.submit("/v1/resumes", resume).get("task_id").asString();
         client.awaitTerminal(again, Duration.ofSeconds(60));
-        String job = client.submit("/v1/jobs", Seeds.backendJob()).get("taskId").asString();
+        String job = client.submit("/v1/jobs", Seeds.backendJob()).get("task_id").asString();
         client.awaitTerminal(job, Duration.ofSeconds(60));
         poison();
         // The results API counts tasks per state every 15 s; wait for a count that includes ours.

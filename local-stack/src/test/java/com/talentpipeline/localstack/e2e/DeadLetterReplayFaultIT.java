@@ -71,16 +71,16 @@ class DeadLetterReplayFaultIT {
                 .isEqualTo(Topics.RESUME_SUBMITTED_NAME.getBytes(StandardCharsets.UTF_8));
         // The partition keeps moving.
         JsonNode good = f.client.submit("/v1/resumes", FaultPipeline.resume(FaultPipeline.marker("after-poison")));
-        assertThat(f.awaitTerminal(good.get("taskId").asString(), Duration.ofSeconds(90)).get("state").asString())
+        assertThat(f.awaitTerminal(good.get("task_id").asString(), Duration.ofSeconds(90)).get("state").asString())
                 .isEqualTo("SUCCEEDED");
 
         // A dead letter whose cause is fixed: a real job event, dead-lettered as the worker does when the
         // model fails on it (same headers). Jobs: the poison above stays in the resume DLT.
         String jobDlt = Topics.JOB_SUBMITTED.deadLetterTopic();
         JsonNode job = f.client.submit("/v1/jobs", Seeds.backendJob());
-        assertThat(f.awaitTerminal(job.get("taskId").asString(), Duration.ofSeconds(90)).get("state").asString())
+        assertThat(f.awaitTerminal(job.get("task_id").asString(), Duration.ofSeconds(90)).get("state").asString())
                 .isEqualTo("SUCCEEDED");
-        String jobId = job.get("jobId").asString();
+        String jobId = job.get("job_id").asString();
         ConsumerRecord<String, byte[]> original = Topics4Tests.readKey(f.pipeline, Topics.JOB_SUBMITTED_NAME, jobId, 1).get(0);
         ObjectNode envelope = (ObjectNode) PipelineJson.mapper().readTree(original.value());
         String deadTask = UUID.randomUUID().toString();

@@ -81,10 +81,10 @@ class DetectionIT {
                 Map.of("file", Map.entry("scene.png", png)));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         JsonNode body = PipelineClient.json(accepted);
-        String imageId = body.get("imageId").asString();
-        assertThat(body.get("contentType").asString()).isEqualTo("image/png");
+        String imageId = body.get("image_id").asString();
+        assertThat(body.get("content_type").asString()).isEqualTo("image/png");
 
-        JsonNode task = client.awaitTerminal(body.get("taskId").asString(), Duration.ofSeconds(60));
+        JsonNode task = client.awaitTerminal(body.get("task_id").asString(), Duration.ofSeconds(60));
         assertThat(task.get("state").asString()).as(task.toString()).isEqualTo("SUCCEEDED");
         assertThat(task.get("type").asString()).isEqualTo("image.detection");
 

@@ -39,8 +39,8 @@ class DoorCacheIT {
         String content = uniqueResume();
         JsonNode first = client.submit("/v1/resumes", content);
         assertThat(first.get("status").asString()).isEqualTo("ACCEPTED");
-        String firstId = first.get("resumeId").asString();
-        JsonNode firstTask = client.awaitTerminal(first.get("taskId").asString(), Duration.ofSeconds(90));
+        String firstId = first.get("resume_id").asString();
+        JsonNode firstTask = client.awaitTerminal(first.get("task_id").asString(), Duration.ofSeconds(90));
         assertThat(firstTask.get("state").asString()).isEqualTo("SUCCEEDED");
         awaitScore(firstId);
         JsonNode scoreTask = client.awaitTerminal(
@@ -57,13 +57,13 @@ class DoorCacheIT {
         double answerMillis = (System.nanoTime() - t0) / 1e6;
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         JsonNode answer = PipelineClient.json(response);
-        String resumeId = answer.get("resumeId").asString();
-        String taskId = answer.get("taskId").asString();
+        String resumeId = answer.get("resume_id").asString();
+        String taskId = answer.get("task_id").asString();
         assertThat(resumeId).isNotEqualTo(firstId);
         assertThat(answer.get("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(answer.get("cacheHit").asBoolean()).isTrue();
-        assertThat(answer.get("resultLink").asString()).isEqualTo("/v1/resumes/" + resumeId + "/embeddings");
-        assertThat(response.headers().firstValue("Location")).hasValue(answer.get("taskUrl").asString());
+        assertThat(answer.get("cache_hit").asBoolean()).isTrue();
+        assertThat(answer.get("result_link").asString()).isEqualTo("/v1/resumes/" + resumeId + "/embeddings");
+        assertThat(response.headers().firstValue("Location")).hasValue(answer.get("task_url").asString());
         assertThat(doorRequests("hit")).isEqualTo(hitsBefore + 1);
 
         // Finished at once: no polling needed.
@@ -71,9 +71,9 @@ class DoorCacheIT {
         assertThat(polled.statusCode()).as(polled.body()).isEqualTo(200);
         JsonNode task = PipelineClient.json(polled);
         assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
-        assertThat(task.get("cacheHit").asBoolean()).isTrue();
+        assertThat(task.get("cache_hit").asBoolean()).isTrue();
         assertThat(task.get("progress").asInt()).isEqualTo(100);
-        assertThat(task.get("resultLink").asString()).isEqualTo("/v1/resumes/" + resumeId + "/embeddings");
+        assertThat(task.get("result_link").asString()).isEqualTo("/v1/resumes/" + resumeId + "/embeddings");
         assertThat(task.get("model").get("version").asString()).isEqualTo(firstTask.get("model").get("version").asString());
         System.out.printf("DoorCacheIT: door answer in %.1f ms (POST to 202, SUCCEEDED)%n", answerMillis);
 
@@ -81,17 +81,17 @@ class DoorCacheIT {
         HttpResponse<String> embeddings = client.get(client.results("/v1/resumes/" + resumeId + "/embeddings"));
         assertThat(embeddings.statusCode()).as(embeddings.body()).isEqualTo(200);
         JsonNode vectors = PipelineClient.json(embeddings);
-        assertThat(vectors.get("resumeId").asString()).isEqualTo(resumeId);
+        assertThat(vectors.get("resume_id").asString()).isEqualTo(resumeId);
         assertThat(vectors.get("version").asInt()).isEqualTo(1);
         JsonNode firstVectors = PipelineClient.json(client.get(client.results("/v1/resumes/" + firstId + "/embeddings")));
-        assertThat(vectors.get("meanEmbeddings")).isEqualTo(firstVectors.get("meanEmbeddings"));
+        assertThat(vectors.get("mean_embeddings")).isEqualTo(firstVectors.get("mean_embeddings"));
 
         // The event still went out: the workers update their views of the new resume from their caches.
         JsonNode score = awaitScore(resumeId);
         assertThat(score.get("resume_id").asString()).isEqualTo(resumeId);
         JsonNode newScoreTask = client.awaitTerminal(
                 TaskIds.resumeScore(SharedPipeline.TENANT_A, resumeId, 1).toString(), Duration.ofSeconds(90));
-        assertThat(newScoreTask.get("cacheHit").asBoolean()).isTrue();
+        assertThat(newScoreTask.get("cache_hit").asBoolean()).isTrue();
         // The embedding worker answered the event from its cache too; its RUNNING and SUCCEEDED events for
         // the finished task reached the results API and changed nothing (a task only moves forward).
         awaitTrue(() -> client.metric(worker, "pipeline_embedding_documents_total", "source=\"cache\"") > cachedBefore,
@@ -99,10 +99,10 @@ class DoorCacheIT {
         awaitSteadyInferenceCounts();
         JsonNode after = PipelineClient.json(client.get(client.results("/v1/tasks/" + taskId)));
         assertThat(after.get("state").asString()).isEqualTo("SUCCEEDED");
-        assertThat(after.get("cacheHit").asBoolean()).isTrue();
+        assertThat(after.get("cache_hit").asBoolean()).isTrue();
         assertThat(after.get("progress").asInt()).isEqualTo(100);
-        assertThat(after.get("finishedAt").asString()).isEqualTo(task.get("finishedAt").asString());
-        assertThat(after.get("resultLink").asString()).isEqualTo(task.get("resultLink").asString());
+        assertThat(after.get("finished_at").asString()).isEqualTo(task.get("finished_at").asString());
+        assertThat(after.get("result_link").asString()).isEqualTo(task.get("result_link").asString());
 
         Map<String, Double> now = inferenceCounts();
         System.out.println("DoorCacheIT: inference_texts_total before " + before + ", after " + now);
@@ -116,8 +116,8 @@ class DoorCacheIT {
     void anotherTenantsIdenticalContentIsNoDoorHit() {
         String content = uniqueResume();
         JsonNode first = client.submit("/v1/resumes", content);
-        String firstId = first.get("resumeId").asString();
-        client.awaitTerminal(first.get("taskId").asString(), Duration.ofSeconds(90));
+        String firstId = first.get("resume_id").asString();
+        client.awaitTerminal(first.get("task_id").asString(), Duration.ofSeconds(90));
         awaitScore(firstId);
         client.awaitTerminal(TaskIds.resumeScore(SharedPipeline.TENANT_A, firstId, 1).toString(), Duration.ofSeconds(90));
         // Both entries are written once the results API stored both SUCCEEDED tasks; tenant A's own
@@ -128,16 +128,16 @@ class DoorCacheIT {
         double missesBefore = doorRequests("miss");
         JsonNode other = b.submit("/v1/resumes", content);
         assertThat(other.get("status").asString()).isEqualTo("ACCEPTED");
-        assertThat(other.has("cacheHit")).isFalse();
+        assertThat(other.has("cache_hit")).isFalse();
         assertThat(doorRequests("miss")).isGreaterThan(missesBefore);
-        JsonNode otherTask = b.awaitTerminal(other.get("taskId").asString(), Duration.ofSeconds(90));
+        JsonNode otherTask = b.awaitTerminal(other.get("task_id").asString(), Duration.ofSeconds(90));
         assertThat(otherTask.get("state").asString()).isEqualTo("SUCCEEDED");
-        assertThat(otherTask.get("cacheHit").asBoolean()).as("no signal across tenants").isFalse();
+        assertThat(otherTask.get("cache_hit").asBoolean()).as("no signal across tenants").isFalse();
     }
 
     private static boolean hitFor(PipelineClient c, String content) {
         JsonNode answer = c.submit("/v1/resumes", content);
-        return answer.has("cacheHit") && answer.get("cacheHit").asBoolean();
+        return answer.has("cache_hit") && answer.get("cache_hit").asBoolean();
     }
 
     /** A resume no other test submitted (a unique sentence in the summary). */

@@ -49,8 +49,8 @@ class EmbedOnceIT {
             JsonNode accepted = client.submit("/v1/jobs", Seeds.backendJob()
                     .replace("Senior Java Backend Engineer", "Java Backend Engineer " + run + "-" + i)
                     .replace("\"skills\":[", "\"skills\":[{\"name\":\"Stream processing " + run + i + "\"},"));
-            jobs.add(accepted.get("jobId").asString());
-            tasks.add(accepted.get("taskId").asString());
+            jobs.add(accepted.get("job_id").asString());
+            tasks.add(accepted.get("task_id").asString());
         }
         awaitSucceeded(tasks);
         List<String> resumes = new ArrayList<>();
@@ -59,8 +59,8 @@ class EmbedOnceIT {
             JsonNode accepted = client.submit("/v1/resumes", Seeds.javaKafkaResume("embed-once-" + run + i + "@example.com")
                     .replace("Backend engineer building", "Backend engineer (" + run + "-" + i + ") building")
                     .replace("\"skills\":[", "\"skills\":[{\"name\":\"Event sourcing " + run + i + "\"},"));
-            resumes.add(accepted.get("resumeId").asString());
-            tasks.add(accepted.get("taskId").asString());
+            resumes.add(accepted.get("resume_id").asString());
+            tasks.add(accepted.get("task_id").asString());
         }
         awaitSucceeded(tasks);
 
@@ -83,7 +83,7 @@ class EmbedOnceIT {
             HttpResponse<String> r = client.post(client.ingest("/v1/matches"),
                     "{\"resumeId\":\"" + resumes.get(0) + "\",\"jobId\":\"" + jobId + "\"}", Map.of());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-            String taskId = PipelineClient.json(r).get("taskId").asString();
+            String taskId = PipelineClient.json(r).get("task_id").asString();
             assertThat(client.awaitTerminal(taskId, Duration.ofSeconds(60)).get("state").asString()).isEqualTo("SUCCEEDED");
             JsonNode match = PipelineClient.json(client.get(client.results("/v1/tasks/" + taskId + "?includeResult=true")))
                     .get("result");

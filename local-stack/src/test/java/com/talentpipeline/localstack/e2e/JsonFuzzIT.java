@@ -96,7 +96,7 @@ class JsonFuzzIT {
      */
     @Test
     void aNulCharacterAnywhereIsA400ProblemNeverA5xx() throws Exception {
-        String resumeId = client.submit("/v1/resumes", Seeds.javaKafkaResume("nul@example.com")).get("resumeId").asString();
+        String resumeId = client.submit("/v1/resumes", Seeds.javaKafkaResume("nul@example.com")).get("resume_id").asString();
         String nul = "\\u0000";
         String resume = Seeds.javaKafkaResume("nul@example.com");
         String firstName = resume.replace("\"firstName\":\"", "\"firstName\":\"Pro" + nul);

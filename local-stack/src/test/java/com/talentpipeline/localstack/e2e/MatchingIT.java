@@ -60,8 +60,8 @@ class MatchingIT {
                  "requirements":["Pediatric oncology experience"],
                  "description":"Care for children undergoing cancer treatment."}""".replace("RUN", run), embeddingTasks);
         JsonNode accepted = client.submit("/v1/resumes", Seeds.javaKafkaResume("lars-match-" + run + "@example.com"));
-        resumeId = accepted.get("resumeId").asString();
-        embeddingTasks.add(accepted.get("taskId").asString());
+        resumeId = accepted.get("resume_id").asString();
+        embeddingTasks.add(accepted.get("task_id").asString());
         for (String task : embeddingTasks) {
             assertThat(client.awaitTerminal(task, Duration.ofSeconds(90)).get("state").asString()).isEqualTo("SUCCEEDED");
         }
@@ -70,8 +70,8 @@ class MatchingIT {
 
     static String job(String body, List<String> tasks) {
         JsonNode accepted = client.submit("/v1/jobs", body);
-        tasks.add(accepted.get("taskId").asString());
-        return accepted.get("jobId").asString();
+        tasks.add(accepted.get("task_id").asString());
+        return accepted.get("job_id").asString();
     }
 
     /** Recommendations once the worker indexed every given job (it follows job.embedded asynchronously). */
@@ -110,8 +110,8 @@ class MatchingIT {
                 "{\"resumeId\":\"" + resumeId + "\",\"jobId\":\"" + javaJob + "\"}", Map.of());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         JsonNode accepted = PipelineClient.json(r);
-        assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> l.endsWith("/v1/tasks/" + accepted.get("taskId").asString()));
-        JsonNode match = result(accepted.get("taskId").asString());
+        assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> l.endsWith("/v1/tasks/" + accepted.get("task_id").asString()));
+        JsonNode match = result(accepted.get("task_id").asString());
         assertThat(match.get("job_id").asString()).isEqualTo(javaJob);
         assertThat(match.get("job_title").asString()).isEqualTo("Senior Java Backend Engineer");
         assertThat(match.get("company").asString()).isEqualTo("Fintech GmbH");
@@ -126,9 +126,9 @@ class MatchingIT {
         // The same comparison again comes from the 30-day cache.
         HttpResponse<String> again = client.post(client.ingest("/v1/matches"),
                 "{\"resumeId\":\"" + resumeId + "\",\"jobId\":\"" + javaJob + "\"}", Map.of());
-        String taskId = PipelineClient.json(again).get("taskId").asString();
+        String taskId = PipelineClient.json(again).get("task_id").asString();
         JsonNode task = client.awaitTerminal(taskId, Duration.ofSeconds(30));
-        assertThat(task.get("cacheHit").asBoolean()).as(task.toString()).isTrue();
+        assertThat(task.get("cache_hit").asBoolean()).as(task.toString()).isTrue();
     }
 
     @Test
@@ -170,7 +170,7 @@ class MatchingIT {
         HttpResponse<String> r = client.post(client.ingest("/v1/matches/batch"), "{\"resumeId\":\"" + resumeId
                 + "\",\"jobIds\":[\"" + pastryJob + "\",\"" + nurseJob + "\",\"" + javaJob + "\",\"" + closedJob + "\"],\"limit\":2}", Map.of());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        JsonNode batch = result(PipelineClient.json(r).get("taskId").asString());
+        JsonNode batch = result(PipelineClient.json(r).get("task_id").asString());
         assertThat(batch.get("compared").asInt()).isEqualTo(3);
         assertThat(batch.get("results").size()).isEqualTo(2);
         assertThat(batch.get("results").get(0).get("job_id").asString()).isEqualTo(javaJob);
@@ -181,13 +181,13 @@ class MatchingIT {
     void searchReturnsTheRightJobFirstAndPagesWithACursor() {
         JsonNode page = PipelineClient.json(client.get(client.ingest("/v1/jobs/search?limit=1&query="
                 + URLEncoder.encode("pediatric oncology nurse", StandardCharsets.UTF_8))));
-        assertThat(page.get("results").get(0).get("jobId").asString()).as(page.toString()).isEqualTo(searchJob);
+        assertThat(page.get("results").get(0).get("job_id").asString()).as(page.toString()).isEqualTo(searchJob);
         assertThat(page.get("results").get(0).get("lexical").asDouble()).isEqualTo(1.0);
-        String cursor = page.get("nextCursor").asString();
+        String cursor = page.get("next_cursor").asString();
         assertThat(cursor).isNotBlank();
         JsonNode next = PipelineClient.json(client.get(client.ingest("/v1/jobs/search?limit=1&query="
                 + URLEncoder.encode("pediatric oncology nurse", StandardCharsets.UTF_8) + "&cursor=" + cursor)));
-        assertThat(next.get("results").get(0).get("jobId").asString()).isNotEqualTo(searchJob);
+        assertThat(next.get("results").get(0).get("job_id").asString()).isNotEqualTo(searchJob);
         // Semantic similarity finds the Java job for words its text does not contain verbatim.
         JsonNode semantic = PipelineClient.json(client.get(client.ingest("/v1/jobs/search?query="
                 + URLEncoder.encode("server-side JVM developer", StandardCharsets.UTF_8))));
@@ -224,7 +224,7 @@ class MatchingIT {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         UUID taskId = RecommendationRefresher.taskId(SharedPipeline.TENANT_A, resumeId, 2);
         JsonNode result = result(taskId.toString());
-        assertThat(result.get("resumeVersion").asInt()).isEqualTo(2);
+        assertThat(result.get("resume_version").asInt()).isEqualTo(2);
         List<String> ids = ids(result.get("recommendations"));
         assertThat(ids).contains(javaJob).doesNotContain(closedJob);
         // ... and announced for webhooks on recommendations.updated, keyed by the resume.
@@ -272,7 +272,7 @@ class MatchingIT {
 
         // A resume submitted now appears without a restart; erased, it disappears.
         JsonNode accepted = client.submit("/v1/resumes", Seeds.javaKafkaResume("cand-" + run + "@example.com"));
-        String fresh = accepted.get("resumeId").asString();
+        String fresh = accepted.get("resume_id").asString();
         awaitCandidates(base, List.of(resumeId, fresh), List.of());
         assertThat(client.delete(client.ingest("/v1/resumes/" + fresh)).statusCode()).isEqualTo(202);
         awaitCandidates(base, List.of(resumeId), List.of(fresh));

@@ -72,13 +72,13 @@ class ModelsIT {
         assertThat(model.get("engine").asString()).isEqualTo("OnnxRuntime");
         assertThat(model.get("device").asString()).isEqualTo("cpu");
         assertThat(model.get("dimension").asInt()).isEqualTo(384);
-        assertThat(model.get("loadTimeMillis").asLong()).isPositive();
+        assertThat(model.get("load_time_millis").asLong()).isPositive();
         assertThat(model.get("instance").asString()).isNotBlank();
-        long servedBefore = model.get("requestsServed").asLong();
+        long servedBefore = model.get("requests_served").asLong();
 
         String resume = Seeds.pythonAiServicesResume("models@example.com")
                 .replace("\"summary\":\"", "\"summary\":\"Models " + UUID.randomUUID() + ". ");
-        String taskId = client.submit("/v1/resumes", resume).get("taskId").asString();
+        String taskId = client.submit("/v1/resumes", resume).get("task_id").asString();
         JsonNode task = client.awaitTerminal(taskId, Duration.ofSeconds(60));
         assertThat(task.get("model").get("version").asString()).isEqualTo(model.get("version").asString());
 
@@ -86,7 +86,7 @@ class ModelsIT {
         long served = servedBefore;
         while (served <= servedBefore && Instant.now().isBefore(deadline)) {
             PipelineClient.sleep(200);
-            served = workerModel().get("requestsServed").asLong();
+            served = workerModel().get("requests_served").asLong();
         }
         assertThat(served).as("requests served after one more resume").isGreaterThan(servedBefore);
     }

@@ -50,9 +50,9 @@ class PathSpellingIT {
         owner = new PipelineClient(pipeline);
         marker = "spelling-" + UUID.randomUUID();
         JsonNode resume = owner.submit("/v1/resumes?userId=" + marker, Seeds.javaKafkaResume(marker + "@example.com"));
-        resumeId = resume.get("resumeId").asString();
-        taskId = resume.get("taskId").asString();
-        jobId = owner.submit("/v1/jobs", Seeds.backendJob()).get("jobId").asString();
+        resumeId = resume.get("resume_id").asString();
+        taskId = resume.get("task_id").asString();
+        jobId = owner.submit("/v1/jobs", Seeds.backendJob()).get("job_id").asString();
         owner.awaitTerminal(taskId, Duration.ofSeconds(60));
     }
 

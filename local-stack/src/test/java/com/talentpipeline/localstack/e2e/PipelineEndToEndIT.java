@@ -54,8 +54,8 @@ class PipelineEndToEndIT {
                 unique(Seeds.pythonAiServicesResume("maya@example.com")), Map.of());
         assertThat(response.statusCode()).isEqualTo(202);
         JsonNode accepted = PipelineClient.json(response);
-        String taskId = accepted.get("taskId").asString();
-        String resumeId = accepted.get("resumeId").asString();
+        String taskId = accepted.get("task_id").asString();
+        String resumeId = accepted.get("resume_id").asString();
         assertThat(response.headers().firstValue("Location"))
                 .hasValue("http://localhost:" + pipeline.frontDoorPort() + "/v1/tasks/" + taskId);
 
@@ -63,46 +63,46 @@ class PipelineEndToEndIT {
         assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
         assertThat(task.get("type").asString()).isEqualTo("resume.embedding");
         assertThat(task.get("progress").asInt()).isEqualTo(100);
-        assertThat(task.get("cacheHit").asBoolean()).isFalse();
+        assertThat(task.get("cache_hit").asBoolean()).isFalse();
         assertThat(task.get("model").get("name").asString()).isEqualTo("all-minilm-l6-v2");
         assertThat(task.get("model").get("version").asString()).startsWith("all-minilm-l6-v2@");
         assertThat(task.get("model").get("dimension").asInt()).isEqualTo(384);
-        Instant created = Instant.parse(task.get("createdAt").asString());
-        Instant started = Instant.parse(task.get("startedAt").asString());
-        Instant finished = Instant.parse(task.get("finishedAt").asString());
+        Instant created = Instant.parse(task.get("created_at").asString());
+        Instant started = Instant.parse(task.get("started_at").asString());
+        Instant finished = Instant.parse(task.get("finished_at").asString());
         assertThat(created).isBeforeOrEqualTo(started);
         assertThat(started).isBeforeOrEqualTo(finished);
-        assertThat(task.get("resultLink").asString()).isEqualTo("/v1/resumes/" + resumeId + "/embeddings");
+        assertThat(task.get("result_link").asString()).isEqualTo("/v1/resumes/" + resumeId + "/embeddings");
 
         JsonNode embeddings = PipelineClient.json(client.get(client.results("/v1/resumes/" + resumeId + "/embeddings")));
-        JsonNode means = embeddings.get("meanEmbeddings");
+        JsonNode means = embeddings.get("mean_embeddings");
         for (String section : List.of("summary", "skills", "workExperience", "certifications")) {
             assertThat(means.has(section)).as(section).isTrue();
             assertThat(means.get(section).size()).isEqualTo(384);
             assertThat(norm(means.get(section))).as(section).isCloseTo(1.0, within(1e-4));
         }
-        assertThat(embeddings.get("itemCounts").get("skills").asInt()).isEqualTo(5);
-        assertThat(embeddings.get("itemCounts").get("workExperience").asInt()).isEqualTo(2);
+        assertThat(embeddings.get("item_counts").get("skills").asInt()).isEqualTo(5);
+        assertThat(embeddings.get("item_counts").get("work_experience").asInt()).isEqualTo(2);
         // Roles 2018-06..2021-02 and 2021-03..present are contiguous: one range to this month.
         long months = ChronoUnit.MONTHS.between(YearMonth.of(2018, 6), YearMonth.now()) + 1;
-        assertThat(embeddings.get("metrics").get("totalExperienceYears").asDouble())
+        assertThat(embeddings.get("metrics").get("total_experience_years").asDouble())
                 .isCloseTo(Math.round(months / 12.0 * 10) / 10.0, within(0.05));
 
         JsonNode inline = PipelineClient.json(client.get(client.results("/v1/tasks/" + taskId + "?includeResult=true")));
-        assertThat(inline.get("result").get("resumeId").asString()).isEqualTo(resumeId);
+        assertThat(inline.get("result").get("resume_id").asString()).isEqualTo(resumeId);
     }
 
     @Test
     void jobIsEmbeddedWithItsSections() {
         JsonNode accepted = client.submit("/v1/jobs", Seeds.backendJob().replace("Build the", "Build " + UUID.randomUUID() + " the"));
-        JsonNode task = client.awaitTerminal(accepted.get("taskId").asString(), Duration.ofSeconds(60));
+        JsonNode task = client.awaitTerminal(accepted.get("task_id").asString(), Duration.ofSeconds(60));
         assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
         assertThat(task.get("type").asString()).isEqualTo("job.embedding");
         JsonNode embeddings = PipelineClient.json(
-                client.get(client.results("/v1/jobs/" + accepted.get("jobId").asString() + "/embeddings")));
-        assertThat(embeddings.get("meanEmbeddings").propertyNames())
+                client.get(client.results("/v1/jobs/" + accepted.get("job_id").asString() + "/embeddings")));
+        assertThat(embeddings.get("mean_embeddings").propertyNames())
                 .contains("jobTitle", "skills", "requirements", "experienceLevel", "location");
-        assertThat(embeddings.get("facts").get("experienceLevel").asString()).isEqualTo("Senior");
+        assertThat(embeddings.get("facts").get("experience_level").asString()).isEqualTo("Senior");
         assertThat(embeddings.get("facts").get("remote").asBoolean()).isTrue();
     }
 
@@ -123,25 +123,25 @@ class PipelineEndToEndIT {
     void identicalContentIsServedFromTheCacheWithoutCallingTheModel() {
         String content = unique(Seeds.javaKafkaResume("first@example.com"));
         JsonNode first = client.submit("/v1/resumes", content);
-        assertThat(client.awaitTerminal(first.get("taskId").asString(), Duration.ofSeconds(60))
-                .get("cacheHit").asBoolean()).isFalse();
+        assertThat(client.awaitTerminal(first.get("task_id").asString(), Duration.ofSeconds(60))
+                .get("cache_hit").asBoolean()).isFalse();
 
         int worker = pipeline.embeddingWorkerPort();
         double textsBefore = client.metric(worker, "inference_texts_total");
         double hitsBefore = client.metric(worker, "pipeline_cache_requests_total", "result=\"hit\"");
         // Same content, another person's contact details and a new resume id: same cache key.
         JsonNode second = client.submit("/v1/resumes", content.replace("first@example.com", "second@example.com"));
-        JsonNode task = client.awaitTerminal(second.get("taskId").asString(), Duration.ofSeconds(60));
+        JsonNode task = client.awaitTerminal(second.get("task_id").asString(), Duration.ofSeconds(60));
 
-        assertThat(second.get("resumeId").asString()).isNotEqualTo(first.get("resumeId").asString());
+        assertThat(second.get("resume_id").asString()).isNotEqualTo(first.get("resume_id").asString());
         assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
-        assertThat(task.get("cacheHit").asBoolean()).isTrue();
+        assertThat(task.get("cache_hit").asBoolean()).isTrue();
         assertThat(client.metric(worker, "inference_texts_total")).isEqualTo(textsBefore);
         assertThat(client.metric(worker, "pipeline_cache_requests_total", "result=\"hit\"")).isGreaterThan(hitsBefore);
-        JsonNode a = PipelineClient.json(client.get(client.results("/v1/resumes/" + first.get("resumeId").asString() + "/embeddings")));
-        JsonNode b = PipelineClient.json(client.get(client.results("/v1/resumes/" + second.get("resumeId").asString() + "/embeddings")));
-        assertThat(b.get("meanEmbeddings")).isEqualTo(a.get("meanEmbeddings"));
-        assertThat(b.get("resumeId").asString()).isEqualTo(second.get("resumeId").asString());
+        JsonNode a = PipelineClient.json(client.get(client.results("/v1/resumes/" + first.get("resume_id").asString() + "/embeddings")));
+        JsonNode b = PipelineClient.json(client.get(client.results("/v1/resumes/" + second.get("resume_id").asString() + "/embeddings")));
+        assertThat(b.get("mean_embeddings")).isEqualTo(a.get("mean_embeddings"));
+        assertThat(b.get("resume_id").asString()).isEqualTo(second.get("resume_id").asString());
     }
 
     @Test
@@ -152,7 +152,7 @@ class PipelineEndToEndIT {
         HttpResponse<String> again = client.post(client.ingest("/v1/resumes"), content, Map.of("Idempotency-Key", key));
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(again.statusCode()).isEqualTo(202);
-        assertThat(PipelineClient.json(again).get("taskId")).isEqualTo(PipelineClient.json(first).get("taskId"));
+        assertThat(PipelineClient.json(again).get("task_id")).isEqualTo(PipelineClient.json(first).get("task_id"));
         assertThat(PipelineClient.json(again).get("replayed").asBoolean()).isTrue();
 
         HttpResponse<String> different = client.post(client.ingest("/v1/resumes"), unique(content),
@@ -211,7 +211,7 @@ class PipelineEndToEndIT {
         List<String> tasks = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             tasks.add(client.submit("/v1/resumes", unique(Seeds.javaKafkaResume("mid" + i + "@example.com")))
-                    .get("taskId").asString());
+                    .get("task_id").asString());
         }
         // Let the worker start on the stream, then restart it while work is still queued.
         client.awaitTerminal(tasks.get(0), Duration.ofSeconds(60));
@@ -219,7 +219,7 @@ class PipelineEndToEndIT {
         try {
             for (int i = 0; i < 12; i++) {
                 tasks.add(client.submit("/v1/resumes", unique(Seeds.pythonAiServicesResume("down" + i + "@example.com")))
-                        .get("taskId").asString());
+                        .get("task_id").asString());
             }
             JsonNode waiting = PipelineClient.json(client.get(client.results("/v1/tasks/" + tasks.get(tasks.size() - 1))));
             assertThat(waiting.get("state").asString()).isEqualTo("ACCEPTED");
@@ -266,7 +266,7 @@ class PipelineEndToEndIT {
 
         // The partition keeps moving: a good resume after the poison is still processed.
         JsonNode after = client.submit("/v1/resumes", unique(Seeds.javaKafkaResume("after@example.com")));
-        assertThat(client.awaitTerminal(after.get("taskId").asString(), Duration.ofSeconds(60)).get("state").asString())
+        assertThat(client.awaitTerminal(after.get("task_id").asString(), Duration.ofSeconds(60)).get("state").asString())
                 .isEqualTo("SUCCEEDED");
     }
 
@@ -292,21 +292,21 @@ class PipelineEndToEndIT {
         assertThat(worker).contains("pipeline_readiness_state{", "inference_latency_seconds_bucket", "inference_batch_size_bucket",
                 "inference_texts_total", "pipeline_cache_requests_total", "pipeline_embedding_documents_total",
                 "pipeline_worker_batch_latency_seconds_bucket");
-        client.awaitTerminal(client.submit("/v1/jobs", Seeds.pastryChefJob()).get("taskId").asString(), Duration.ofSeconds(60));
+        client.awaitTerminal(client.submit("/v1/jobs", Seeds.pastryChefJob()).get("task_id").asString(), Duration.ofSeconds(60));
         String results = client.scrape("http://127.0.0.1:" + pipeline.resultsPort() + "/actuator/prometheus").body();
         assertThat(results).contains("pipeline_tasks_total", "pipeline_task_latency_seconds_bucket");
     }
 
     private JsonNode embeddingsOf(String path, String body, String idField, String resultPrefix) {
         JsonNode accepted = client.submit(path, body);
-        JsonNode task = client.awaitTerminal(accepted.get("taskId").asString(), Duration.ofSeconds(60));
+        JsonNode task = client.awaitTerminal(accepted.get("task_id").asString(), Duration.ofSeconds(60));
         assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
         return PipelineClient.json(client.get(client.results(resultPrefix + accepted.get(idField).asString() + "/embeddings")));
     }
 
     private static double cosine(JsonNode a, String sectionA, JsonNode b, String sectionB) {
-        JsonNode x = a.get("meanEmbeddings").get(sectionA);
-        JsonNode y = b.get("meanEmbeddings").get(sectionB);
+        JsonNode x = a.get("mean_embeddings").get(sectionA);
+        JsonNode y = b.get("mean_embeddings").get(sectionB);
         double dot = 0;
         for (int i = 0; i < x.size(); i++) {
             dot += x.get(i).asDouble() * y.get(i).asDouble();

@@ -44,8 +44,8 @@ class PostgresOutageFaultIT {
         List<String> resumeIds = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             JsonNode accepted = f.client.submit("/v1/resumes", FaultPipeline.resume(marker + "-" + i));
-            taskIds.add(accepted.get("taskId").asString());
-            resumeIds.add(accepted.get("resumeId").asString());
+            taskIds.add(accepted.get("task_id").asString());
+            resumeIds.add(accepted.get("resume_id").asString());
         }
 
         long before = Topics4Tests.endOffsets(f.pipeline, Topics.RESUME_SUBMITTED_NAME);

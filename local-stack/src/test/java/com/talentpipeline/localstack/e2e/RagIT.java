@@ -62,11 +62,11 @@ class RagIT {
         client = new PipelineClient(pipeline);
         String run = UUID.randomUUID().toString().substring(0, 8);
         resumeIds.put("maya", client.submit("/v1/resumes", Seeds.pythonAiServicesResume("maya-" + run + "@example.com"))
-                .get("resumeId").asString());
+                .get("resume_id").asString());
         resumeIds.put("lars", client.submit("/v1/resumes", Seeds.javaKafkaResume("lars-" + run + "@example.com"))
-                .get("resumeId").asString());
+                .get("resume_id").asString());
         resumeIds.put("sofia", client.submit("/v1/resumes", Seeds.frontendResume("sofia-" + run + "@example.com"))
-                .get("resumeId").asString());
+                .get("resume_id").asString());
         resumeIds.values().forEach(id -> awaitIndexed(id, 1));
     }
 
@@ -140,12 +140,12 @@ class RagIT {
             assertThat(a.get("mode").asString()).isEqualTo("extractive");
             assertThat(a.has("processing_time")).isTrue();
             System.out.printf("RAG %-5s %-50s answered=%s top=%s %s%n", q.who(), q.question(),
-                    a.get("answered").asBoolean(), a.get("topScore"), a.get("response").asString());
+                    a.get("answered").asBoolean(), a.get("top_score"), a.get("response").asString());
             JsonNode citations = a.get("citations");
             for (JsonNode c : citations) {
                 // Every citation points into the rendered resume text.
-                assertThat(c.get("charEnd").asInt()).isGreaterThan(c.get("charStart").asInt());
-                assertThat(a.get("response").asString()).contains("[" + c.get("chunkId").asString() + "]");
+                assertThat(c.get("char_end").asInt()).isGreaterThan(c.get("char_start").asInt());
+                assertThat(a.get("response").asString()).contains("[" + c.get("chunk_id").asString() + "]");
             }
             if (q.sections() != null) {
                 answerable++;
@@ -185,7 +185,7 @@ class RagIT {
         String text = index.get("text").asString();
         assertThat(text).doesNotContain("@example.com").doesNotContain("+1 415");
         for (JsonNode c : index.get("chunks")) {
-            assertThat(text.substring(c.get("charStart").asInt(), c.get("charEnd").asInt()))
+            assertThat(text.substring(c.get("char_start").asInt(), c.get("char_end").asInt()))
                     .isEqualTo(c.get("text").asString());
         }
         List<String> sections = new ArrayList<>();
@@ -210,7 +210,7 @@ class RagIT {
         HttpResponse<String> response = ask(resumeIds.get("lars"), "What is the candidate's experience with Kafka?",
                 ",\"timeoutMillis\":0");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        String taskId = PipelineClient.json(response).get("taskId").asString();
+        String taskId = PipelineClient.json(response).get("task_id").asString();
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/v1/tasks/" + taskId));
 
         JsonNode task = client.awaitTerminal(taskId, Duration.ofSeconds(30));
@@ -219,7 +219,7 @@ class RagIT {
         JsonNode result = PipelineClient.json(client.get(client.results("/v1/tasks/" + taskId + "?includeResult=true")))
                 .get("result");
         assertThat(result.get("answered").asBoolean()).isTrue();
-        assertThat(result.get("citations").get(0).get("chunkId").asString()).isNotBlank();
+        assertThat(result.get("citations").get(0).get("chunk_id").asString()).isNotBlank();
     }
 
     @Test
@@ -246,7 +246,7 @@ class RagIT {
         assertThat(info.statusCode()).isEqualTo(200);
         JsonNode body = PipelineClient.json(info);
         assertThat(body.get("model").get("dimension").asInt()).isEqualTo(384);
-        assertThat(body.get("retrieval").get("topK").asInt()).isPositive();
+        assertThat(body.get("retrieval").get("top_k").asInt()).isPositive();
         assertThat(body.get("index").get("resumes").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(body.get("index").get("chunks").asLong()).isGreaterThan(10);
         // No infrastructure details: the model is named by id and version only, and no file path shows.
@@ -263,7 +263,7 @@ class RagIT {
         JsonNode emptyIndex = PipelineClient.json(empty.get(rag("/v1/rag/info"))).get("index");
         assertThat(emptyIndex.get("resumes").asLong()).isZero();
         assertThat(emptyIndex.get("chunks").asLong()).isZero();
-        assertThat(emptyIndex.get("cachedResumes").asLong()).isZero();
+        assertThat(emptyIndex.get("cached_resumes").asLong()).isZero();
 
         HttpResponse<String> health = client.get(rag("/v1/rag/health"));
         assertThat(health.statusCode()).isEqualTo(200);
@@ -273,7 +273,7 @@ class RagIT {
     @Test
     void aNewVersionReplacesTheChunksAndAnErasureDropsThem() throws Exception {
         String id = client.submit("/v1/resumes", Seeds.javaKafkaResume("v-" + UUID.randomUUID() + "@example.com"))
-                .get("resumeId").asString();
+                .get("resume_id").asString();
         awaitIndexed(id, 1);
         assertThat(PipelineClient.json(ask(id, "Do they know Go?", "")).get("answered").asBoolean()).isFalse();
 

@@ -50,16 +50,16 @@ class RedisOutageFaultIT {
         try {
             for (int i = 0; i < 3; i++) {
                 JsonNode accepted = client.submit("/v1/resumes", FaultPipeline.resume(marker + "-" + i));
-                JsonNode task = f.awaitTerminal(accepted.get("taskId").asString(), Duration.ofSeconds(90));
+                JsonNode task = f.awaitTerminal(accepted.get("task_id").asString(), Duration.ofSeconds(90));
                 assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
-                assertThat(task.get("cacheHit").asBoolean()).isFalse();
-                resumeIds.add(accepted.get("resumeId").asString());
+                assertThat(task.get("cache_hit").asBoolean()).isFalse();
+                resumeIds.add(accepted.get("resume_id").asString());
             }
             FaultPipeline.record("redis: 3 resumes SUCCEEDED without Redis in " + FaultPipeline.millisSince(down) + " ms");
             // The results API does not need Redis: tasks and embeddings come from PostgreSQL.
             HttpResponse<String> embeddings = client.get(client.results("/v1/resumes/" + resumeIds.get(0) + "/embeddings"));
             assertThat(embeddings.statusCode()).as(embeddings.body()).isEqualTo(200);
-            assertThat(PipelineClient.json(embeddings).get("meanEmbeddings").get("summary").size()).isEqualTo(384);
+            assertThat(PipelineClient.json(embeddings).get("mean_embeddings").get("summary").size()).isEqualTo(384);
             assertThat(client.metric(worker, CACHE, "result=\"error\"")).as("cache errors counted")
                     .isGreaterThan(errorsBefore);
         } finally {
@@ -71,7 +71,7 @@ class RedisOutageFaultIT {
         String again = FaultPipeline.resume(marker + "-after");
         boolean hit = FaultPipeline.await(() -> {
             JsonNode accepted = client.submit("/v1/resumes", again);
-            return f.awaitTerminal(accepted.get("taskId").asString(), Duration.ofSeconds(60)).get("cacheHit").asBoolean();
+            return f.awaitTerminal(accepted.get("task_id").asString(), Duration.ofSeconds(60)).get("cache_hit").asBoolean();
         }, Duration.ofSeconds(60));
         assertThat(hit).as("a cache hit after Redis came back").isTrue();
         assertThat(client.metric(worker, CACHE, "result=\"hit\"")).isGreaterThan(hitsBefore);

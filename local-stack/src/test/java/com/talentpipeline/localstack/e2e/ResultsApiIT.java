@@ -85,11 +85,11 @@ class ResultsApiIT {
 
         JsonNode task = client.awaitTerminal(taskId.toString(), Duration.ofSeconds(30));
         assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
-        assertThat(task.get("cacheHit").asBoolean()).as("first terminal event wins").isFalse();
+        assertThat(task.get("cache_hit").asBoolean()).as("first terminal event wins").isFalse();
         assertThat(task.get("model").get("version").asString()).isEqualTo("m@1");
         assertThat(resultRows(taskId)).isEqualTo(1);
         JsonNode embeddings = PipelineClient.json(client.get(client.results("/v1/jobs/" + subject + "/embeddings")));
-        assertThat(embeddings.get("jobId").asString()).isEqualTo(subject);
+        assertThat(embeddings.get("job_id").asString()).isEqualTo(subject);
     }
 
     @Test
@@ -131,8 +131,8 @@ class ResultsApiIT {
         var accepted = client.post(client.ingest("/v1/resumes"), Seeds.javaKafkaResume("erased-" + UUID.randomUUID()
                 + "@example.com"), java.util.Map.of());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        UUID taskId = UUID.fromString(PipelineClient.json(accepted).get("taskId").asString());
-        String resumeId = PipelineClient.json(accepted).get("resumeId").asString();
+        UUID taskId = UUID.fromString(PipelineClient.json(accepted).get("task_id").asString());
+        String resumeId = PipelineClient.json(accepted).get("resume_id").asString();
         assertThat(client.awaitTerminal(taskId.toString(), Duration.ofSeconds(60)).get("state").asString())
                 .isEqualTo("SUCCEEDED");
         var deleted = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
@@ -140,7 +140,7 @@ class ResultsApiIT {
                         .timeout(Duration.ofSeconds(30)).DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(202);
         // The results API erases the tasks as a participant of the fan-out; the erasure task ends after it.
-        String erasure = PipelineJson.mapper().readTree(deleted.body()).get("taskId").asString();
+        String erasure = PipelineJson.mapper().readTree(deleted.body()).get("task_id").asString();
         assertThat(client.awaitTerminal(erasure, Duration.ofSeconds(60)).get("state").asString()).isEqualTo("SUCCEEDED");
         assertThat(taskRows(resumeId)).isZero();
 

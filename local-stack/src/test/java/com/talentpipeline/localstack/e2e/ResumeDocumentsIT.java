@@ -90,19 +90,19 @@ class ResumeDocumentsIT {
             HttpResponse<String> response = upload("POST", "/v1/resumes", kind[0], kind[1], file, "user-42");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             JsonNode accepted = PipelineClient.json(response);
-            String resumeId = accepted.get("resumeId").asString();
-            JsonNode task = client.awaitTerminal(accepted.get("taskId").asString(), Duration.ofSeconds(60));
+            String resumeId = accepted.get("resume_id").asString();
+            JsonNode task = client.awaitTerminal(accepted.get("task_id").asString(), Duration.ofSeconds(60));
             assertThat(task.get("state").asString()).as(task.toString()).isEqualTo("SUCCEEDED");
 
             JsonNode view = PipelineClient.json(client.get(client.results("/v1/resumes/" + resumeId)));
             assertThat(view.get("version").asInt()).isEqualTo(1);
             assertThat(view.get("source").asString()).isEqualTo("file");
-            assertThat(view.get("resume").get("firstName").asString()).isEqualTo("Jane");
+            assertThat(view.get("resume").get("first_name").asString()).isEqualTo("Jane");
             assertThat(view.get("resume").get("email").asString()).isEqualTo("jane.doe@example.com");
-            assertThat(view.get("resume").get("workExperience").get(0).get("startDate").asString()).isEqualTo("2019-01");
+            assertThat(view.get("resume").get("work_experience").get(0).get("start_date").asString()).isEqualTo("2019-01");
             assertThat(view.get("resume").get("skills").toString()).contains("Kubernetes", "PostgreSQL", "JavaScript");
-            assertThat(view.get("file").get("mediaType").asString()).isEqualTo(kind[1]);
-            assertThat(view.get("file").get("userId").asString()).isEqualTo("user-42");
+            assertThat(view.get("file").get("media_type").asString()).isEqualTo(kind[1]);
+            assertThat(view.get("file").get("user_id").asString()).isEqualTo("user-42");
             assertThat(view.get("file").get("text").asString().length()).isLessThanOrEqualTo(1000);
             assertThat(view.get("warnings").toString()).contains("no dates found for 1 role");
             JsonNode email = view.get("provenance").get("email");
@@ -116,24 +116,24 @@ class ResumeDocumentsIT {
     void aNewVersionReRunsDownstreamAndDeleteErasesEverything() throws Exception {
         HttpResponse<String> created = upload("POST", "/v1/resumes", "cv.pdf", PDF, pdf(resumeText(), null), null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-        String resumeId = PipelineClient.json(created).get("resumeId").asString();
-        client.awaitTerminal(PipelineClient.json(created).get("taskId").asString(), Duration.ofSeconds(60));
+        String resumeId = PipelineClient.json(created).get("resume_id").asString();
+        client.awaitTerminal(PipelineClient.json(created).get("task_id").asString(), Duration.ofSeconds(60));
         JsonNode v1 = PipelineClient.json(client.get(client.results("/v1/resumes/" + resumeId + "/embeddings")));
         assertThat(v1.get("version").asInt()).isEqualTo(1);
         assertThat(v1.get("current").asBoolean()).isTrue();
 
         HttpResponse<String> updated = upload("PUT", "/v1/resumes/" + resumeId, "cv.docx", DOCX, docx(resumeText()), null);
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(202);
-        assertThat(PipelineClient.json(updated).get("resumeId").asString()).isEqualTo(resumeId);
-        JsonNode task = client.awaitTerminal(PipelineClient.json(updated).get("taskId").asString(), Duration.ofSeconds(60));
+        assertThat(PipelineClient.json(updated).get("resume_id").asString()).isEqualTo(resumeId);
+        JsonNode task = client.awaitTerminal(PipelineClient.json(updated).get("task_id").asString(), Duration.ofSeconds(60));
         assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
         JsonNode v2 = PipelineClient.json(client.get(client.results("/v1/resumes/" + resumeId + "/embeddings")));
         assertThat(v2.get("version").asInt()).isEqualTo(2);
-        assertThat(v2.get("documentVersion").asInt()).isEqualTo(2);
+        assertThat(v2.get("document_version").asInt()).isEqualTo(2);
         assertThat(v2.get("current").asBoolean()).isTrue();
         JsonNode view = PipelineClient.json(client.get(client.results("/v1/resumes/" + resumeId)));
         assertThat(view.get("version").asInt()).isEqualTo(2);
-        assertThat(view.get("file").get("mediaType").asString()).isEqualTo(DOCX);
+        assertThat(view.get("file").get("media_type").asString()).isEqualTo(DOCX);
         assertThat(Topics4Tests.readKey(pipeline, Topics.RESUME_UPDATED_NAME, resumeId, 1)).hasSize(1);
 
         // A JSON version replaces the file-based one.
@@ -141,7 +141,7 @@ class ResumeDocumentsIT {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(Seeds.javaKafkaResume("jane.doe@example.com"))));
         assertThat(json.statusCode()).as(json.body()).isEqualTo(202);
-        JsonNode v3Task = client.awaitTerminal(PipelineClient.json(json).get("taskId").asString(), Duration.ofSeconds(60));
+        JsonNode v3Task = client.awaitTerminal(PipelineClient.json(json).get("task_id").asString(), Duration.ofSeconds(60));
         assertThat(v3Task.get("state").asString()).isEqualTo("SUCCEEDED");
         JsonNode v3 = PipelineClient.json(client.get(client.results("/v1/resumes/" + resumeId)));
         assertThat(v3.get("version").asInt()).isEqualTo(3);
@@ -165,7 +165,7 @@ class ResumeDocumentsIT {
         HttpResponse<String> deleted = send(PipelineClient.authorized(URI.create(client.ingest("/v1/resumes/" + resumeId)))
                 .DELETE());
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(202);
-        String erasure = PipelineClient.json(deleted).get("taskId").asString();
+        String erasure = PipelineClient.json(deleted).get("task_id").asString();
         assertThat(client.awaitTerminal(erasure, Duration.ofSeconds(60)).get("state").asString()).isEqualTo("SUCCEEDED");
         JsonNode participants = PipelineClient.json(client.get(client.results("/v1/tasks/" + erasure + "?includeResult=true")))
                 .get("result").get("participants");
@@ -185,7 +185,7 @@ class ResumeDocumentsIT {
         assertThat(redis("EXISTS", index)).isEqualTo(":0");
         assertThat(client.get(client.results("/v1/resumes/" + resumeId)).statusCode()).isEqualTo(404);
         assertThat(client.get(client.results("/v1/resumes/" + resumeId + "/embeddings")).statusCode()).isEqualTo(404);
-        assertThat(client.get(client.results("/v1/tasks/" + PipelineClient.json(created).get("taskId").asString()))
+        assertThat(client.get(client.results("/v1/tasks/" + PipelineClient.json(created).get("task_id").asString()))
                 .statusCode()).isEqualTo(404);
         HttpResponse<String> again = send(PipelineClient.authorized(URI.create(client.ingest("/v1/resumes/" + resumeId)))
                 .DELETE());
@@ -246,7 +246,7 @@ class ResumeDocumentsIT {
                         - k8s and Postgres
                         """.formatted(UUID.randomUUID()))));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        JsonNode task = client.awaitTerminal(PipelineClient.json(response).get("taskId").asString(), Duration.ofSeconds(60));
+        JsonNode task = client.awaitTerminal(PipelineClient.json(response).get("task_id").asString(), Duration.ofSeconds(60));
         assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
         HttpResponse<String> empty = send(PipelineClient.authorized(URI.create(client.ingest("/v1/jobs")))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("Just words")));

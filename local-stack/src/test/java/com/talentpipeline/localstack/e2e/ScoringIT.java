@@ -54,7 +54,7 @@ class ScoringIT {
     void aSubmittedResumeIsScoredWithGradeAtsAndCareerPathsAndItsTaskSucceeds() {
         String email = "lars-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         long t0 = System.nanoTime();
-        String resumeId = client.submit("/v1/resumes", Seeds.javaKafkaResume(email)).get("resumeId").asString();
+        String resumeId = client.submit("/v1/resumes", Seeds.javaKafkaResume(email)).get("resume_id").asString();
         JsonNode score = awaitScore(resumeId);
         System.out.printf("ScoringIT: resume scored and readable %.0f ms after submission%n", (System.nanoTime() - t0) / 1e6);
 
@@ -89,7 +89,7 @@ class ScoringIT {
         assertThat(task.get("type").asString()).isEqualTo("resume.score");
 
         // ATS against a job: the job's keywords found and missing.
-        String jobId = client.submit("/v1/jobs", Seeds.backendJob()).get("jobId").asString();
+        String jobId = client.submit("/v1/jobs", Seeds.backendJob()).get("job_id").asString();
         JsonNode withJob = PipelineClient.json(client.get(client.results("/v1/resumes/" + resumeId + "/score?jobId=" + jobId)));
         JsonNode keywords = withJob.get("ats").get("keywords");
         List<String> found = new ArrayList<>();
@@ -105,12 +105,12 @@ class ScoringIT {
         assertThat(event.careerPath()).isEqualTo(paths.get(0).get("career_path").asString());
 
         // The same content under another id is served from the Redis cache (content-addressed key).
-        String twinId = client.submit("/v1/resumes", Seeds.javaKafkaResume(email)).get("resumeId").asString();
+        String twinId = client.submit("/v1/resumes", Seeds.javaKafkaResume(email)).get("resume_id").asString();
         JsonNode twin = awaitScore(twinId);
         assertThat(twin.get("resume_id").asString()).isEqualTo(twinId);
         assertThat(twin.get("overall_score").asInt()).isEqualTo(overall);
         JsonNode twinTask = client.awaitTerminal(twin.get("task_id").asString(), Duration.ofSeconds(30));
-        assertThat(twinTask.get("cacheHit").asBoolean()).isTrue();
+        assertThat(twinTask.get("cache_hit").asBoolean()).isTrue();
         int port = pipeline.scoringWorkerPort();
         double missCount = client.metric(port, "scoring_resume_latency_seconds_count", "cache=\"miss\"");
         double hitCount = client.metric(port, "scoring_resume_latency_seconds_count", "cache=\"hit\"");
@@ -138,7 +138,7 @@ class ScoringIT {
                 + ",\"rubric\":{\"communication\":0.3,\"technical\":0.4,\"problem_solving\":0.3}}";
         HttpResponse<String> accepted = client.post(client.ingest("/v1/interviews"), body, Map.of());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String taskId = PipelineClient.json(accepted).get("taskId").asString();
+        String taskId = PipelineClient.json(accepted).get("task_id").asString();
         assertThat(accepted.headers().firstValue("Location").orElseThrow()).endsWith("/v1/tasks/" + taskId);
 
         JsonNode task = client.awaitTerminal(taskId, Duration.ofSeconds(60));

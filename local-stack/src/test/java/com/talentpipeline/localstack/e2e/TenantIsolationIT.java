@@ -35,12 +35,12 @@ class TenantIsolationIT {
         user = "user-" + UUID.randomUUID();
         JsonNode resume = a.submit("/v1/resumes?userId=" + user, Seeds.javaKafkaResume("iso-" + UUID.randomUUID()
                 + "@example.com"));
-        resumeId = resume.get("resumeId").asString();
-        resumeTask = resume.get("taskId").asString();
+        resumeId = resume.get("resume_id").asString();
+        resumeTask = resume.get("task_id").asString();
         JsonNode job = a.submit("/v1/jobs", Seeds.backendJob());
-        jobId = job.get("jobId").asString();
+        jobId = job.get("job_id").asString();
         assertThat(a.awaitTerminal(resumeTask, Duration.ofSeconds(60)).get("state").asString()).isEqualTo("SUCCEEDED");
-        a.awaitTerminal(job.get("taskId").asString(), Duration.ofSeconds(60));
+        a.awaitTerminal(job.get("task_id").asString(), Duration.ofSeconds(60));
         Instant deadline = Instant.now().plusSeconds(60);
         while (a.get(a.ingest("/v1/rag/resumes/" + resumeId)).statusCode() != 200 && Instant.now().isBefore(deadline)) {
             PipelineClient.sleep(100);
@@ -91,15 +91,15 @@ class TenantIsolationIT {
         String content = Seeds.javaKafkaResume("cache@example.com")
                 .replace("\"summary\":\"", "\"summary\":\"Reference " + UUID.randomUUID() + ". ");
         JsonNode first = a.submit("/v1/resumes", content);
-        assertThat(a.awaitTerminal(first.get("taskId").asString(), Duration.ofSeconds(60)).get("cacheHit").asBoolean())
+        assertThat(a.awaitTerminal(first.get("task_id").asString(), Duration.ofSeconds(60)).get("cache_hit").asBoolean())
                 .isFalse();
         // Tenant B learns nothing about tenant A's documents: its identical upload is computed anew.
         JsonNode other = b.submit("/v1/resumes", content);
-        JsonNode otherTask = b.awaitTerminal(other.get("taskId").asString(), Duration.ofSeconds(60));
+        JsonNode otherTask = b.awaitTerminal(other.get("task_id").asString(), Duration.ofSeconds(60));
         assertThat(otherTask.get("state").asString()).isEqualTo("SUCCEEDED");
-        assertThat(otherTask.get("cacheHit").asBoolean()).as("no signal across tenants").isFalse();
+        assertThat(otherTask.get("cache_hit").asBoolean()).as("no signal across tenants").isFalse();
         JsonNode again = a.submit("/v1/resumes", content);
-        assertThat(a.awaitTerminal(again.get("taskId").asString(), Duration.ofSeconds(60)).get("cacheHit").asBoolean())
+        assertThat(a.awaitTerminal(again.get("task_id").asString(), Duration.ofSeconds(60)).get("cache_hit").asBoolean())
                 .as("the owner's own resubmission is a hit").isTrue();
     }
 
@@ -111,10 +111,10 @@ class TenantIsolationIT {
         HttpResponse<String> replay = a.post(a.ingest("/v1/resumes"), body, Map.of("Idempotency-Key", key));
         HttpResponse<String> other = b.post(a.ingest("/v1/resumes"), body, Map.of("Idempotency-Key", key));
         assertThat(first.statusCode()).isEqualTo(202);
-        String task = PipelineClient.json(first).get("taskId").asString();
-        assertThat(PipelineClient.json(replay).get("taskId").asString()).isEqualTo(task);
+        String task = PipelineClient.json(first).get("task_id").asString();
+        assertThat(PipelineClient.json(replay).get("task_id").asString()).isEqualTo(task);
         assertThat(other.statusCode()).isEqualTo(202);
-        assertThat(PipelineClient.json(other).get("taskId").asString()).isNotEqualTo(task);
+        assertThat(PipelineClient.json(other).get("task_id").asString()).isNotEqualTo(task);
         assertThat(b.get(a.results("/v1/tasks/" + task)).statusCode()).isEqualTo(404);
     }
 

@@ -51,8 +51,8 @@ class TracePropagationIT {
             var response = client.post(client.ingest("/v1/resumes"), resume, Map.of("traceparent", traceparent));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             JsonNode accepted = PipelineClient.json(response);
-            String taskId = accepted.get("taskId").asString();
-            String resumeId = accepted.get("resumeId").asString();
+            String taskId = accepted.get("task_id").asString();
+            String resumeId = accepted.get("resume_id").asString();
             assertThat(client.awaitTerminal(taskId, Duration.ofSeconds(60)).get("state").asString()).isEqualTo("SUCCEEDED");
 
             List<ConsumerRecord<String, byte[]>> submitted = Topics4Tests.read(pipeline, Topics.RESUME_SUBMITTED_NAME, r -> resumeId.equals(r.key()) && new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains(taskId), 1, java.time.Duration.ofSeconds(30));

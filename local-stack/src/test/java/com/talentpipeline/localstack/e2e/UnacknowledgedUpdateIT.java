@@ -71,7 +71,7 @@ class UnacknowledgedUpdateIT {
                 + "EDUCATION\nB.Sc. Computer Science, University of Toronto, 2015\n";
         HttpResponse<String> created = upload(ResumeDocumentsIT.pdf(text, null));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-        String resumeId = PipelineClient.json(created).get("resumeId").asString();
+        String resumeId = PipelineClient.json(created).get("resume_id").asString();
         List<String> before = state(resumeId);
         assertThat(before.get(0)).isEqualTo("1");
         assertThat(before.get(2)).as("file row").isNotEqualTo("null");

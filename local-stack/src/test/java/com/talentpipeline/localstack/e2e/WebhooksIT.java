@@ -45,7 +45,7 @@ class WebhooksIT {
             assertThat(secret.get()).startsWith("whsec_");
 
             String taskId = client.submit("/v1/resumes", Seeds.javaKafkaResume("hook-" + UUID.randomUUID()
-                    + "@example.com")).get("taskId").asString();
+                    + "@example.com")).get("task_id").asString();
             assertThat(client.awaitTerminal(taskId, Duration.ofSeconds(60)).get("state").asString()).isEqualTo("SUCCEEDED");
 
             try {
@@ -61,7 +61,7 @@ class WebhooksIT {
             assertThat(receiver.badSignatures.get()).isZero();
             JsonNode body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(ours.get(2).body());
             assertThat(body.get("type").asString()).isEqualTo("task.succeeded");
-            assertThat(body.get("data").get("taskId").asString()).isEqualTo(taskId);
+            assertThat(body.get("data").get("task_id").asString()).isEqualTo(taskId);
             assertThat(body.get("data").get("state").asString()).isEqualTo("SUCCEEDED");
             assertThat(ours.get(2).event()).isEqualTo("task.succeeded");
 
@@ -69,10 +69,10 @@ class WebhooksIT {
             JsonNode delivery = delivery(webhookId, deliveryId);
             assertThat(delivery.get("state").asString()).isEqualTo("DELIVERED");
             assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
-            assertThat(delivery.get("lastStatus").asInt()).isEqualTo(200);
+            assertThat(delivery.get("last_status").asInt()).isEqualTo(200);
             assertThat(delivery.get("response").asString()).isEqualTo("ok");
             List<Integer> statuses = new java.util.ArrayList<>();
-            delivery.get("attemptLog").forEach(a -> statuses.add(a.get("status").asInt()));
+            delivery.get("attempt_log").forEach(a -> statuses.add(a.get("status").asInt()));
             assertThat(statuses).containsExactly(500, 500, 200);
 
             HttpResponse<String> redeliver = client.post(client.results("/v1/webhooks/" + webhookId + "/deliveries/"
@@ -104,7 +104,7 @@ class WebhooksIT {
                     Seeds.frontendResume("cb-" + UUID.randomUUID() + "@example.com"),
                     Map.of("X-Callback-Url", receiver.url("/cb")));
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-            String taskId = PipelineClient.json(accepted).get("taskId").asString();
+            String taskId = PipelineClient.json(accepted).get("task_id").asString();
             await(() -> receiver.received.stream().anyMatch(r -> r.status() == 200 && r.body().contains(taskId)),
                     "the callback of task " + taskId);
             assertThat(receiver.badSignatures.get()).isZero();
@@ -121,7 +121,7 @@ class WebhooksIT {
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             secret.set("a-secret-of-the-client-1234");
             String resumeId = client.submit("/v1/resumes", Seeds.javaKafkaResume("upd-" + UUID.randomUUID()
-                    + "@example.com")).get("resumeId").asString();
+                    + "@example.com")).get("resume_id").asString();
             HttpResponse<String> put = client.send(client.request(client.ingest("/v1/resumes/" + resumeId))
                     .header("Content-Type", "application/json")
                     .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(Seeds.frontendResume("upd@example.com"))));

@@ -55,8 +55,8 @@ class WorkerKillFaultIT {
         Set<String> resumeIds = new HashSet<>();
         for (int i = 0; i < TASKS; i++) {
             JsonNode accepted = f.client.submit("/v1/resumes", FaultPipeline.resume(marker + "-" + i));
-            taskIds.add(accepted.get("taskId").asString());
-            resumeIds.add(accepted.get("resumeId").asString());
+            taskIds.add(accepted.get("task_id").asString());
+            resumeIds.add(accepted.get("resume_id").asString());
         }
 
         Process child = startChildWorker(workerProperties);

@@ -9,7 +9,6 @@ import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -110,15 +109,19 @@ class ApiKeyAdminController {
     }
 
     @DeleteMapping("/{id}")
-    public Mono<ResponseEntity<Map<String, Object>>> revoke(@PathVariable String id, @RequestHeader HttpHeaders headers) {
+    public Mono<ResponseEntity<RevokedKey>> revoke(@PathVariable String id, @RequestHeader HttpHeaders headers) {
         guard(headers);
         return store.revoke(id).map(revoked -> {
             if (!revoked) {
                 throw ApiProblemException.notFound("Active key", id);
             }
             authenticator.invalidateAll();
-            return ResponseEntity.ok(Map.<String, Object>of("id", id, "revoked", true));
+            return ResponseEntity.ok(new RevokedKey(id, true));
         });
+    }
+
+    /** The answer to a revocation. @param id the key id @param revoked always true */
+    public record RevokedKey(String id, boolean revoked) {
     }
 
     private void guard(HttpHeaders headers) {

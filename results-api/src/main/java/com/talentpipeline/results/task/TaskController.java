@@ -7,9 +7,7 @@ import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.Cursors;
 import com.talentpipeline.core.web.FieldProblem;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -91,7 +89,7 @@ class TaskController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<Map<String, Object>> list(@RequestParam(required = false) String state,
+    public Mono<TaskPage> list(@RequestParam(required = false) String state,
             @RequestParam(required = false) String type, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor, ServerWebExchange exchange) {
         if (state != null && !state.isBlank()) {
@@ -117,13 +115,19 @@ class TaskController {
                 .map(rows -> {
                     boolean more = rows.size() > size;
                     List<TaskView> items = more ? rows.subList(0, size) : rows;
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("items", items);
                     TaskView last = items.isEmpty() ? null : items.get(items.size() - 1);
-                    body.put("nextCursor", more && last != null
+                    return new TaskPage(items, more && last != null
                             ? Cursors.encode(last.createdAt(), last.taskId().toString(), scope) : null);
-                    return body;
                 });
+    }
+
+    /**
+     * A page of {@code GET /v1/tasks}.
+     *
+     * @param items      the tasks, newest first
+     * @param nextCursor the cursor of the next page; null on the last
+     */
+    public record TaskPage(List<TaskView> items, String nextCursor) {
     }
 
     /** The task's stored state each time it may have changed (a signal, or every second as a fallback). */

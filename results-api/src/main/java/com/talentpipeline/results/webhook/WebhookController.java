@@ -5,12 +5,9 @@ import com.talentpipeline.core.security.OutboundUrlGuard;
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.FieldProblem;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,7 +53,7 @@ class WebhookController {
 
     @PostMapping(path = "/v1/webhooks", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<Map<String, Object>>> register(@RequestBody Registration request,
+    public Mono<ResponseEntity<WebhookView>> register(@RequestBody Registration request,
             ServerWebExchange exchange) {
         String tenant = RequestTenant.of(exchange);
         List<FieldProblem> problems = new ArrayList<>();
@@ -87,23 +84,20 @@ class WebhookController {
         List<String> unique = List.copyOf(new LinkedHashSet<>(events));
         return checkUrl(url)
                 .then(Mono.defer(() -> store.create(tenant, url, unique, chosen)))
-                .map(w -> {
-                    Map<String, Object> body = view(w);
-                    body.put("secret", w.secret()); // shown once
-                    return ResponseEntity.status(HttpStatus.CREATED)
-                            .location(java.net.URI.create("/v1/webhooks/" + w.id())).body(body);
-                });
+                .map(w -> ResponseEntity.status(HttpStatus.CREATED)
+                        .location(java.net.URI.create("/v1/webhooks/" + w.id()))
+                        .body(WebhookView.of(w).withSecret(w.secret())));
     }
 
     @GetMapping(path = "/v1/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<Map<String, Object>> list(ServerWebExchange exchange) {
-        return store.list(RequestTenant.of(exchange)).map(WebhookController::view).collectList()
-                .map(items -> Map.of("items", items));
+    public Mono<WebhookView.Page> list(ServerWebExchange exchange) {
+        return store.list(RequestTenant.of(exchange)).map(WebhookView::of).collectList()
+                .map(WebhookView.Page::new);
     }
 
     @GetMapping(path = "/v1/webhooks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<Map<String, Object>> get(@PathVariable String id, ServerWebExchange exchange) {
-        return store.find(RequestTenant.of(exchange), parse(id)).map(WebhookController::view)
+    public Mono<WebhookView> get(@PathVariable String id, ServerWebExchange exchange) {
+        return store.find(RequestTenant.of(exchange), parse(id)).map(WebhookView::of)
                 .switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("Webhook", id)));
     }
 
@@ -118,7 +112,7 @@ class WebhookController {
     }
 
     @GetMapping(path = "/v1/webhooks/{id}/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<Map<String, Object>> deliveries(@PathVariable String id,
+    public Mono<WebhookView.Deliveries> deliveries(@PathVariable String id,
             @RequestParam(defaultValue = "50") int limit, ServerWebExchange exchange) {
         String tenant = RequestTenant.of(exchange);
         UUID webhook = parse(id);
@@ -126,27 +120,26 @@ class WebhookController {
         return store.find(tenant, webhook)
                 .switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("Webhook", id)))
                 .flatMap(w -> store.deliveries(tenant, webhook, bounded).collectList())
-                .map(items -> Map.<String, Object>of("items", items));
+                .map(WebhookView.Deliveries::new);
     }
 
     @PostMapping(path = "/v1/webhooks/{id}/deliveries/{deliveryId}:redeliver",
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<Map<String, Object>>> redeliver(@PathVariable String id,
+    public Mono<ResponseEntity<WebhookView.Redelivery>> redeliver(@PathVariable String id,
             @PathVariable String deliveryId, ServerWebExchange exchange) {
         return store.redeliver(RequestTenant.of(exchange), parse(id), parseDelivery(deliveryId)).map(found -> {
             if (!found) {
                 throw ApiProblemException.notFound("Delivery", deliveryId);
             }
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.<String, Object>of("id", deliveryId,
-                    "state", "PENDING"));
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(new WebhookView.Redelivery(deliveryId, "PENDING"));
         });
     }
 
     /** The tenant's secret for per-task callbacks (created on first use). */
     @GetMapping(path = "/v1/callback-secret", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<Map<String, Object>> callbackSecret(ServerWebExchange exchange) {
-        return store.tenantSecret(RequestTenant.of(exchange)).map(secret -> Map.of("secret", secret,
-                "signature", "X-Webhook-Signature: v1=hex(HMAC-SHA256(secret, X-Webhook-Timestamp + \".\" + body))"));
+    public Mono<WebhookView.CallbackSecret> callbackSecret(ServerWebExchange exchange) {
+        return store.tenantSecret(RequestTenant.of(exchange)).map(secret -> new WebhookView.CallbackSecret(secret,
+                "X-Webhook-Signature: v1=hex(HMAC-SHA256(secret, X-Webhook-Timestamp + \".\" + body))"));
     }
 
     private Mono<Void> checkUrl(String url) {
@@ -159,15 +152,6 @@ class WebhookController {
                         "url_not_allowed", "The webhook URL is not allowed: " + e.getMessage(),
                         List.of(new FieldProblem("url", e.getMessage())), null))
                 .then();
-    }
-
-    private static Map<String, Object> view(WebhookStore.Webhook w) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", w.id().toString());
-        body.put("url", w.url());
-        body.put("events", w.events());
-        body.put("createdAt", w.createdAt() == null ? null : Instant.from(w.createdAt()).toString());
-        return body;
     }
 
     private static UUID parse(String id) {

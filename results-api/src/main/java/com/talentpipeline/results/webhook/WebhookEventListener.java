@@ -36,6 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class WebhookEventListener {
 
+    private static final tools.jackson.databind.json.JsonMapper WIRE =
+            com.talentpipeline.core.web.wire.WireJson.writer(builder -> { });
+
     private static final Logger log = LoggerFactory.getLogger(WebhookEventListener.class);
 
     private final WebhookStore store;
@@ -148,7 +151,8 @@ class WebhookEventListener {
         body.put("type", type);
         body.put("occurredAt", envelope.occurredAt() == null ? null : envelope.occurredAt().toString());
         body.set("data", data);
-        return PipelineJson.mapper().writeValueAsString(body);
+        // A webhook is an API response pushed to the client: the API's snake_case keys, not Kafka's camelCase.
+        return WIRE.writeValueAsString(body);
     }
 
     /** The event's id as a UUID (ids that are not UUIDs map to a stable name-based one). */

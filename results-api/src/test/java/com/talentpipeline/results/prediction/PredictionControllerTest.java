@@ -67,16 +67,16 @@ class PredictionControllerTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.id").isEqualTo(id.toString())
-                .jsonPath("$.resumeId").isEqualTo("r-" + id)
-                .jsonPath("$.fileName").isEqualTo("scan.png")
+                .jsonPath("$.resume_id").isEqualTo("r-" + id)
+                .jsonPath("$.file_name").isEqualTo("scan.png")
                 .jsonPath("$.status").isEqualTo("pending")
-                .jsonPath("$.careerPath.status").isEqualTo("available")
-                .jsonPath("$.careerPath.careerPath").isEqualTo("Backend Engineer")
-                .jsonPath("$.careerPath.confidence").isEqualTo(0.61)
-                .jsonPath("$.atsScore.atsScore").isEqualTo(84)
-                .jsonPath("$.topJobs.status").isEqualTo("pending")
-                .jsonPath("$.topJobs.jobs").doesNotExist()
-                .jsonPath("$.createdAt").isEqualTo("2026-12-07T10:00:00Z");
+                .jsonPath("$.career_path.status").isEqualTo("available")
+                .jsonPath("$.career_path.career_path").isEqualTo("Backend Engineer")
+                .jsonPath("$.career_path.confidence").isEqualTo(0.61)
+                .jsonPath("$.ats_score.ats_score").isEqualTo(84)
+                .jsonPath("$.top_jobs.status").isEqualTo("pending")
+                .jsonPath("$.top_jobs.jobs").doesNotExist()
+                .jsonPath("$.created_at").isEqualTo("2026-12-07T10:00:00Z");
     }
 
     @Test
@@ -88,7 +88,7 @@ class PredictionControllerTest {
         web.get().uri("/v1/predictions/" + id).exchange().expectStatus().isOk();
         web.get().uri("/v1/predictions/" + id).header("X-Test-Tenant", "globex").exchange()
                 .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.code").isEqualTo("not_found").jsonPath("$.resumeId").doesNotExist();
+                .expectBody().jsonPath("$.code").isEqualTo("not_found").jsonPath("$.resume_id").doesNotExist();
         when(store.deletePart("globex", id)).thenReturn(Mono.just(0L));
         when(store.deleteUpload("globex", id)).thenReturn(Mono.empty());
         web.delete().uri("/v1/predictions/" + id).header("X-Test-Tenant", "globex").exchange()
@@ -122,7 +122,7 @@ class PredictionControllerTest {
                 .jsonPath("$.items.length()").isEqualTo(2)
                 .jsonPath("$.items[0].id").isEqualTo(newest.toString())
                 .jsonPath("$.items[1].id").isEqualTo(middle.toString())
-                .jsonPath("$.nextCursor").isEqualTo(cursor);
+                .jsonPath("$.next_cursor").isEqualTo(cursor);
         OffsetDateTime after = PredictionCursor.decode(cursor, scope).createdAt();
         when(store.page(eq(Tenants.DEFAULT), isNull(), isNull(), eq(after), eq(middle), anyInt()))
                 .thenReturn(Flux.just(upload(oldest, 10)));
@@ -133,7 +133,7 @@ class PredictionControllerTest {
                 .expectBody()
                 .jsonPath("$.items.length()").isEqualTo(1)
                 .jsonPath("$.items[0].id").isEqualTo(oldest.toString())
-                .jsonPath("$.nextCursor").isEmpty();
+                .jsonPath("$.next_cursor").isEmpty();
         web.get().uri("/v1/predictions?cursor=" + cursor.substring(1)).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("invalid_cursor");
         web.get().uri("/v1/predictions?limit=101").exchange().expectStatus().isBadRequest();

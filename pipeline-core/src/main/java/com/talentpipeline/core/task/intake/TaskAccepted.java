@@ -1,7 +1,6 @@
 package com.talentpipeline.core.task.intake;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -9,9 +8,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The one {@code 202 Accepted} body of every task intake: the task to poll and the id of what it is about.
- * Keys are camelCase, as the first resume and job answers had them (clients and tests read them); absent
- * values are left out. Which subject key is set depends on the endpoint: {@code resumeId}, {@code jobId},
- * {@code imageId} or {@code interviewId}.
+ * Written snake_case like every API response ({@code task_id}, {@code task_url}; see
+ * {@code core.web.wire}); absent values are left out. Which subject key is set depends on the endpoint:
+ * {@code resume_id}, {@code job_id}, {@code image_id} or {@code interview_id}.
  *
  * @param taskId        the task
  * @param resumeId      the resume id, for resume submissions
@@ -29,20 +28,18 @@ import org.springframework.http.ResponseEntity;
  * @param height        the image's height in pixels
  * @param detectionsUrl where the image's detections are read once the task succeeded
  * @param interviewId   the caller's interview id, for interview submissions
- * @param interviewIdLegacy the same interview id under its first, snake_case key {@code interview_id}; kept for
- *                      one release, deprecated: read {@code interviewId}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskAccepted(UUID taskId, String resumeId, String jobId, String status, String taskUrl,
         Boolean replayed, String predictionUrl, List<String> warnings, Boolean cacheHit, String resultLink,
         String imageId, String contentType, Integer width, Integer height, String detectionsUrl,
-        String interviewId, @Deprecated @JsonProperty("interview_id") String interviewIdLegacy) {
+        String interviewId) {
 
     /** A resume or job answer (no image or interview fields). */
     public TaskAccepted(UUID taskId, String resumeId, String jobId, String status, String taskUrl,
             Boolean replayed, String predictionUrl, List<String> warnings, Boolean cacheHit, String resultLink) {
         this(taskId, resumeId, jobId, status, taskUrl, replayed, predictionUrl, warnings, cacheHit, resultLink,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** A task the workers finish (no cache hit, no result link yet). */
@@ -67,13 +64,13 @@ public record TaskAccepted(UUID taskId, String resumeId, String jobId, String st
     /** The same answer about an uploaded image. */
     public TaskAccepted forImage(String id, String type, int imageWidth, int imageHeight, String detections) {
         return new TaskAccepted(taskId, resumeId, jobId, status, taskUrl, replayed, predictionUrl, warnings, cacheHit,
-                resultLink, id, type, imageWidth, imageHeight, detections, interviewId, interviewIdLegacy);
+                resultLink, id, type, imageWidth, imageHeight, detections, interviewId);
     }
 
-    /** The same answer about an interview (both keys, see {@link #interviewIdLegacy}). */
+    /** The same answer about an interview. */
     public TaskAccepted forInterview(String id) {
         return new TaskAccepted(taskId, resumeId, jobId, status, taskUrl, replayed, predictionUrl, warnings, cacheHit,
-                resultLink, imageId, contentType, width, height, detectionsUrl, id, id);
+                resultLink, imageId, contentType, width, height, detectionsUrl, id);
     }
 
     /** {@code 202 Accepted} with {@code Location} = {@link #taskUrl}. */

@@ -255,13 +255,14 @@ class TaskIntakeTest {
     }
 
     @Test
-    void theAnswerKeepsItsCamelCaseKeysAndLeavesOutWhatIsAbsent() {
+    void theAnswerIsWrittenSnakeCaseAndLeavesOutWhatIsAbsent() {
         UUID task = UUID.randomUUID();
-        var json = com.talentpipeline.core.json.PipelineJson.mapper().writeValueAsString(
+        var json = com.talentpipeline.core.web.wire.WireJson.writer(builder -> { }).writeValueAsString(
                 TaskAccepted.of(new Accepted(task, "iv-1", true), TaskAccepted.taskUrl("http://r/", task))
                         .forInterview("iv-1"));
-        assertThat(json).contains("\"taskId\":\"" + task + "\"", "\"status\":\"ACCEPTED\"",
-                "\"taskUrl\":\"http://r/v1/tasks/" + task + "\"", "\"replayed\":true", "\"interviewId\":\"iv-1\"",
-                "\"interview_id\":\"iv-1\"").doesNotContain("resumeId", "cacheHit", "null");
+        assertThat(json).contains("\"task_id\":\"" + task + "\"", "\"status\":\"ACCEPTED\"",
+                "\"task_url\":\"http://r/v1/tasks/" + task + "\"", "\"replayed\":true", "\"interview_id\":\"iv-1\"")
+                .doesNotContain("resume_id", "cache_hit", "null", "taskId");
+        assertThat(json.indexOf("interview_id")).isEqualTo(json.lastIndexOf("interview_id"));
     }
 }
