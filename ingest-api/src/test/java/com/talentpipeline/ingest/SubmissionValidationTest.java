@@ -181,9 +181,9 @@ class SubmissionValidationTest {
     @Test
     void nestedFieldsAreNamedWithTheirPath() {
         post("/v1/resumes", RESUME.replace("\"2019-01\"", "\"January 2019\"")).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("workExperience[0].startDate");
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("work_experience[0].start_date");
         post("/v1/resumes", RESUME.replace("\"present\"", "\"2018-01\"")).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("workExperience[0].endDate");
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("work_experience[0].end_date");
         post("/v1/resumes", RESUME.replace("ada@example.com", "not-an-email")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
         // Homoglyphs (Cyrillic a, Greek omicron) and invisible characters (zero-width space, RTL override).

@@ -82,7 +82,7 @@ public final class CacheSection implements BenchSection {
             throw new IllegalStateException("submission answered " + response.statusCode() + ": " + response.body());
         }
         var answer = PipelineJson.mapper().readTree(response.body());
-        String taskId = answer.get("taskId").asString();
+        String taskId = answer.get("task_id").asString();
         if (!context.awaitSucceeded(List.of(taskId), Duration.ofSeconds(60), 2)) {
             throw new IllegalStateException("task " + taskId + " not SUCCEEDED in 60 s");
         }
@@ -91,6 +91,6 @@ public final class CacheSection implements BenchSection {
         if ((hit == 1) != expectHit) {
             throw new IllegalStateException("task " + taskId + " cache hit " + (hit == 1) + ", expected " + expectHit);
         }
-        return new Answer(nanos, answer.get("resumeId").asString(), "SUCCEEDED".equals(answer.get("status").asString()));
+        return new Answer(nanos, answer.get("resume_id").asString(), "SUCCEEDED".equals(answer.get("status").asString()));
     }
 }

@@ -134,7 +134,7 @@ public final class IngestSection implements BenchSection {
         if (response.statusCode() != 202) {
             throw new IllegalStateException("submission answered " + response.statusCode() + ": " + response.body());
         }
-        return PipelineJson.mapper().readTree(response.body()).get("resumeId").asString();
+        return PipelineJson.mapper().readTree(response.body()).get("resume_id").asString();
     }
 
     private static Properties producerProperties(BenchContext context) {

@@ -121,7 +121,7 @@ public final class PipelineSection implements BenchSection {
                         throw new IllegalStateException("submission answered " + response.statusCode() + ": " + response.body());
                     }
                     var json = PipelineJson.mapper().readTree(response.body());
-                    return new Accepted(json.get("taskId").asString(), json.get("resumeId").asString());
+                    return new Accepted(json.get("task_id").asString(), json.get("resume_id").asString());
                 }));
             }
             List<Accepted> ids = new ArrayList<>();

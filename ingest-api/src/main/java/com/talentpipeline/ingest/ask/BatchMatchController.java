@@ -44,7 +44,7 @@ class BatchMatchController {
     Mono<ResponseEntity<Object>> batch(@RequestBody(required = false) BatchMatchRequest request,
             @RequestHeader(name = "traceparent", required = false) String traceparent, ServerWebExchange exchange) {
         String tenant = RequestTenant.of(exchange);
-        String resumeId = Params.required(request == null ? null : request.resumeId(), "resumeId");
+        String resumeId = Params.required(request == null ? null : request.resumeId(), "resume_id");
         Set<String> ids = jobIds(request.jobIds());
         if (request.limit() != null && (request.limit() < 1 || request.limit() > settings.batchMaxJobs())) {
             throw Params.invalid("limit", "must be between 1 and " + settings.batchMaxJobs());
@@ -70,14 +70,14 @@ class BatchMatchController {
 
     private Set<String> jobIds(List<String> given) {
         if (given == null || given.isEmpty()) {
-            throw Params.invalid("jobIds", "must list at least one job id");
+            throw Params.invalid("job_ids", "must list at least one job id");
         }
         if (given.size() > settings.batchMaxJobs()) {
-            throw Params.invalid("jobIds", "must list at most " + settings.batchMaxJobs() + " job ids");
+            throw Params.invalid("job_ids", "must list at most " + settings.batchMaxJobs() + " job ids");
         }
         Set<String> ids = new LinkedHashSet<>();
         for (int i = 0; i < given.size(); i++) {
-            ids.add(Params.required(given.get(i), "jobIds[" + i + "]"));
+            ids.add(Params.required(given.get(i), "job_ids[" + i + "]"));
         }
         return ids;
     }

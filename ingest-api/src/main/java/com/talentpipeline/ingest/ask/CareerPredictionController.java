@@ -65,10 +65,10 @@ class CareerPredictionController {
         int inputs = (request.resumeId() != null ? 1 : 0) + (request.text() != null ? 1 : 0)
                 + (request.student() != null ? 1 : 0);
         if (inputs != 1) {
-            problems.add("resumeId", "give exactly one of resumeId, text or student");
+            problems.add("resume_id", "give exactly one of resume_id, text or student");
         }
         if (request.resumeId() != null && (request.resumeId().isBlank() || request.resumeId().length() > 200)) {
-            problems.add("resumeId", "must be 1-200 characters");
+            problems.add("resume_id", "must be 1-200 characters");
         }
         if (request.text() != null) {
             if (request.text().isBlank()) {
@@ -81,16 +81,16 @@ class CareerPredictionController {
             validateStudent(request.student(), problems);
         }
         if (request.labels() != null && request.taxonomyId() != null) {
-            problems.add("taxonomyId", "give labels or taxonomyId, not both");
+            problems.add("taxonomy_id", "give labels or taxonomy_id, not both");
         }
         if (request.taxonomyId() != null && (request.taxonomyId().isBlank() || request.taxonomyId().length() > 100)) {
-            problems.add("taxonomyId", "must be 1-100 characters");
+            problems.add("taxonomy_id", "must be 1-100 characters");
         }
         if (request.labels() != null) {
             CareerLabels.validate(request.labels(), settings, problems);
         }
         if (request.topK() != null && (request.topK() < 1 || request.topK() > 20)) {
-            problems.add("topK", "must be between 1 and 20");
+            problems.add("top_k", "must be between 1 and 20");
         }
         problems.throwIfAny("The request");
     }

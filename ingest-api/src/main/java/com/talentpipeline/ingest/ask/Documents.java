@@ -55,7 +55,7 @@ final class Documents {
                 .switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("Job", jobId)))
                 .flatMap(status -> "closed".equalsIgnoreCase(status)
                         ? Mono.error(new ApiProblemException(HttpStatus.CONFLICT, "job_closed", "Job " + jobId + " is closed",
-                                List.of(new FieldProblem("jobId", "is closed")), null))
+                                List.of(new FieldProblem("job_id", "is closed")), null))
                         : Mono.<Void>empty()));
     }
 

@@ -37,8 +37,8 @@ class MatchController {
             @RequestHeader(name = "traceparent", required = false) String traceparent, ServerWebExchange exchange) {
         String tenant = RequestTenant.of(exchange);
         Problems problems = new Problems();
-        String resumeId = required(request == null ? null : request.resumeId(), "resumeId", problems);
-        String jobId = required(request == null ? null : request.jobId(), "jobId", problems);
+        String resumeId = required(request == null ? null : request.resumeId(), "resume_id", problems);
+        String jobId = required(request == null ? null : request.jobId(), "job_id", problems);
         problems.throwIfAny("The request");
         return documents.resume(tenant, resumeId)
                 .then(documents.openJob(tenant, jobId))

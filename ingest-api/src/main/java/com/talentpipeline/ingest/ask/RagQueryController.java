@@ -58,9 +58,9 @@ class RagQueryController {
                     java.util.List.of(new com.talentpipeline.core.web.FieldProblem("query", "must not be blank")), null);
         }
         if (request.resumeId() == null || request.resumeId().isBlank()) {
-            problems.add("resumeId", "must not be blank");
+            problems.add("resume_id", "must not be blank");
         } else if (request.resumeId().length() > 200) {
-            problems.add("resumeId", "must be at most 200 characters");
+            problems.add("resume_id", "must be at most 200 characters");
         }
         if (request.query() == null || request.query().isBlank()) {
             problems.add("query", "must not be blank");

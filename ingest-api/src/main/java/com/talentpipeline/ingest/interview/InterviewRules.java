@@ -82,7 +82,7 @@ record InterviewRules(int maxTurns, int maxChars) {
             }
         }
         if (request.jobId() != null && (request.jobId().isBlank() || request.jobId().length() > 200)) {
-            problems.add("jobId", "must be 1-200 characters");
+            problems.add("job_id", "must be 1-200 characters");
         }
         problems.throwIfAny("The interview");
         return new InterviewSubmitted(request.interviewId(), turns,

@@ -67,7 +67,8 @@ public class JobController {
         }
         Job job = parser.parse(description);
         List<FieldProblem> problems = validator.validate(job).stream()
-                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .map(v -> new FieldProblem(
+                        com.talentpipeline.core.web.wire.WireNames.snakePath(v.getPropertyPath().toString()), v.getMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList();
         if (!problems.isEmpty()) {

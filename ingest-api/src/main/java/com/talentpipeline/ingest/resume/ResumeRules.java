@@ -29,10 +29,10 @@ final class ResumeRules {
             var start = ResumeDates.parse(role.startDate());
             var end = ResumeDates.parse(role.endDate());
             if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
-                problems.add(new FieldProblem("workExperience[" + i + "].endDate", "must not be before startDate"));
+                problems.add(new FieldProblem("work_experience[" + i + "].end_date", "must not be before start_date"));
             }
             if (start.isPresent() && start.get().isAfter(YearMonth.now().plusMonths(1))) {
-                problems.add(new FieldProblem("workExperience[" + i + "].startDate", "must not be in the future"));
+                problems.add(new FieldProblem("work_experience[" + i + "].start_date", "must not be in the future"));
             }
         }
         return problems;

@@ -111,7 +111,8 @@ public class ResumeUploads {
             warnings.add("the document is longer than the limits; only its first part was read");
         }
         List<FieldProblem> problems = new ArrayList<>(validator.validate(parsed.resume()).stream()
-                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .map(v -> new FieldProblem(
+                        com.talentpipeline.core.web.wire.WireNames.snakePath(v.getPropertyPath().toString()), v.getMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList());
         problems.addAll(ResumeRules.check(parsed.resume()));

@@ -56,7 +56,7 @@ class AskControllersTest {
         when(documents.openJob(anyString(), anyString())).thenReturn(Mono.empty());
         when(documents.openJob("default", "closed-java")).thenReturn(Mono.error(new ApiProblemException(
                 HttpStatus.CONFLICT, "job_closed", "Job closed-java is closed",
-                List.of(new com.talentpipeline.core.web.FieldProblem("jobId", "is closed")), null)));
+                List.of(new com.talentpipeline.core.web.FieldProblem("job_id", "is closed")), null)));
         WebFilter tenant = (exchange, chain) -> {
             exchange.getAttributes().put(RequestTenant.ATTRIBUTE, "default");
             return chain.filter(exchange);
@@ -83,7 +83,7 @@ class AskControllersTest {
     @Test
     void badQuestionsAndUnknownResumesAreProblemsAndNothingIsPublished() {
         problem(post("/v1/rag/queries", "{\"resumeId\":\"r1\",\"query\":\"  \"}"), 400, "validation_failed", "query");
-        problem(post("/v1/rag/queries", "{\"query\":\"Where?\"}"), 400, "validation_failed", "resumeId");
+        problem(post("/v1/rag/queries", "{\"query\":\"Where?\"}"), 400, "validation_failed", "resume_id");
         problem(post("/v1/rag/queries", "{\"resumeId\":\"r1\",\"query\":\"" + "x".repeat(1001) + "\"}"), 400,
                 "validation_failed", "query");
         problem(post("/v1/rag/queries", "{\"resumeId\":\"nobody\",\"query\":\"Where?\"}"), 404, "not_found", null);
@@ -120,7 +120,7 @@ class AskControllersTest {
 
     @Test
     void badPredictRequestsNameTheField() {
-        problem(post("/v1/career-paths/predict", "{}"), 400, "validation_failed", "resumeId");
+        problem(post("/v1/career-paths/predict", "{}"), 400, "validation_failed", "resume_id");
         problem(post("/v1/career-paths/predict", "{\"student\":{\"grades\":{\"Math\":140}}}"), 400, "validation_failed",
                 "student.grades.Math");
         problem(post("/v1/career-paths/predict", "{\"text\":\"x\",\"labels\":[{\"label\":\"a\"}]}"), 400,
@@ -137,9 +137,9 @@ class AskControllersTest {
 
     @Test
     void matchesCheckTheDocumentsHereAndAreAlwaysTasks() {
-        problem(post("/v1/matches", "{\"resumeId\":\" \",\"jobId\":\"java-mid\"}"), 400, "validation_failed", "resumeId");
+        problem(post("/v1/matches", "{\"resumeId\":\" \",\"jobId\":\"java-mid\"}"), 400, "validation_failed", "resume_id");
         problem(post("/v1/matches", "{\"resumeId\":\"nobody\",\"jobId\":\"java-mid\"}"), 404, "not_found", null);
-        problem(post("/v1/matches", "{\"resumeId\":\"ada\",\"jobId\":\"closed-java\"}"), 409, "job_closed", "jobId");
+        problem(post("/v1/matches", "{\"resumeId\":\"ada\",\"jobId\":\"closed-java\"}"), 409, "job_closed", "job_id");
         assertThat(sent).isEmpty();
         post("/v1/matches", "{\"resumeId\":\"ada\",\"jobId\":\"java-mid\"}").expectStatus().isAccepted()
                 .expectBody().jsonPath("$.type").isEqualTo("match").jsonPath("$.subject_id").isEqualTo("ada");

@@ -77,7 +77,7 @@ class MatchingQueriesControllersTest {
         when(documents.openJob("default", "nope")).thenReturn(Mono.error(ApiProblemException.notFound("Job", "nope")));
         when(documents.openJob("default", "closed-java")).thenReturn(Mono.error(new ApiProblemException(
                 HttpStatus.CONFLICT, "job_closed", "Job closed-java is closed",
-                List.of(new FieldProblem("jobId", "is closed")), null)));
+                List.of(new FieldProblem("job_id", "is closed")), null)));
         // The tenant's jobs: every id starting with "job-" is open, "closed-java" closed, anything else unknown.
         when(documents.jobStatuses(anyString(), any())).thenAnswer(call -> {
             java.util.Collection<String> ids = call.getArgument(1);
@@ -113,15 +113,15 @@ class MatchingQueriesControllersTest {
 
     @Test
     void badBatchesAndUnknownIdsAreRefusedBeforeAnythingIsPublished() {
-        problem(post("/v1/matches/batch", "{\"resumeId\":\"ada\",\"jobIds\":[]}"), 400, "validation_failed", "jobIds");
+        problem(post("/v1/matches/batch", "{\"resumeId\":\"ada\",\"jobIds\":[]}"), 400, "validation_failed", "job_ids");
         String tooMany = IntStream.range(0, 1001).mapToObj(i -> "\"job-" + i + "\"").collect(Collectors.joining(","));
         problem(post("/v1/matches/batch", "{\"resumeId\":\"ada\",\"jobIds\":[" + tooMany + "]}"), 400,
-                "validation_failed", "jobIds");
+                "validation_failed", "job_ids");
         problem(post("/v1/matches/batch", "{\"resumeId\":\"ada\",\"jobIds\":[\"job-1\"],\"limit\":0}"), 400,
                 "validation_failed", "limit");
-        problem(post("/v1/matches/batch", "{\"jobIds\":[\"job-1\"]}"), 400, "validation_failed", "resumeId");
+        problem(post("/v1/matches/batch", "{\"jobIds\":[\"job-1\"]}"), 400, "validation_failed", "resume_id");
         problem(post("/v1/matches/batch", "{\"resumeId\":\"ada\",\"jobIds\":[\"job-1\",\" \"]}"), 400,
-                "validation_failed", "jobIds[1]");
+                "validation_failed", "job_ids[1]");
         problem(post("/v1/matches/batch", "{\"resumeId\":\"nobody\",\"jobIds\":[\"job-1\"]}"), 404, "not_found", null);
         // 1000 ids pass validation and reach the lookup, which finds one of them missing: 404, not 400.
         String thousand = IntStream.range(0, 999).mapToObj(i -> "\"job-" + i + "\"").collect(Collectors.joining(","));
@@ -183,7 +183,7 @@ class MatchingQueriesControllersTest {
         problem(get("/v1/jobs/job-1/candidates?remote=maybe"), 400, "validation_failed", "remote");
         problem(get("/v1/jobs/job-1/candidates?limit=0"), 400, "validation_failed", "limit");
         problem(get("/v1/jobs/nope/candidates"), 404, "not_found", null);
-        problem(get("/v1/jobs/closed-java/candidates"), 409, "job_closed", "jobId");
+        problem(get("/v1/jobs/closed-java/candidates"), 409, "job_closed", "job_id");
         problem(get("/v1/resumes/ada/recommendations?limit=0"), 400, "validation_failed", "limit");
         problem(get("/v1/resumes/ada/recommendations?remote=maybe"), 400, "validation_failed", "remote");
         problem(get("/v1/resumes/nobody/recommendations"), 404, "not_found", null);

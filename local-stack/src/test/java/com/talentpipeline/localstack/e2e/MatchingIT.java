@@ -191,7 +191,7 @@ class MatchingIT {
         // Semantic similarity finds the Java job for words its text does not contain verbatim.
         JsonNode semantic = PipelineClient.json(client.get(client.ingest("/v1/jobs/search?query="
                 + URLEncoder.encode("server-side JVM developer", StandardCharsets.UTF_8))));
-        assertThat(ids(semantic.get("results"), "jobId")).contains(javaJob).doesNotContain(closedJob);
+        assertThat(ids(semantic.get("results"), "job_id")).contains(javaJob).doesNotContain(closedJob);
         assertThat(client.get(client.ingest("/v1/jobs/search?query=java&cursor=" + cursor)).statusCode()).isEqualTo(400);
     }
 

@@ -54,6 +54,48 @@ class OpenApiIT {
     }
 
     /**
+     * One naming convention: every property of every schema in the one document is snake_case (or one
+     * word), as the codecs write it; and a real answer carries the names the document shows.
+     */
+    @Test
+    void everySchemaPropertyIsSnakeCaseAsOnTheWire() {
+        JsonNode document = mergedDocument();
+        java.util.List<String> camel = new java.util.ArrayList<>();
+        int[] properties = {0};
+        document.get("components").get("schemas").properties().forEach(schema ->
+                collectCamelCase(schema.getKey(), schema.getValue(), camel, properties));
+        assertThat(properties[0]).as("schema properties checked").isGreaterThan(100);
+        assertThat(camel).as("camelCase properties in the OpenAPI document").isEmpty();
+        JsonNode accepted = document.get("components").get("schemas").get("TaskAccepted").get("properties");
+        assertThat(accepted.has("task_id") && accepted.has("task_url") && !accepted.has("taskId")).isTrue();
+
+        JsonNode answer = PipelineClient.json(client.post(client.frontDoor("/v1/jobs"),
+                "{\"title\":\"Naming check\",\"company\":\"Acme\",\"experience_level\":\"Mid\","
+                        + "\"skills\":[{\"name\":\"Java\"}]}", Map.of()));
+        assertThat(answer.has("task_id") && answer.has("job_id") && answer.has("task_url")).as(answer.toString()).isTrue();
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        answer.propertyNames().forEach(keys::add);
+        assertThat(keys).allMatch(key -> key.equals(com.talentpipeline.core.web.wire.WireNames.snake(key)));
+    }
+
+    private static void collectCamelCase(String where, JsonNode schema, java.util.List<String> camel, int[] count) {
+        if (schema == null || !schema.isObject()) {
+            return;
+        }
+        JsonNode properties = schema.get("properties");
+        if (properties != null) {
+            properties.properties().forEach(property -> {
+                count[0]++;
+                if (!property.getKey().equals(com.talentpipeline.core.web.wire.WireNames.snake(property.getKey()))) {
+                    camel.add(where + "." + property.getKey());
+                }
+                collectCamelCase(where + "." + property.getKey(), property.getValue(), camel, count);
+            });
+        }
+        collectCamelCase(where + "[]", schema.get("items"), camel, count);
+    }
+
+    /**
      * One document at the one base URL: every API route every service serves (read from the services' own
      * handler mappings) is in the front door's OpenAPI document, with its method.
      */

@@ -76,7 +76,7 @@ class PipelineEndToEndIT {
 
         JsonNode embeddings = PipelineClient.json(client.get(client.results("/v1/resumes/" + resumeId + "/embeddings")));
         JsonNode means = embeddings.get("mean_embeddings");
-        for (String section : List.of("summary", "skills", "workExperience", "certifications")) {
+        for (String section : List.of("summary", "skills", "work_experience", "certifications")) {
             assertThat(means.has(section)).as(section).isTrue();
             assertThat(means.get(section).size()).isEqualTo(384);
             assertThat(norm(means.get(section))).as(section).isCloseTo(1.0, within(1e-4));
@@ -101,20 +101,20 @@ class PipelineEndToEndIT {
         JsonNode embeddings = PipelineClient.json(
                 client.get(client.results("/v1/jobs/" + accepted.get("job_id").asString() + "/embeddings")));
         assertThat(embeddings.get("mean_embeddings").propertyNames())
-                .contains("jobTitle", "skills", "requirements", "experienceLevel", "location");
+                .contains("job_title", "skills", "requirements", "experience_level", "location");
         assertThat(embeddings.get("facts").get("experience_level").asString()).isEqualTo("Senior");
         assertThat(embeddings.get("facts").get("remote").asBoolean()).isTrue();
     }
 
     @Test
     void aJavaKafkaResumeIsCloserToABackendJobThanToAPastryChefJob() {
-        JsonNode resume = embeddingsOf("/v1/resumes", unique(Seeds.javaKafkaResume("lars@example.com")), "resumeId", "/v1/resumes/");
-        JsonNode backend = embeddingsOf("/v1/jobs", Seeds.backendJob(), "jobId", "/v1/jobs/");
-        JsonNode pastry = embeddingsOf("/v1/jobs", Seeds.pastryChefJob(), "jobId", "/v1/jobs/");
+        JsonNode resume = embeddingsOf("/v1/resumes", unique(Seeds.javaKafkaResume("lars@example.com")), "resume_id", "/v1/resumes/");
+        JsonNode backend = embeddingsOf("/v1/jobs", Seeds.backendJob(), "job_id", "/v1/jobs/");
+        JsonNode pastry = embeddingsOf("/v1/jobs", Seeds.pastryChefJob(), "job_id", "/v1/jobs/");
         double skillsBackend = cosine(resume, "skills", backend, "skills");
         double skillsPastry = cosine(resume, "skills", pastry, "skills");
-        double experienceBackend = cosine(resume, "workExperience", backend, "requirements");
-        double experiencePastry = cosine(resume, "workExperience", pastry, "requirements");
+        double experienceBackend = cosine(resume, "work_experience", backend, "requirements");
+        double experiencePastry = cosine(resume, "work_experience", pastry, "requirements");
         assertThat(skillsBackend).isGreaterThan(skillsPastry + 0.2);
         assertThat(experienceBackend).isGreaterThan(experiencePastry + 0.2);
     }
@@ -175,9 +175,9 @@ class PipelineEndToEndIT {
                 new Case("/v1/resumes", resume.replace("[{\"name\":\"Java\"}", "[{\"name\":{\"first\":\"Java\"}}"), 400,
                         "skills[0].name"),
                 new Case("/v1/resumes", resume.replace("\"skills\":[", "\"skills\":\"Java\",\"x\":["), 400, "skills"),
-                new Case("/v1/resumes", resume.replace("2019-01", "01/2019"), 400, "workExperience[0].startDate"),
-                new Case("/v1/jobs", Seeds.backendJob().replace("\"Senior\"", "\"Wizard\""), 400, "experienceLevel"),
-                new Case("/v1/jobs", Seeds.backendJob().replace("\"Senior\"", "7"), 400, "experienceLevel"),
+                new Case("/v1/resumes", resume.replace("2019-01", "01/2019"), 400, "work_experience[0].start_date"),
+                new Case("/v1/jobs", Seeds.backendJob().replace("\"Senior\"", "\"Wizard\""), 400, "experience_level"),
+                new Case("/v1/jobs", Seeds.backendJob().replace("\"Senior\"", "7"), 400, "experience_level"),
                 new Case("/v1/resumes", resume.replace("Designed", "x".repeat(1_100_000)), 413, null));
         for (Case c : cases) {
             HttpResponse<String> response = client.post(client.ingest(c.path()), c.body(), Map.of());

@@ -44,6 +44,10 @@ import tools.jackson.databind.JsonNode;
  */
 class ResumeDocumentsIT {
 
+    /** The API's JSON is snake_case: read a resume as a client of the API does. */
+    private static final tools.jackson.databind.json.JsonMapper API_JSON =
+            com.talentpipeline.core.web.wire.WireJson.reader(builder -> { });
+
     static LocalPipeline pipeline;
     static PipelineClient client;
     // HTTP/1.1 like PipelineClient: no h2c upgrade attempt on a multipart body.
@@ -149,13 +153,13 @@ class ResumeDocumentsIT {
         assertThat(v3.has("file")).isFalse();
         // The worker's cache entry for the last content: the key the worker derives (kind, its model
         // version, hash of its encoding plan), which the erasure must remove.
-        Resume stored = PipelineJson.mapper().treeToValue(v3.get("resume"), Resume.class);
+        Resume stored = API_JSON.treeToValue(v3.get("resume"), Resume.class);
         String cacheKey = new CacheKey(SharedPipeline.TENANT_A, "resume-embedding", v3Task.get("model").get("version").asString(),
                 ContentHash.of(plan(resumeId, stored))).redisKey();
         assertThat(redis("EXISTS", cacheKey)).as(cacheKey).isEqualTo(":1");
         // The file-based version's entry, which the last content no longer names: found through the
         // worker's per-resume index of the keys it used.
-        Resume fileVersion = PipelineJson.mapper().treeToValue(view.get("resume"), Resume.class);
+        Resume fileVersion = API_JSON.treeToValue(view.get("resume"), Resume.class);
         String fileVersionKey = new CacheKey(SharedPipeline.TENANT_A, "resume-embedding", v3Task.get("model").get("version").asString(),
                 ContentHash.of(plan(resumeId, fileVersion))).redisKey();
         String index = "tp:subject:resume-embedding:" + resumeId;

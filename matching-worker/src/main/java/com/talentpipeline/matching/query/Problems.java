@@ -18,7 +18,7 @@ final class Problems {
 
     static ApiProblemException jobClosed(String jobId) {
         return new ApiProblemException(HttpStatus.CONFLICT, "job_closed", "Job " + jobId + " is closed",
-                List.of(new FieldProblem("jobId", "is closed")), null);
+                List.of(new FieldProblem("job_id", "is closed")), null);
     }
 
     static ApiProblemException embeddingsPending(String resumeId) {

@@ -43,7 +43,8 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler(WebExchangeBindException.class)
     ResponseEntity<ProblemDetail> invalid(WebExchangeBindException e) {
         List<FieldProblem> fields = new ArrayList<>();
-        e.getFieldErrors().forEach(f -> fields.add(new FieldProblem(f.getField(), f.getDefaultMessage())));
+        e.getFieldErrors().forEach(f -> fields.add(new FieldProblem(
+                com.talentpipeline.core.web.wire.WireNames.snakePath(f.getField()), f.getDefaultMessage())));
         e.getGlobalErrors().forEach(g -> fields.add(new FieldProblem(g.getObjectName(), g.getDefaultMessage())));
         fields.sort(Comparator.comparing(FieldProblem::field));
         return respond(HttpStatus.BAD_REQUEST, "validation_failed", "The request has invalid fields: "

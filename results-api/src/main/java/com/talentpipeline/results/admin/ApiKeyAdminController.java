@@ -87,10 +87,10 @@ class ApiKeyAdminController {
         check(problems, "name", request == null ? null : request.name());
         RateLimit limit = request == null ? null : request.rateLimit();
         if (limit != null && (limit.capacity() == null || limit.capacity() < 1)) {
-            problems.add(new FieldProblem("rateLimit.capacity", "must be at least 1"));
+            problems.add(new FieldProblem("rate_limit.capacity", "must be at least 1"));
         }
         if (limit != null && (limit.refillPerSecond() == null || !(limit.refillPerSecond() > 0))) {
-            problems.add(new FieldProblem("rateLimit.refillPerSecond", "must be greater than 0"));
+            problems.add(new FieldProblem("rate_limit.refill_per_second", "must be greater than 0"));
         }
         if (!problems.isEmpty()) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, "validation_failed", "The key request is invalid",

@@ -10,9 +10,15 @@ import java.util.regex.Pattern;
  */
 public final class WireNames {
 
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final Pattern LOWER_CAMEL = Pattern.compile("[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+");
 
     private WireNames() {
+    }
+
+    /** A body field's path as a client wrote it: {@code workExperience[0].startDate} → {@code work_experience[0].start_date}. */
+    public static String snakePath(String path) {
+        return path == null ? null : WORD.matcher(path).replaceAll(m -> snake(m.group()));
     }
 
     /** {@code name} in snake_case when it is lowerCamelCase, else unchanged. */
