@@ -116,7 +116,7 @@ final class FaultPipeline {
      * endpoints and whatever LocalPipeline adds), to start another instance configured alike.
      */
     static Map<String, String> startProperties(org.springframework.context.ConfigurableApplicationContext context) {
-        var source = context.getEnvironment().getPropertySources().get("command_line_args");
+        var source = context.getEnvironment().getPropertySources().get("commandLineArgs");
         Map<String, String> properties = new java.util.LinkedHashMap<>();
         if (source instanceof org.springframework.core.env.EnumerablePropertySource<?> enumerable) {
             for (String name : enumerable.getPropertyNames()) {

@@ -17,7 +17,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * document shows the keys a client sends and receives. Springdoc derives schemas from the Java types
  * with their Java (camelCase) names; the codecs rename on the wire.
  */
-public final class SnakeCaseSchemas implements OpenApiCustomizer {
+final class SnakeCaseSchemas implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI openApi) {
