@@ -60,7 +60,9 @@ class ComposeFileTest {
             }
             int port = ServiceConfigs.port(name);
             assertThat(env).as(name + " port variable").containsEntry(ServiceConfigs.portVariable(name), String.valueOf(port));
-            assertThat(InfraFiles.asList(service.get("ports"), name + " ports")).as(name).contains(port + ":" + port);
+            // The ingest API's port is the front door's: its own is published elsewhere for operators.
+            assertThat(InfraFiles.asList(service.get("ports"), name + " ports")).as(name)
+                    .contains(name.equals("ingest-api") ? "8087:" + port : port + ":" + port);
             List<Object> test = InfraFiles.asList(InfraFiles.asMap(service.get("healthcheck"), name).get("test"), name);
             assertThat(String.join(" ", test.stream().map(String::valueOf).toList()))
                     .as(name + " health check").contains("http://localhost:" + port + "/actuator/health/readiness");
@@ -72,6 +74,42 @@ class ComposeFileTest {
             assertThat(InfraFiles.asMap(service.get("depends_on"), name + " depends_on")).as(name).containsKey(
                     name.equals("ingest-api") ? "results-api" : "kafka");
         }
+    }
+
+    /**
+     * One base URL under docker-compose too: nginx on :8080 with exactly the Ingress's paths to the results
+     * API and everything else to the ingest API, as {@code ./run-local}'s front door and the cluster.
+     */
+    @Test
+    void theFrontDoorRoutesAsTheIngress() throws Exception {
+        Map<String, Object> door = service("front-door");
+        assertThat(InfraFiles.asList(door.get("ports"), "front-door ports")).containsExactly("8080:8080");
+        assertThat(InfraFiles.asList(door.get("volumes"), "front-door volumes"))
+                .contains("./nginx/front-door.conf:/etc/nginx/nginx.conf:ro");
+        services().forEach((name, node) -> {
+            if (!name.equals("front-door") && InfraFiles.asMap(node, name).get("ports") != null) {
+                assertThat(InfraFiles.asList(InfraFiles.asMap(node, name).get("ports"), name).stream()
+                        .map(String::valueOf)).as(name + " must not take the base URL's port").noneMatch(p -> p.startsWith("8080:"));
+            }
+        });
+        String conf = Files.readString(InfraFiles.root().resolve("nginx/front-door.conf"));
+        java.util.List<String> toResults = new java.util.ArrayList<>();
+        java.util.regex.Matcher location = java.util.regex.Pattern
+                .compile("location ~ \"\\^([^\"]+)\" \\{ proxy_pass http://([a-z-]+); }").matcher(conf);
+        while (location.find()) {
+            assertThat(location.group(2)).as(location.group(1)).isEqualTo("results-api");
+            toResults.add(location.group(1));
+        }
+        String ingress = Files.readString(InfraFiles.root().resolve("k8s/base/ingress.yaml"));
+        java.util.List<String> ingressPaths = new java.util.ArrayList<>();
+        java.util.regex.Matcher path = java.util.regex.Pattern.compile("- path: (\\S+)").matcher(ingress);
+        while (path.find()) {
+            ingressPaths.add(path.group(1));
+        }
+        assertThat(ingressPaths).hasSizeGreaterThan(5);
+        assertThat(toResults).containsExactlyInAnyOrderElementsOf(ingressPaths);
+        assertThat(conf).contains("location / { proxy_pass http://ingest-api; }")
+                .contains("server ingest-api:8080;").contains("server results-api:8081;");
     }
 
     private static void assertDockerfile(String name, Path dockerfile, int port) {

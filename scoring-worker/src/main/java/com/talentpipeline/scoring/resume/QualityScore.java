@@ -15,6 +15,6 @@ import java.util.Map;
  * @param improvements         rules that gave less than half their points
  * @param recommendations      what to change, one per improvement
  */
-record QualityScore(int overallScore, String grade, Map<String, Double> weights, Map<String, SubScore> breakdown,
+public record QualityScore(int overallScore, String grade, Map<String, Double> weights, Map<String, SubScore> breakdown,
         double totalExperienceYears, List<String> strengths, List<String> improvements, List<String> recommendations) {
 }
