@@ -5,7 +5,6 @@ import com.talentpipeline.core.task.ErrorCode;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskError;
 import com.talentpipeline.core.task.TaskEvent;
-import com.talentpipeline.core.task.TaskState;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.task.intake.TaskStateRows;
 import com.talentpipeline.core.task.store.TaskReads;
