@@ -13,6 +13,7 @@ import com.talentpipeline.core.task.intake.TaskRows;
 import com.talentpipeline.core.task.store.TaskErasure;
 import com.talentpipeline.core.task.store.TaskReads;
 import com.talentpipeline.core.task.store.TaskRow;
+import com.talentpipeline.results.prediction.PredictionStore;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -41,7 +42,8 @@ import reactor.core.publisher.Mono;
  * The task and erasure kits' API against a real PostgreSQL migrated by the kit sets: reads are scoped by tenant
  * and page newest first by keyset, the newest result of the highest version wins, a subject's erasure removes its
  * tasks and results (never an erasure task) and reports counts per table, the erasure task's own row ends once
- * with its result, and a guarded write does nothing once its subject is erased.
+ * with its result, and a guarded write does nothing once its subject is erased. Also the results API's
+ * {@link PredictionStore}, whose page is the kit's page of upload tasks plus its own query of their resumes.
  */
 class TaskKitStoreTest {
 
@@ -57,8 +59,11 @@ class TaskKitStoreTest {
     @BeforeAll
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().setServerConfig("unix_socket_directories", "''").start();
-        new SchemaMigrator(new PipelineProperties.Db(true, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
-                SchemaMigrationTest.locations("results-api"))).afterPropertiesSet();
+        // The results API's sets (the kits' and its own), then ingest's: PredictionStore joins the resume rows.
+        for (String service : List.of("results-api", "ingest-api")) {
+            new SchemaMigrator(new PipelineProperties.Db(true, postgres.getJdbcUrl("postgres", "postgres"), "postgres",
+                    "", SchemaMigrationTest.locations(service))).afterPropertiesSet();
+        }
         ConnectionFactory factory = ConnectionFactories.get(
                 "r2dbc:postgresql://postgres@localhost:" + postgres.getPort() + "/postgres");
         db = DatabaseClient.create(factory);
@@ -74,7 +79,7 @@ class TaskKitStoreTest {
 
     @BeforeEach
     void empty() throws SQLException {
-        execute("TRUNCATE tasks, task_results, idempotency_keys, erased_subjects CASCADE");
+        execute("TRUNCATE tasks, task_results, idempotency_keys, erased_subjects, resumes, predictions CASCADE");
     }
 
     @Test
@@ -198,6 +203,35 @@ class TaskKitStoreTest {
         assertThat(ErasedSubjects.isErased(db, "a", "r1").block(WAIT)).isTrue();
         assertThat(tx.transactional(ErasedSubjects.unlessErased(db, "a", "r1", write)).block(WAIT)).isNull();
         assertThat(ErasedSubjects.isErased(db, "b", "r1").block(WAIT)).isFalse();
+    }
+
+    @Test
+    void aPredictionPageSplitIntoTheKitsTasksAndTheResumesStaysFullAndScoped() throws SQLException {
+        PredictionStore predictions = new PredictionStore(db);
+        UUID first = task("a", "resume.embedding", "SUCCEEDED", "r1", 1, 0);
+        task("a", "resume.embedding", "SUCCEEDED", "r2", 1, 1);
+        UUID orphan = task("a", "resume.embedding", "SUCCEEDED", "r3", 1, 2);
+        task("a", "resume.embedding", "SUCCEEDED", "r4", 1, 3);
+        task("a", "resume.score", "SUCCEEDED", "r4", null, 4);
+        task("b", "resume.embedding", "SUCCEEDED", "r1", 1, 5);
+        for (String resume : List.of("r1", "r2", "r4")) {
+            execute("INSERT INTO resumes (id, tenant_id, version, content, content_hash, created_at, updated_at, user_id)"
+                    + " VALUES ('" + resume + "', 'a', 1, '{}', 'h', now(), now(), '" + (resume.equals("r2") ? "u2" : "u1")
+                    + "')");
+        }
+
+        // Limit 2 reads 3 uploads: r4, then r3 (its resume row is gone: an erasure underway), r2, and r1 fills the
+        // place of r3, so the controller still sees that there is a next page.
+        assertThat(predictions.page("a", null, null, null, null, 2).count().block(WAIT)).isEqualTo(3);
+        assertThat(predictions.page("a", "u1", null, null, null, 20).count().block(WAIT)).isEqualTo(2);
+        assertThat(predictions.page("a", "u1", "r2", null, null, 20).count().block(WAIT)).isZero();
+        assertThat(predictions.page("a", null, "r2", null, null, 20).count().block(WAIT)).isEqualTo(1);
+        assertThat(predictions.page("b", null, null, null, null, 20).count().block(WAIT)).isZero();
+        assertThat(predictions.find("a", first).hasElement().block(WAIT)).isTrue();
+        assertThat(predictions.find("b", first).hasElement().block(WAIT)).isFalse();
+        assertThat(predictions.find("a", orphan).hasElement().block(WAIT)).isFalse();
+        assertThat(predictions.deleteUpload("a", orphan).block(WAIT)).isNull();
+        assertThat(predictions.deleteUpload("a", first).block(WAIT)).isZero();
     }
 
     private static List<UUID> ids(List<TaskRow> rows) {

@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * a {@code resume.embedding} task with the version the intake recorded ({@code subject_version}), read through
  * the task kit's {@link TaskReads}; its parts are the {@code predictions} rows the scoring and matching workers
  * wrote for that version. A page is two queries whatever its size (three with a user filter): the kit's page of
- * upload tasks, then the resumes, files and parts of all of them by id list (parts aggregated per upload).
+ * upload tasks, then the resumes, files and parts of all of them by id list (parts aggregated per upload); only
+ * uploads whose resume is already gone while an erasure runs cost a further pair, to fill their places.
  */
 @Repository
 public class PredictionStore {
@@ -70,10 +71,26 @@ public class PredictionStore {
     public Flux<UploadRow> page(String tenantId, String userId, String resumeId, OffsetDateTime afterCreated,
             UUID afterId, int limit) {
         return subjects(tenantId, userId, resumeId)
-                .flatMapMany(subjects -> tasks.versionedPage(tenantId, UPLOAD, subjects.orElse(null), afterCreated,
-                        afterId, limit + 1))
+                .flatMapMany(subjects -> fill(tenantId, subjects.orElse(null), afterCreated, afterId, limit + 1));
+    }
+
+    /**
+     * {@code wanted} uploads after the keyset position: a page of upload tasks and their documents; when some
+     * had no resume row (an erasure removed it and has not yet reached the tasks), the next tasks after the
+     * page fill their places, so a page is as full as one query joining the two would make it.
+     */
+    private Flux<UploadRow> fill(String tenantId, List<String> subjects, OffsetDateTime afterCreated, UUID afterId,
+            int wanted) {
+        return tasks.versionedPage(tenantId, UPLOAD, subjects, afterCreated, afterId, wanted)
                 .collectList()
-                .flatMapMany(page -> uploads(tenantId, page));
+                .flatMapMany(page -> uploads(tenantId, page).collectList().flatMapMany(found -> {
+                    if (page.size() < wanted || found.size() == page.size()) {
+                        return Flux.fromIterable(found);
+                    }
+                    TaskRow last = page.get(page.size() - 1);
+                    return Flux.concat(Flux.fromIterable(found),
+                            fill(tenantId, subjects, last.createdAt(), last.id(), wanted - found.size()));
+                }));
     }
 
     /**
