@@ -1,5 +1,6 @@
 package com.talentpipeline.bench.sections;
 
+import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.security.ApiKeyStore;
 import com.talentpipeline.core.task.Tenants;
 import com.talentpipeline.inference.config.TextModelProperties;
@@ -15,19 +16,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the sections share, started on first use and closed at the end: the batched encoder (the
  * project's {@link DjlTextEncoder}, default settings), the embedded stack with every service
- * ({@link LocalPipeline}, random ports, a temporary directory), an HTTP client and the corpus.
+ * ({@link LocalPipeline}, random ports, a temporary directory), an HTTP client and the corpus. It sees the
+ * pipeline as a client does: tasks and results through the HTTP APIs with the bench's API key, never the
+ * services' tables.
  */
 public final class BenchContext implements AutoCloseable {
 
@@ -38,7 +44,6 @@ public final class BenchContext implements AutoCloseable {
     private DjlTextEncoder encoder;
     private EmbeddedStack stack;
     private LocalPipeline pipeline;
-    private Connection db;
     private org.apache.kafka.clients.admin.Admin admin;
 
     public BenchContext(long seed) {
@@ -132,46 +137,87 @@ public final class BenchContext implements AutoCloseable {
         }
     }
 
-    /** How many of the tasks are in the state (PostgreSQL). */
-    public long tasksIn(Collection<String> taskIds, String state) {
-        return queryLong("SELECT count(*) FROM tasks WHERE id = ANY (?::uuid[]) AND state = ?",
-                taskIds.toArray(String[]::new), state);
+    /** A GET with the bench's API key to a service of the pipeline ({@code path} with its query, if any). */
+    public HttpResponse<String> get(int port, String path) {
+        HttpRequest request = getRequest(port, path);
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest getRequest(int port, String path) {
+        pipeline();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + apiKey)
+                .GET()
+                .build();
+    }
+
+    /** A task as {@code GET /v1/tasks/{id}} of the results API shows it to the bench's tenant. */
+    public JsonNode task(String taskId) {
+        HttpResponse<String> response = get(pipeline().resultsPort(), "/v1/tasks/" + taskId);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /v1/tasks/" + taskId + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return PipelineJson.mapper().readTree(response.body());
     }
 
     /**
-     * A single number from PostgreSQL, on one connection kept for the run: a poll every few milliseconds
-     * must not open a connection each time (a connection start-up costs more than a cached answer).
+     * A field of an HTTP answer by its camelCase name, or by the snake_case spelling of that name: the bench
+     * reads the public JSON, whose keys are moving to snake_case.
      */
-    public synchronized long queryLong(String sql, Object... args) {
-        try {
-            if (db == null || db.isClosed()) {
-                var endpoints = stack().endpoints();
-                db = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
-            }
-            try (PreparedStatement statement = db.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    statement.setObject(i + 1, args[i]);
-                }
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        } catch (SQLException e) {
-            closeDb();
-            throw new IllegalStateException(sql + ": " + e, e);
-        }
+    public static JsonNode field(JsonNode node, String camelCase) {
+        return node.has(camelCase) ? node.get(camelCase)
+                : node.path(camelCase.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT));
     }
 
-    private void closeDb() {
-        try {
-            if (db != null) {
-                db.close();
+    /**
+     * Waits until each GET answers 200, asking again only those that did not yet; false after the timeout. The
+     * GETs of one round go out together, so a round takes about one answer's time however many are pending.
+     */
+    public boolean awaitOk(int port, Collection<String> paths, Duration timeout, long pollMillis) {
+        return await(paths, path -> getRequest(port, path), response -> response.statusCode() == 200, timeout,
+                pollMillis);
+    }
+
+    /**
+     * Waits until all tasks are SUCCEEDED, polling {@code GET /v1/tasks/{id}} of the results API for the tasks not
+     * yet seen SUCCEEDED; false after the timeout.
+     */
+    public boolean awaitSucceeded(Collection<String> taskIds, Duration timeout, long pollMillis) {
+        int port = pipeline().resultsPort();
+        return await(taskIds, id -> getRequest(port, "/v1/tasks/" + id), response -> response.statusCode() == 200
+                && "SUCCEEDED".equals(PipelineJson.mapper().readTree(response.body()).path("state").asString("")),
+                timeout, pollMillis);
+    }
+
+    private <T> boolean await(Collection<T> keys, Function<T, HttpRequest> request,
+            Predicate<HttpResponse<String>> done, Duration timeout, long pollMillis) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<T> pending = new LinkedHashSet<>(keys);
+        while (System.nanoTime() < deadline) {
+            Map<T, CompletableFuture<HttpResponse<String>>> answers = new LinkedHashMap<>();
+            for (T key : pending) {
+                answers.put(key, http.sendAsync(request.apply(key), HttpResponse.BodyHandlers.ofString()));
             }
-        } catch (SQLException ignored) {
-            // closing a broken connection; the next query opens a new one
+            answers.forEach((key, answer) -> {
+                if (done.test(answer.join())) {
+                    pending.remove(key);
+                }
+            });
+            if (pending.isEmpty()) {
+                return true;
+            }
+            sleep(pollMillis);
         }
-        db = null;
+        return false;
     }
 
     /**
@@ -234,18 +280,6 @@ public final class BenchContext implements AutoCloseable {
         }
     }
 
-    /** Waits until all tasks are SUCCEEDED; false after the timeout. */
-    public boolean awaitSucceeded(Collection<String> taskIds, Duration timeout, long pollMillis) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (tasksIn(taskIds, "SUCCEEDED") == taskIds.size()) {
-                return true;
-            }
-            sleep(pollMillis);
-        }
-        return false;
-    }
-
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -257,7 +291,6 @@ public final class BenchContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        closeDb();
         if (admin != null) {
             admin.close();
         }

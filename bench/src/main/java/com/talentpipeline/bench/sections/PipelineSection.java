@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * End-to-end resumes per second (HTTP submit by 8 concurrent clients to the last task SUCCEEDED in
- * PostgreSQL) against the raw encoder on the same texts, embedded as the worker would: every distinct
+ * End-to-end resumes per second (HTTP submit by 8 concurrent clients to the last task SUCCEEDED, polled with
+ * {@code GET /v1/tasks/{id}}) against the raw encoder on the same texts, embedded as the worker would: every distinct
  * text of up to 32 documents per call, where a resume's texts are everything the pipeline needs encoded
  * once (section items, skills, profile text, retrieval chunks). The ratio is the share of raw model
  * throughput the whole pipeline (HTTP, PostgreSQL, Kafka, cache look-ups, results, the other workers)
@@ -51,15 +51,20 @@ public final class PipelineSection implements BenchSection {
         if (!done) {
             throw new IllegalStateException("not all " + n + " tasks SUCCEEDED within 180 s");
         }
-        // Every downstream result: the resume score task and the RAG index of each resume.
-        String ids = accepted.stream().map(a -> "'" + a.resumeId() + "'").collect(java.util.stream.Collectors.joining(","));
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline && (context.queryLong("SELECT count(*) FROM tasks WHERE type = 'resume.score'"
-                + " AND state = 'SUCCEEDED' AND subject_id IN (" + ids + ")") < n
-                || context.queryLong("SELECT count(*) FROM rag_documents WHERE resume_id IN (" + ids + ")") < n)) {
-            Thread.sleep(20);
-        }
+        // Every downstream result, as a client sees it: each resume's score (results API, 200 once a resume.score
+        // task SUCCEEDED) and its RAG index (ingest's RAG endpoint, 200 once indexed). The RAG lookups are
+        // request-replies to the RAG worker, so they are asked only once the scores are in, for fewer rounds.
+        Duration left = Duration.ofSeconds(180);
+        long downstream = System.nanoTime();
+        boolean scored = context.awaitOk(context.pipeline().resultsPort(),
+                accepted.stream().map(a -> "/v1/resumes/" + a.resumeId() + "/score").toList(), left, 20);
+        boolean indexed = scored && context.awaitOk(context.pipeline().ingestPort(),
+                accepted.stream().map(a -> "/v1/rag/resumes/" + a.resumeId()).toList(),
+                left.minusNanos(System.nanoTime() - downstream), 20);
         long allResults = System.nanoTime() - t0;
+        if (!indexed) {
+            throw new IllegalStateException("not every score and RAG index of the " + n + " resumes within 180 s");
+        }
 
         List<List<String>> batches = new ArrayList<>();
         List<List<String>> sectionBatches = new ArrayList<>();

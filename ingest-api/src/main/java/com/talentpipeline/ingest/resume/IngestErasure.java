@@ -3,14 +3,15 @@ package com.talentpipeline.ingest.resume;
 import com.talentpipeline.core.erasure.ErasedResume;
 import com.talentpipeline.core.erasure.ErasureParticipant;
 import com.talentpipeline.core.erasure.SubjectLock;
+import com.talentpipeline.core.task.store.TaskErasure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The ingest API's part of an erasure, its own tables only: the resume's idempotency keys (written by
- * its intake), its file and the resume row. Run by {@link ResumeErasure} inside the request's
+ * The ingest API's part of an erasure: the resume's idempotency keys (written by its intake; deleted through
+ * the task kit's {@link TaskErasure}), then its own tables, the file and the resume row. Run by {@link ResumeErasure} inside the request's
  * transaction (not by the kit's listener: ingest erases before it answers, so a second DELETE is 404).
  */
 class IngestErasure implements ErasureParticipant {
@@ -19,9 +20,11 @@ class IngestErasure implements ErasureParticipant {
     static final String NAME = "ingest";
 
     private final DatabaseClient db;
+    private final TaskErasure keys;
 
     IngestErasure(DatabaseClient db) {
         this.db = db;
+        this.keys = new TaskErasure(db);
     }
 
     @Override
@@ -35,8 +38,8 @@ class IngestErasure implements ErasureParticipant {
         String tenant = resume.tenantId();
         String id = resume.resumeId();
         return SubjectLock.acquire(db, tenant, id)
-                .then(count(counts, "idempotency_keys",
-                        "DELETE FROM idempotency_keys WHERE subject_id = :id AND tenant_id = :tenant", tenant, id))
+                // The keys are the intake kit's rows: erased through its API.
+                .then(keys.eraseIdempotencyKeys(tenant, id).doOnNext(n -> counts.merge("idempotency_keys", n, Long::sum)))
                 .then(count(counts, "resume_files",
                         "DELETE FROM resume_files WHERE resume_id = :id AND tenant_id = :tenant", tenant, id))
                 .then(count(counts, "resumes", "DELETE FROM resumes WHERE id = :id AND tenant_id = :tenant", tenant, id))

@@ -45,25 +45,6 @@ class TableOwnershipTest {
 
     private static Map<String, String> knownViolations() {
         Map<String, String> known = new TreeMap<>();
-        // Task kit: submissions and the task-event upsert go through pipeline-core's intake kit; these
-        // places still name the kit's tables in SQL of their own.
-        String taskKit = "task kit: should go behind pipeline-core's task API";
-        known.put("results-api:TaskStore:tasks", taskKit + " (task reads and listings of GET /v1/tasks)");
-        known.put("results-api:TaskStore:task_results", taskKit + " (result reads)");
-        known.put("results-api:TaskGauges:tasks", taskKit);
-        known.put("results-api:WebhookStore:tasks", taskKit + " (the callback URL of a task)");
-        known.put("results-api:PredictionStore:tasks", taskKit + " (predictions are listed per upload task)");
-        String taskErasure = "task kit: erasing and closing tasks by subject should be the kit's API, not each "
-                + "erasure participant's SQL";
-        known.put("ingest-api:IngestErasure:idempotency_keys", taskErasure);
-        known.put("results-api:ResultsErasure:tasks", taskErasure);
-        known.put("results-api:ResultsErasure:task_results", taskErasure);
-        known.put("results-api:ErasureTaskRows:tasks", taskErasure + " (the tally writes the erasure task's state)");
-        known.put("results-api:ErasureTaskRows:task_results", taskErasure + " (the tally writes the erasure task's result)");
-        String erasedSubjects = "erasure kit: 'was this subject erased?' should go behind the kit's API "
-                + "(ErasedSubjects)";
-        known.put("scoring-worker:ScoreStore:erased_subjects", erasedSubjects);
-        known.put("rag-worker:ChunkStore:erased_subjects", erasedSubjects);
         // Reads of ingest's documents by the workers and the results side.
         String workerReads = "needs the document itself: the worker should keep what it needs from job.submitted / "
                 + "resume.embedded events, or the endpoint moves to ingest-api";
@@ -81,12 +62,6 @@ class TableOwnershipTest {
         known.put("results-api:PredictionStore:resumes", resultsReads + " (user id and file name of an upload)");
         known.put("results-api:PredictionStore:resume_files", resultsReads + " (user id and file name of an upload)");
         known.put("results-api:DoorWriter:resume_files", resultsReads + " (whether a version came from an upload)");
-        // Tooling that is not deployed: it waits on rows to time the pipeline.
-        String bench = "bench times the pipeline by polling rows; it should poll the results API instead";
-        known.put("bench:BenchContext:tasks", bench);
-        known.put("bench:CacheSection:tasks", bench);
-        known.put("bench:PipelineSection:tasks", bench);
-        known.put("bench:PipelineSection:rag_documents", bench);
         return known;
     }
 

@@ -31,4 +31,25 @@ public final class ErasedSubjects {
         return db.sql("DELETE FROM erased_subjects WHERE tenant_id = :tenant AND subject_id = :id")
                 .bind("tenant", tenantId).bind("id", subjectId).then();
     }
+
+    /** Whether the subject was erased (its tombstone is committed, or written in the caller's transaction). */
+    public static Mono<Boolean> isErased(DatabaseClient db, String tenantId, String subjectId) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM erased_subjects WHERE tenant_id = :tenant AND subject_id = :id) AS erased")
+                .bind("tenant", tenantId).bind("id", subjectId)
+                .map(row -> Boolean.TRUE.equals(row.get("erased", Boolean.class)))
+                .one()
+                .defaultIfEmpty(false);
+    }
+
+    /**
+     * A writer's guard: takes the subject's {@link SubjectLock}, then runs {@code write} unless the subject was
+     * erased, in which case it emits nothing. Call it inside the write's transaction: the lock orders the write
+     * and an erasure, so either the write commits first (and the erasure deletes what it wrote) or it runs after
+     * and sees the tombstone.
+     */
+    public static <T> Mono<T> unlessErased(DatabaseClient db, String tenantId, String subjectId, Mono<T> write) {
+        return SubjectLock.acquire(db, tenantId, subjectId)
+                .then(isErased(db, tenantId, subjectId))
+                .flatMap(erased -> erased ? Mono.<T>empty() : write);
+    }
 }

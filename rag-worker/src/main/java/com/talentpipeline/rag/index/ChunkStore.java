@@ -4,6 +4,7 @@ import static com.talentpipeline.core.vector.Float4Arrays.boxed;
 import static com.talentpipeline.core.vector.Float4Arrays.unboxed;
 
 import com.talentpipeline.core.chunk.Chunk;
+import com.talentpipeline.core.erasure.ErasedSubjects;
 import com.talentpipeline.core.erasure.SubjectLock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,12 +41,11 @@ public class ChunkStore {
      * was not erased. Emits true when it was stored.
      */
     public Mono<Boolean> replace(IndexedResume index) {
-        // The subject's lock orders this write and an erasure: either it commits first (and the erasure
-        // deletes it) or it runs after and sees the tombstone.
-        Mono<Boolean> work = SubjectLock.acquire(db, index.tenantId(), index.resumeId()).then(db.sql("""
+        // The erasure kit's guard takes the subject's lock, which orders this write and an erasure: either it
+        // commits first (and the erasure deletes it) or it runs after, sees the tombstone and writes nothing.
+        Mono<Boolean> work = ErasedSubjects.unlessErased(db, index.tenantId(), index.resumeId(), db.sql("""
                         INSERT INTO rag_documents AS d (resume_id, tenant_id, version, model, text, indexed_at)
-                        SELECT :id, :tenant, :version, :model, :text, :at
-                        WHERE NOT EXISTS (SELECT 1 FROM erased_subjects e WHERE e.tenant_id = :tenant AND e.subject_id = :id)
+                        VALUES (:id, :tenant, :version, :model, :text, :at)
                         ON CONFLICT (resume_id) DO UPDATE SET version = EXCLUDED.version, model = EXCLUDED.model,
                             text = EXCLUDED.text, indexed_at = EXCLUDED.indexed_at
                         WHERE d.version <= EXCLUDED.version
@@ -63,8 +63,8 @@ public class ChunkStore {
                         .thenMany(Flux.range(0, (index.chunks().size() + ROWS_PER_INSERT - 1) / ROWS_PER_INSERT)
                                 .concatMap(page -> insert(index, page * ROWS_PER_INSERT,
                                         Math.min(index.chunks().size(), (page + 1) * ROWS_PER_INSERT))))
-                        .then(Mono.just(true)))
-                .defaultIfEmpty(false));
+                        .then(Mono.just(true))))
+                .defaultIfEmpty(false);
         return tx.transactional(work);
     }
 

@@ -5,6 +5,7 @@ import com.talentpipeline.core.door.DoorEntries;
 import com.talentpipeline.core.erasure.ErasedResume;
 import com.talentpipeline.core.erasure.ErasureParticipant;
 import com.talentpipeline.core.erasure.SubjectLock;
+import com.talentpipeline.core.task.store.TaskErasure;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,11 +30,13 @@ class ResultsErasure implements ErasureParticipant {
     private static final List<String> CACHE_KINDS = List.of(DoorEntries.EMBEDDING_KIND, DoorEntries.SCORE_KIND);
 
     private final DatabaseClient db;
+    private final TaskErasure tasks;
     private final TransactionalOperator tx;
     private final ResultCache cache;
 
     ResultsErasure(DatabaseClient db, TransactionalOperator tx, ObjectProvider<ResultCache> cache) {
         this.db = db;
+        this.tasks = new TaskErasure(db);
         this.tx = tx;
         this.cache = cache.getIfAvailable();
     }
@@ -48,14 +51,9 @@ class ResultsErasure implements ErasureParticipant {
         Map<String, Long> counts = new TreeMap<>();
         String tenant = resume.tenantId();
         String id = resume.resumeId();
-        // task_results cascade from tasks; counted first so the report says how many went.
+        // The tasks and their results go through the task kit (counted per table), in this transaction.
         Mono<Void> rows = SubjectLock.acquire(db, tenant, id)
-                .then(count(counts, "task_results", """
-                        DELETE FROM task_results WHERE subject_id = :id AND tenant_id = :tenant AND type <> 'erasure'""",
-                        tenant, id))
-                .then(count(counts, "tasks", """
-                        DELETE FROM tasks WHERE subject_id = :id AND tenant_id = :tenant AND type <> 'erasure'""",
-                        tenant, id))
+                .then(tasks.eraseSubject(tenant, id).doOnNext(counts::putAll))
                 .then(count(counts, "predictions",
                         "DELETE FROM predictions WHERE resume_id = :id AND tenant_id = :tenant", tenant, id))
                 .then(count(counts, "webhook_deliveries",

@@ -1,5 +1,6 @@
 package com.talentpipeline.results.task;
 
+import com.talentpipeline.core.task.store.TaskReads;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -17,11 +18,11 @@ public class TaskGauges {
 
     private static final Logger log = LoggerFactory.getLogger(TaskGauges.class);
 
-    private final DatabaseClient db;
+    private final TaskReads tasks;
     private final MultiGauge gauge;
 
     public TaskGauges(DatabaseClient db, MeterRegistry meters) {
-        this.db = db;
+        this.tasks = new TaskReads(db);
         this.gauge = MultiGauge.builder("pipeline.tasks.current")
                 .description("Tasks currently in each state, by type")
                 .register(meters);
@@ -30,10 +31,8 @@ public class TaskGauges {
     @Scheduled(initialDelay = 2_000, fixedDelay = 15_000)
     public void refresh() {
         try {
-            List<MultiGauge.Row<?>> rows = db.sql("SELECT type, state, count(*) AS n FROM tasks GROUP BY type, state")
-                    .<MultiGauge.Row<?>>map(row -> MultiGauge.Row.of(Tags.of("type", row.get("type", String.class),
-                            "state", row.get("state", String.class)), row.get("n", Long.class)))
-                    .all()
+            List<MultiGauge.Row<?>> rows = tasks.countByTypeAndState()
+                    .<MultiGauge.Row<?>>map(c -> MultiGauge.Row.of(Tags.of("type", c.type(), "state", c.state()), c.count()))
                     .collectList()
                     .block(Duration.ofSeconds(5));
             if (rows != null) {

@@ -1,20 +1,18 @@
 package com.talentpipeline.results.task;
 
 import com.talentpipeline.core.event.EventEnvelope;
-import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.task.ErrorCode;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskError;
 import com.talentpipeline.core.task.TaskEvent;
-import com.talentpipeline.core.task.TaskState;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.task.intake.TaskStateRows;
+import com.talentpipeline.core.task.store.TaskReads;
+import com.talentpipeline.core.task.store.TaskRow;
 import com.talentpipeline.results.prediction.PredictionProjection;
-import io.r2dbc.postgresql.codec.Json;
-import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -25,7 +23,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The task and result tables. Applying an event is an upsert guarded by state rank, so re-delivered
+ * Tasks and their results as the results API serves them, through the task kit ({@link TaskStateRows} writes,
+ * {@link TaskReads} reads; the kit's tables are never named here). Applying an event is an upsert guarded by state rank, so re-delivered
  * or out-of-date events change nothing, and the result row is keyed by task id, so a re-delivered
  * result is never stored twice. A SUCCEEDED score or recommendations result also writes its
  * {@code predictions} rows ({@link PredictionProjection}) in the same transaction.
@@ -33,17 +32,21 @@ import tools.jackson.databind.JsonNode;
 @Repository
 public class TaskStore {
 
+    /** The task types by which a resume is known here: its intake task and its score tasks. */
+    private static final List<String> RESUME_KNOWN_BY = List.of(TaskType.RESUME_EMBEDDING.wireName(),
+            TaskType.RESUME_SCORE.wireName());
+
     private final DatabaseClient db;
-    private final TransactionalOperator tx;
     private final PredictionProjection predictions;
 
     private final TaskStateRows states;
+    private final TaskReads reads;
 
     public TaskStore(DatabaseClient db, TransactionalOperator tx, PredictionProjection predictions) {
         this.db = db;
-        this.tx = tx;
         this.predictions = predictions;
         this.states = new TaskStateRows(db, tx);
+        this.reads = new TaskReads(db);
     }
 
     /**
@@ -58,11 +61,7 @@ public class TaskStore {
 
     /** A task of the tenant, or empty. */
     public Mono<TaskView> find(String tenantId, UUID taskId) {
-        return db.sql("SELECT * FROM tasks WHERE id = :id AND tenant_id = :tenant")
-                .bind("id", taskId)
-                .bind("tenant", tenantId)
-                .map(TaskStore::view)
-                .one();
+        return reads.find(tenantId, taskId).map(TaskStore::view);
     }
 
     /**
@@ -71,36 +70,12 @@ public class TaskStore {
      */
     public Flux<TaskView> page(String tenantId, String state, String type, java.time.OffsetDateTime afterCreated,
             UUID afterId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM tasks WHERE tenant_id = :tenant");
-        if (state != null) {
-            sql.append(" AND state = :state");
-        }
-        if (type != null) {
-            sql.append(" AND type = :type");
-        }
-        if (afterCreated != null) {
-            sql.append(" AND (created_at, id) < (:created, :id)");
-        }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
-        var spec = db.sql(sql.toString()).bind("tenant", tenantId).bind("limit", limit + 1);
-        if (state != null) {
-            spec = spec.bind("state", state);
-        }
-        if (type != null) {
-            spec = spec.bind("type", type);
-        }
-        if (afterCreated != null) {
-            spec = spec.bind("created", afterCreated).bind("id", afterId);
-        }
-        return spec.map(TaskStore::view).all();
+        return reads.page(tenantId, state, type, afterCreated, afterId, limit + 1).map(TaskStore::view);
     }
 
     /** The task's stored result, or empty. */
     public Mono<JsonNode> result(UUID taskId) {
-        return db.sql("SELECT result FROM task_results WHERE task_id = :id")
-                .bind("id", taskId)
-                .map(row -> withoutOverlay(PipelineJson.mapper().readTree(row.get("result", Json.class).asString())))
-                .one();
+        return reads.result(taskId).map(TaskStore::withoutOverlay);
     }
 
     /**
@@ -116,29 +91,21 @@ public class TaskStore {
 
     /**
      * The result of a type for a document of the tenant (highest document version, newest within it),
-     * whether the document exists and its current version, in one round trip (the document table is {@code resumes} or {@code jobs}).
+     * whether the document exists and its current version (the document table is {@code resumes} or
+     * {@code jobs}): the kit's newest result and the document's row, read side by side.
      */
     public Mono<LatestResult> latestResult(String table, String tenantId, String subjectId, String type) {
-        return db.sql("""
-                        SELECT d.id IS NOT NULL AS document_exists, d.version AS document_version, r.result
-                        FROM (SELECT CAST(:subject AS text) AS id) q
-                        LEFT JOIN %s d ON d.id = q.id AND d.tenant_id = :tenant
-                        LEFT JOIN LATERAL (
-                            SELECT result FROM task_results
-                            WHERE subject_id = q.id AND type = :type AND tenant_id = :tenant
-                            -- Highest document version first: a late result of an old version never
-                            -- replaces the result of a newer one.
-                            ORDER BY COALESCE((result->>'version')::int, 0) DESC, created_at DESC LIMIT 1) r ON true""".formatted(table))
+        Mono<LatestResult> document = db.sql("SELECT version FROM %s WHERE id = :subject AND tenant_id = :tenant"
+                        .formatted(table))
                 .bind("subject", subjectId)
-                .bind("type", type)
                 .bind("tenant", tenantId)
-                .map(row -> {
-                    Json result = row.get("result", Json.class);
-                    return new LatestResult(Boolean.TRUE.equals(row.get("document_exists", Boolean.class)),
-                            result == null ? null : PipelineJson.mapper().readTree(result.asString()),
-                            row.get("document_version", Integer.class));
-                })
-                .one();
+                .map(row -> new LatestResult(true, null, row.get("version", Integer.class)))
+                .one()
+                .defaultIfEmpty(new LatestResult(false, null, null));
+        Mono<Optional<JsonNode>> result = reads.latestResult(tenantId, subjectId, type).map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+        return Mono.zip(document, result).map(both -> new LatestResult(both.getT1().documentExists(),
+                both.getT2().orElse(null), both.getT1().documentVersion()));
     }
 
     /**
@@ -146,19 +113,8 @@ public class TaskStore {
      * image's {@code image.detection} task, whose subject is the image id), or empty when there is none.
      */
     public Mono<SubjectTask> latestTask(String tenantId, String subjectId, String type) {
-        return db.sql("""
-                        SELECT t.id, t.state, r.result
-                        FROM tasks t
-                        LEFT JOIN task_results r ON r.task_id = t.id
-                        WHERE t.subject_id = :subject AND t.tenant_id = :tenant AND t.type = :type
-                        ORDER BY t.created_at DESC LIMIT 1""")
-                .bind("subject", subjectId).bind("tenant", tenantId).bind("type", type)
-                .map(row -> {
-                    Json result = row.get("result", Json.class);
-                    return new SubjectTask(row.get("id", UUID.class), row.get("state", String.class),
-                            result == null ? null : PipelineJson.mapper().readTree(result.asString()));
-                })
-                .one();
+        return reads.latestTask(tenantId, subjectId, type)
+                .map(t -> new SubjectTask(t.taskId(), t.state(), t.result()));
     }
 
     /**
@@ -184,31 +140,28 @@ public class TaskStore {
         }
     }
 
-    private static TaskView view(Readable row) {
-        String modelName = row.get("model_name", String.class);
-        String errorCode = row.get("error_code", String.class);
-        UUID id = row.get("id", UUID.class);
-        String type = row.get("type", String.class);
-        Integer version = row.get("subject_version", Integer.class);
+    private static TaskView view(TaskRow row) {
+        UUID id = row.id();
+        String type = row.type();
+        Integer version = row.subjectVersion();
         // Each resume upload has one prediction, keyed by the upload's task id (see PredictionController).
         String prediction = version != null && TaskType.RESUME_EMBEDDING.wireName().equals(type)
                 ? "/v1/predictions/" + id : null;
         return new TaskView(
                 id,
                 type,
-                row.get("state", String.class),
-                Optional.ofNullable(row.get("progress", Integer.class)).orElse(0),
-                row.get("subject_id", String.class),
-                instant(row.get("created_at", OffsetDateTime.class)),
-                instant(row.get("started_at", OffsetDateTime.class)),
-                instant(row.get("finished_at", OffsetDateTime.class)),
-                instant(row.get("updated_at", OffsetDateTime.class)),
-                modelName == null ? null : new ModelRef(modelName, row.get("model_version", String.class),
-                        Optional.ofNullable(row.get("model_dimension", Integer.class)).orElse(0)),
-                errorCode == null ? null : new TaskError(ErrorCode.valueOf(errorCode),
-                        row.get("error_message", String.class)),
-                row.get("cache_hit", Boolean.class),
-                row.get("result_link", String.class),
+                row.state(),
+                row.progress(),
+                row.subjectId(),
+                instant(row.createdAt()),
+                instant(row.startedAt()),
+                instant(row.finishedAt()),
+                instant(row.updatedAt()),
+                row.modelName() == null ? null : new ModelRef(row.modelName(), row.modelVersion(),
+                        Optional.ofNullable(row.modelDimension()).orElse(0)),
+                row.errorCode() == null ? null : new TaskError(ErrorCode.valueOf(row.errorCode()), row.errorMessage()),
+                row.cacheHit(),
+                row.resultLink(),
                 null,
                 version,
                 prediction);
@@ -222,27 +175,11 @@ public class TaskStore {
      * The newest SUCCEEDED {@code resume.score} result of the tenant's resume (highest resume version,
      * newest within it) and whether the resume is known here at all: a resume is known by its intake
      * task ({@code resume.embedding}, written at the front door when it was submitted) or a score task,
-     * both removed when the resume is erased. One round trip; reads only the kit's task tables.
+     * both removed when the resume is erased. One round trip, through the task kit's reads.
      */
     public Mono<ScoreResult> latestScore(String tenantId, String resumeId) {
-        return db.sql("""
-                        SELECT EXISTS (SELECT 1 FROM tasks t WHERE t.tenant_id = :tenant AND t.subject_id = :subject
-                                         AND t.type IN ('resume.embedding', 'resume.score')) AS known,
-                               r.task_id, r.result
-                        FROM (SELECT 1) q
-                        LEFT JOIN LATERAL (
-                            SELECT tr.task_id, tr.result FROM task_results tr
-                            JOIN tasks t ON t.id = tr.task_id AND t.state = 'SUCCEEDED'
-                            WHERE tr.subject_id = :subject AND tr.type = 'resume.score' AND tr.tenant_id = :tenant
-                            ORDER BY COALESCE((tr.result->>'version')::int, 0) DESC, tr.created_at DESC LIMIT 1) r ON true""")
-                .bind("subject", resumeId)
-                .bind("tenant", tenantId)
-                .map(row -> {
-                    Json result = row.get("result", Json.class);
-                    return new ScoreResult(Boolean.TRUE.equals(row.get("known", Boolean.class)), row.get("task_id", UUID.class),
-                            result == null ? null : PipelineJson.mapper().readTree(result.asString()));
-                })
-                .one();
+        return reads.latestSucceeded(tenantId, resumeId, TaskType.RESUME_SCORE.wireName(), RESUME_KNOWN_BY)
+                .map(found -> new ScoreResult(found.subjectKnown(), found.taskId(), found.result()));
     }
 
     /**

@@ -2,6 +2,7 @@ package com.talentpipeline.results.webhook;
 
 import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.security.ApiKeys;
+import com.talentpipeline.core.task.store.TaskReads;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
@@ -20,9 +21,11 @@ import tools.jackson.databind.JsonNode;
 public class WebhookStore {
 
     private final DatabaseClient db;
+    private final TaskReads tasks;
 
     public WebhookStore(DatabaseClient db) {
         this.db = db;
+        this.tasks = new TaskReads(db);
     }
 
     /**
@@ -88,11 +91,9 @@ public class WebhookStore {
                 .bind("tenant", tenantId).bind("type", eventType).map(WebhookStore::webhook).all();
     }
 
-    /** A task's callback URL, or empty. */
+    /** A task's callback URL, or empty (the task kit's column, read through its API). */
     public Mono<String> callbackUrl(String tenantId, UUID taskId) {
-        return db.sql("SELECT callback_url FROM tasks WHERE id = :id AND tenant_id = :tenant AND callback_url IS NOT NULL")
-                .bind("id", taskId).bind("tenant", tenantId)
-                .map(row -> row.get("callback_url", String.class)).one();
+        return tasks.callbackUrl(tenantId, taskId);
     }
 
     /** Creates a delivery unless one exists for this target and event (a re-consumed event is not sent twice). */

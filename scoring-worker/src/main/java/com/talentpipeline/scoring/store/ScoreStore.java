@@ -3,6 +3,7 @@ package com.talentpipeline.scoring.store;
 import static com.talentpipeline.core.vector.Float4Arrays.boxed;
 import static com.talentpipeline.core.vector.Float4Arrays.unboxed;
 
+import com.talentpipeline.core.erasure.ErasedSubjects;
 import com.talentpipeline.core.erasure.SubjectLock;
 import io.r2dbc.postgresql.codec.Json;
 import java.time.OffsetDateTime;
@@ -65,8 +66,7 @@ public class ScoreStore {
                         INSERT INTO resume_scores AS s (tenant_id, resume_id, version, scorer_version, content_hash, task_id,
                             result, created_at, profile_model, profile_vector)
                         SELECT :tenant, :id, :version, :scorer, :hash, :task, :result, :at, :profileModel, :profileVector
-                        WHERE NOT EXISTS (SELECT 1 FROM erased_subjects e WHERE e.tenant_id = :tenant AND e.subject_id = :id)
-                          AND NOT EXISTS (SELECT 1 FROM resume_scores n WHERE n.tenant_id = :tenant AND n.resume_id = :id AND n.version > :version)
+                        WHERE NOT EXISTS (SELECT 1 FROM resume_scores n WHERE n.tenant_id = :tenant AND n.resume_id = :id AND n.version > :version)
                         ON CONFLICT (tenant_id, resume_id, version) DO UPDATE SET scorer_version = EXCLUDED.scorer_version,
                             content_hash = EXCLUDED.content_hash, task_id = EXCLUDED.task_id, result = EXCLUDED.result,
                             created_at = EXCLUDED.created_at, profile_model = EXCLUDED.profile_model,
@@ -81,7 +81,8 @@ public class ScoreStore {
                 .one()
                 .map(v -> true)
                 .defaultIfEmpty(false);
-        return tx.transactional(SubjectLock.acquire(db, tenant, resumeId).then(work));
+        // The erasure kit's guard: under the subject's lock, nothing is stored about an erased resume.
+        return tx.transactional(ErasedSubjects.unlessErased(db, tenant, resumeId, work).defaultIfEmpty(false));
     }
 
     /** The highest stored version's score of the tenant's resume, or empty. */
