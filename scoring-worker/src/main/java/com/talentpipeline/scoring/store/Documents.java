@@ -75,8 +75,9 @@ public class Documents {
      * arrives. Empty when it did not turn up in time: then it is taken as missing.
      */
     public static <T> Mono<T> patiently(Mono<T> lookup, Duration wait) {
-        return lookup.repeatWhenEmpty(Math.max(0, (int) (wait.toMillis() / POLL.toMillis())),
-                ticks -> ticks.delayElements(POLL));
+        long times = Math.max(0, wait.toMillis() / POLL.toMillis());
+        // The companion completing (after `times` polls) completes the lookup empty.
+        return lookup.repeatWhenEmpty(ticks -> ticks.take(times).delayElements(POLL));
     }
 
     /** Whether the resume was erased (a missing projection row then stays missing). */
