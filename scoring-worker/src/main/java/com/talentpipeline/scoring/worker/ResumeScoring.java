@@ -46,8 +46,11 @@ import org.springframework.stereotype.Component;
  * per (tenant, resume, version) goes RUNNING, then the score comes from the cache (kind
  * {@code resume-score}, key = scorer and model version + content hash) or the scorer, is stored in
  * {@code resume_scores} and {@code predictions}, and is published as SUCCEEDED and {@code resume.scored}.
- * A version older than the latest stored one is skipped; a record the scorer fails on goes to the DLT and
- * its task to FAILED. Logs name ids only, never resume content.
+ * The uploaded file's text comes from the worker's own document projection: a record whose version is
+ * not projected yet (its {@code resume.submitted} is still on the way to the projection's consumer group)
+ * waits {@code pipeline.scoring.documents.wait}, then fails the batch, which the kit's error handler retries;
+ * a resume erased meanwhile is skipped. A version older than the latest stored one is skipped; a record the
+ * scorer fails on goes to the DLT and its task to FAILED. Logs name ids only, never resume content.
  */
 @Component
 public class ResumeScoring {
