@@ -35,7 +35,7 @@ public class ResumeFileStore {
         String text = upload.text();
         int keep = Math.max(0, Math.min(text.length(), properties.storedTextChars()));
         return new ResumeSubmitted.ResumeUpload(userId, upload.fileName(), upload.type().mediaType(),
-                text.substring(0, keep), text.length());
+                text.substring(0, keep), text.length(), upload.parsed().location());
     }
 
     /** Inserts or replaces the file row for this version. */

@@ -45,17 +45,7 @@ class TableOwnershipTest {
 
     private static Map<String, String> knownViolations() {
         Map<String, String> known = new TreeMap<>();
-        // Reads of ingest's documents by the workers and the results side.
-        String workerReads = "needs the document itself: the worker should keep what it needs from job.submitted / "
-                + "resume.embedded events, or the endpoint moves to ingest-api";
-        known.put("scoring-worker:Documents:resumes", workerReads + " (score/career endpoints by resume id)");
-        known.put("scoring-worker:Documents:resume_files", workerReads + " (the extracted text scored with the resume)");
-        known.put("scoring-worker:Documents:jobs", workerReads + " (interviews and job-targeted scores by job id)");
-        known.put("matching-worker:DocumentStore:resumes", workerReads + " (match by resume id)");
-        known.put("matching-worker:DocumentStore:resume_files", workerReads + " (location and remote flag of the upload)");
-        known.put("matching-worker:DocumentStore:jobs", workerReads + " (index loader and match by job id)");
-        known.put("matching-worker:JobSearch:jobs", "full-text job search runs on ingest's jobs.search column: "
-                + "the search endpoint moves to ingest-api (front door) or matching keeps its own index");
+        // Reads of ingest's documents by the results side.
         String resultsReads = "results side serves documents it does not own: resume reads move to ingest-api behind "
                 + "the front door, or results keeps a projection of resume.submitted";
         known.put("results-api:ListingController:resumes", resultsReads + " (per-user predictions: the user id of an upload)");

@@ -22,6 +22,7 @@ import com.talentpipeline.matching.recommend.Profiles;
 import com.talentpipeline.matching.recommend.RecommendationRefresher;
 import com.talentpipeline.matching.recommend.Recommender;
 import com.talentpipeline.matching.search.JobSearch;
+import com.talentpipeline.matching.store.DocumentProjection;
 import com.talentpipeline.matching.store.DocumentStore;
 import com.talentpipeline.matching.store.StoredResume;
 import com.talentpipeline.matching.task.TaskPublisher;
@@ -77,12 +78,30 @@ class MatchingConfiguration {
         return vectors;
     }
 
+    /** Applies job.embedded to the job index, with the skill names of the worker's own job projection. */
+    @Bean
+    JobIndexLoader jobIndexLoader(JobIndex jobs, DocumentStore store, SkillEmbeddings skills, MeterRegistry meters) {
+        JobIndexLoader loader = new JobIndexLoader(jobs, store, skills, meters);
+        Gauge.builder("pipeline.matching.index.pending", loader, JobIndexLoader::pending)
+                .description("Embedded jobs waiting for their job.submitted to reach the projection").register(meters);
+        return loader;
+    }
+
+    /**
+     * The projection of resume.submitted and job.submitted (matching_resumes, matching_jobs); jobs it
+     * stores are handed to the index loader, which indexes the ones it held back for want of their row.
+     */
+    @Bean
+    DocumentProjection documentProjection(DocumentStore store, MeterRegistry meters, ConsumeKit kit,
+            JobIndexLoader loader) {
+        return new DocumentProjection(store, meters, kit, loader::projected);
+    }
+
     @Bean
     @SuppressWarnings("unchecked")
-    Indexes indexes(JobIndex jobs, ResumeVectors resumes, DocumentStore store, ConsumerFactory<?, ?> consumers,
-            SkillEmbeddings skills, MatchingProperties properties, MeterRegistry meters) {
+    Indexes indexes(JobIndex jobs, ResumeVectors resumes, JobIndexLoader loader, ConsumerFactory<?, ?> consumers,
+            MatchingProperties properties) {
         var factory = (ConsumerFactory<String, byte[]>) consumers;
-        JobIndexLoader loader = new JobIndexLoader(jobs, store, skills, meters);
         String group = properties.index().groupId();
         return new Indexes(jobs, resumes,
                 new CompactedTopicReader(Topics.JOB_EMBEDDED_NAME, Topics.JOB_EMBEDDED.partitions(), factory, group, loader::apply),

@@ -21,9 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies a batch of {@code job.embedded} records to the {@link JobIndex}: a tombstone or a closed job
- * removes it; an active one is (re)indexed with its skill names read from the shared {@code jobs}
- * table in one query per batch (the event carries vectors and facts, not the skill list). Unreadable
- * records are counted and skipped: the embedding worker, the topic's producer, owns their dead letters.
+ * removes it; an active one is (re)indexed with its skill names read from the worker's own job
+ * projection ({@code matching_jobs}) in one query per batch (the event carries vectors and facts, not the
+ * skill list). A job whose version the projection does not hold yet (its {@code job.submitted} record
+ * has not been applied: another consumer group, or a fresh deployment replaying the topic) is kept
+ * pending and indexed when the projection reports it stored ({@link #projected}). Unreadable records are
+ * counted and skipped: the embedding worker, the topic's producer, owns their dead letters.
  */
 public final class JobIndexLoader {
 
@@ -47,8 +50,11 @@ public final class JobIndexLoader {
         this.meters = meters;
     }
 
+    /** The latest {@code job.embedded} of each job waiting for its projection row, by job id. */
+    private final Map<String, EventEnvelope<JobEmbeddings>> pending = new LinkedHashMap<>();
+
     /** Applies the batch in offset order (per job, the last record wins). */
-    public void apply(List<ConsumerRecord<String, byte[]>> records) {
+    public synchronized void apply(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, EventEnvelope<JobEmbeddings>> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             if (record.key() == null) {
@@ -56,6 +62,7 @@ public final class JobIndexLoader {
             }
             if (record.value() == null) {
                 latest.remove(record.key());
+                pending.remove(record.key());
                 index.remove(record.key());
                 count("removed");
                 continue;
@@ -73,8 +80,35 @@ public final class JobIndexLoader {
                 count("unreadable");
             }
         }
+        index(latest.values());
+    }
+
+    /**
+     * Indexes the pending jobs among {@code jobIds} now that the projection stored them (called by the
+     * projection listener after each batch).
+     */
+    public synchronized void projected(java.util.Collection<String> jobIds) {
+        List<EventEnvelope<JobEmbeddings>> ready = new ArrayList<>();
+        for (String id : jobIds) {
+            EventEnvelope<JobEmbeddings> e = pending.remove(id);
+            if (e != null) {
+                ready.add(e);
+            }
+        }
+        if (!ready.isEmpty()) {
+            index(ready);
+        }
+    }
+
+    /** How many jobs wait for their projection row. */
+    public synchronized int pending() {
+        return pending.size();
+    }
+
+    private void index(java.util.Collection<EventEnvelope<JobEmbeddings>> latest) {
         java.util.Set<String> active = new java.util.LinkedHashSet<>();
-        for (EventEnvelope<JobEmbeddings> e : latest.values()) {
+        for (EventEnvelope<JobEmbeddings> e : latest) {
+            pending.remove(e.payload().jobId());
             JobProfile probe = profile(e, List.of(), null);
             if (probe.active()) {
                 active.add(e.payload().jobId());
@@ -88,12 +122,19 @@ public final class JobIndexLoader {
         }
         Map<String, StoredDocument> rows = store.jobsAnyTenant(active).collectList().block(Duration.ofSeconds(30))
                 .stream().collect(Collectors.toMap(StoredDocument::id, Function.identity()));
-        for (EventEnvelope<JobEmbeddings> e : latest.values()) {
+        for (EventEnvelope<JobEmbeddings> e : latest) {
+            if (!active.contains(e.payload().jobId())) {
+                continue;
+            }
             StoredDocument row = rows.get(e.payload().jobId());
-            if (row == null || !row.tenantId().equals(e.tenantId())) {
-                if (active.contains(e.payload().jobId())) {
-                    count("no_row");
-                }
+            if (row == null || row.version() < e.payload().version()) {
+                // Its job.submitted has not reached the projection yet: indexed when it does.
+                pending.put(e.payload().jobId(), e);
+                count("pending");
+                continue;
+            }
+            if (!row.tenantId().equals(e.tenantId())) {
+                count("no_row");
                 continue;
             }
             if ("closed".equalsIgnoreCase(row.status())) {

@@ -48,6 +48,16 @@ public final class ResumeVectors {
     }
 
     private final Map<String, Entry> byId = new ConcurrentHashMap<>();
+    /**
+     * Resumes a tombstone removed and no erasure has counted yet (bounded: the oldest are forgotten; a
+     * tombstone read again on a restart removes nothing and adds nothing).
+     */
+    private final Map<String, Boolean> erasedByTombstone = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    };
     private final Map<String, Map<String, Entry>> byTenant = new ConcurrentHashMap<>();
     private final com.talentpipeline.matching.compare.SkillEmbeddings skills;
 
@@ -103,13 +113,30 @@ public final class ResumeVectors {
         byTenant.computeIfAbsent(winner.tenantId(), t -> new ConcurrentHashMap<>()).put(p.resumeId(), winner);
     }
 
-    /** Drops a resume (erasure); true when it was held. */
+    /** Drops a resume; true when it was held. */
     public synchronized boolean remove(String resumeId) {
         Entry removed = byId.remove(resumeId);
         if (removed != null) {
             dropFromTenant(removed.tenantId(), resumeId);
         }
         return removed != null;
+    }
+
+    /**
+     * Drops a resume for its erasure and says whether this index held it: true when it goes now, and also
+     * when the erasure's tombstone on {@code resume.embedded} (which the ingest API writes before it
+     * announces the erasure, and which the topic reader may apply first) already took it out.
+     */
+    public synchronized boolean erase(String resumeId) {
+        boolean tombstoned = erasedByTombstone.remove(resumeId) != null;
+        return remove(resumeId) || tombstoned;
+    }
+
+    /** A tombstone: drops the resume and remembers that it was held, for {@link #erase}'s count. */
+    private synchronized void tombstone(String resumeId) {
+        if (remove(resumeId)) {
+            erasedByTombstone.put(resumeId, Boolean.TRUE);
+        }
     }
 
     private void dropFromTenant(String tenantId, String resumeId) {
@@ -216,7 +243,7 @@ public final class ResumeVectors {
                 continue;
             }
             if (record.value() == null) {
-                remove(record.key());
+                tombstone(record.key());
                 continue;
             }
             try {

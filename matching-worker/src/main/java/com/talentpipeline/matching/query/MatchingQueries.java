@@ -93,7 +93,7 @@ public class MatchingQueries {
             throw Problems.invalid("jobIds", given == 0 ? "must list at least one job id" : "must list at most " + max + " job ids");
         }
         int limit = Problems.limit(batch.limit(), Math.min(properties.batch().defaultLimit(), given), max, "limit");
-        StoredDocument resumeRow = documents.resume(tenant, batch.resumeId()).blockOptional(STORE_WAIT)
+        StoredDocument resumeRow = documents.resumeForRequest(tenant, batch.resumeId()).blockOptional(STORE_WAIT)
                 .orElseThrow(() -> ApiProblemException.notFound("Resume", batch.resumeId()));
         ResumeProfile resume = profiles.awaitResume(resumeRow, properties.embeddingsWait());
         if (resume == null) {
@@ -184,7 +184,7 @@ public class MatchingQueries {
         var settings = properties.recommendations();
         int n = Problems.limit(q.limit(), settings.defaultLimit(), settings.maxLimit(), "limit");
         requireReady();
-        StoredDocument row = documents.resume(tenant, q.resumeId()).blockOptional(STORE_WAIT)
+        StoredDocument row = documents.resumeForRequest(tenant, q.resumeId()).blockOptional(STORE_WAIT)
                 .orElseThrow(() -> ApiProblemException.notFound("Resume", q.resumeId()));
         ResumeProfile profile = profiles.resume(row);
         if (profile == null) {

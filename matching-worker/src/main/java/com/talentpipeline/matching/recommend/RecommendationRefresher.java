@@ -89,9 +89,16 @@ public class RecommendationRefresher {
             throw new IllegalStateException("job index not caught up; retrying the batch");
         }
         ResumeEmbeddings embeddings = envelope.payload();
-        StoredDocument row = documents.resume(envelope.tenantId(), embeddings.resumeId()).block(Duration.ofSeconds(10));
+        // resume.embedded can overtake resume.submitted's way into this worker's projection (another
+        // consumer group): wait for the version, and retry the batch (the kit's back-off) while it is missing.
+        StoredDocument row = documents.resumeAtLeast(envelope.tenantId(), embeddings.resumeId(), embeddings.version())
+                .block(Duration.ofMinutes(1));
         if (row == null) {
-            return; // erased meanwhile
+            if (Boolean.TRUE.equals(documents.erased(envelope.tenantId(), embeddings.resumeId()).block(Duration.ofSeconds(10)))) {
+                return; // erased meanwhile
+            }
+            throw new IllegalStateException("resume " + embeddings.resumeId() + " v" + embeddings.version()
+                    + " is not in the matching worker's document projection yet; retrying the batch");
         }
         ResumeProfile profile = Profiles.of(row, embeddings);
         List<MatchResult> jobs = recommender.recommend(profile, properties.recommendations().defaultLimit(), JobFilter.NONE);

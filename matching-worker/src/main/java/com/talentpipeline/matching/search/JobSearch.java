@@ -19,9 +19,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Hybrid job search over the tenant's active jobs. Lexical: PostgreSQL full text ({@code jobs.search},
- * a weighted tsvector of title (A), skills (B), requirements (C) and description (D) kept by a trigger,
- * V8) matched with {@code websearch_to_tsquery} and ranked by {@code ts_rank}. Semantic: the cosine of
+ * Hybrid job search over the tenant's active jobs. Lexical: PostgreSQL full text over the worker's own
+ * job projection ({@code matching_jobs.search}, a weighted tsvector of title (A), skills (B), requirements
+ * (C) and description (D) kept by a trigger, the same definition as the ingest API's {@code jobs.search})
+ * matched with {@code websearch_to_tsquery} and ranked by {@code ts_rank}. Semantic: the cosine of
  * the query's embedding to each indexed job's vector (at least 0.3 for a job only found this way). Each side contributes its best
  * {@code candidates}; the score is {@code w * ts_rank / max ts_rank + (1 - w) * max(0, cosine)}, ties by
  * job id, so the order is deterministic and a cursor is an offset into it.
@@ -123,7 +124,7 @@ public final class JobSearch {
 
     private reactor.core.publisher.Flux<Row> lexical(String tenant, String query, JobFilter filter) {
         StringBuilder sql = new StringBuilder("""
-                SELECT j.id, ts_rank(j.search, q) AS rank FROM jobs j, websearch_to_tsquery('english', :query) q
+                SELECT j.id, ts_rank(j.search, q) AS rank FROM matching_jobs j, websearch_to_tsquery('english', :query) q
                 WHERE j.tenant_id = :tenant AND j.status = 'active' AND j.search @@ q""");
         if (filter.location() != null) {
             sql.append(" AND lower(j.content->>'location') LIKE :location");

@@ -5,7 +5,7 @@ package com.talentpipeline.matching.store;
  *
  * @param document the resume's latest version (skills, version, content hash)
  * @param location the candidate's city as parsed from an uploaded file's contact block
- *                 ({@code resume_files.parse.location}); null for resumes submitted as JSON or without one
+ *                 (the upload's {@code location} on {@code resume.submitted}); null for resumes submitted as JSON or without one
  * @param remote   whether the resume mentions remote work (see {@link DocumentStore#REMOTE_PATTERN})
  */
 public record StoredResume(StoredDocument document, String location, boolean remote) {

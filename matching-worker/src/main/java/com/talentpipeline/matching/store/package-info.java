@@ -1,2 +1,5 @@
-/** PostgreSQL access of the matching worker: reads of ingest's resumes/jobs tables (known ownership violations, see TableOwnershipTest). */
+/**
+ * PostgreSQL access of the matching worker: its own projection of resume.submitted and job.submitted
+ * (matching_resumes, matching_jobs), kept by {@link com.talentpipeline.matching.store.DocumentProjection}.
+ */
 package com.talentpipeline.matching.store;

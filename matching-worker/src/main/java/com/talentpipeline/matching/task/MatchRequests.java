@@ -65,7 +65,7 @@ class MatchRequests implements RequestHandler<MatchRequested> {
     public Answer handle(EventEnvelope<MatchRequested> request) {
         String tenant = request.tenantId();
         MatchRequested match = request.payload();
-        StoredDocument resumeRow = documents.resume(tenant, match.resumeId()).blockOptional(STORE_WAIT)
+        StoredDocument resumeRow = documents.resumeForRequest(tenant, match.resumeId()).blockOptional(STORE_WAIT)
                 .orElseThrow(() -> ApiProblemException.notFound("Resume", match.resumeId()));
         ResumeProfile resume = profiles.awaitResume(resumeRow, properties.embeddingsWait());
         JobProfile job = resume == null ? null : profiles.awaitJob(tenant, match.jobId(), properties.embeddingsWait());

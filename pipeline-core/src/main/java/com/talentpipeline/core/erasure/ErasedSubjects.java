@@ -26,6 +26,23 @@ public final class ErasedSubjects {
                         .then());
     }
 
+    /**
+     * A SQL condition that holds while the subject is not erased, for a writer's own statement (an
+     * {@code INSERT ... SELECT ... WHERE} of a projection), so the check and the write are one statement:
+     * {@code tenantParam} and {@code idParam} name the statement's bind markers (without the colon).
+     */
+    public static String notErased(String tenantParam, String idParam) {
+        return "NOT EXISTS (SELECT 1 FROM erased_subjects e WHERE e.tenant_id = :" + tenantParam
+                + " AND e.subject_id = :" + idParam + ")";
+    }
+
+    /** Whether the subject was erased (a reader that finds no row tells "erased" from "not there yet"). */
+    public static Mono<Boolean> isErased(DatabaseClient db, String tenantId, String subjectId) {
+        return db.sql("SELECT 1 FROM erased_subjects WHERE tenant_id = :tenant AND subject_id = :id")
+                .bind("tenant", tenantId).bind("id", subjectId)
+                .map(row -> Boolean.TRUE).first().defaultIfEmpty(Boolean.FALSE);
+    }
+
     /** Takes a tombstone back: the erasure could not be announced, so nothing was erased. */
     public static Mono<Void> forget(DatabaseClient db, String tenantId, String subjectId) {
         return db.sql("DELETE FROM erased_subjects WHERE tenant_id = :tenant AND subject_id = :id")

@@ -27,7 +27,15 @@ public record ResumeSubmitted(String resumeId, int version, Resume resume, Resum
      * @param mediaType the detected media type
      * @param text      the extracted text, cut to {@code pipeline.ingest.stored-text-chars}
      * @param textLength the length of the whole extracted text
+     * @param location  the candidate's city as the parser read it from the file's contact block, or
+     *                  {@code null} (the matching worker's candidate filter reads it)
      */
-    public record ResumeUpload(String userId, String fileName, String mediaType, String text, int textLength) {
+    public record ResumeUpload(String userId, String fileName, String mediaType, String text, int textLength,
+            String location) {
+
+        /** An upload without a parsed location. */
+        public ResumeUpload(String userId, String fileName, String mediaType, String text, int textLength) {
+            this(userId, fileName, mediaType, text, textLength, null);
+        }
     }
 }

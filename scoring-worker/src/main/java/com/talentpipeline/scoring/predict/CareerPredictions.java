@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -48,10 +49,12 @@ class CareerPredictions implements RequestHandler<CareerRequested> {
     private final ScoreStore scores;
     private final ScoringProperties.Career settings;
     private final Responder<CareerRequested> responder;
+    private final Duration documentWait;
 
     CareerPredictions(CareerPredictor predictor, StudentCareers students, Documents documents,
             TaxonomyStore taxonomies, ScoreStore scores, ScoringProperties properties,
-            Responders responders) {
+            Responders responders, @Value("${pipeline.scoring.documents.request-wait:1s}") Duration documentWait) {
+        this.documentWait = documentWait;
         this.predictor = predictor;
         this.students = students;
         this.documents = documents;
@@ -82,7 +85,9 @@ class CareerPredictions implements RequestHandler<CareerRequested> {
                     StudentCareers.profile(grades, interests));
         } else if (request.resumeId() != null) {
             String resumeId = request.resumeId();
-            var resume = documents.resume(tenant, resumeId).blockOptional(STORE_WAIT)
+            // The projection may not hold a just-submitted resume yet: looked up again for a moment.
+            var resume = Documents.patiently(documents.resume(tenant, resumeId), documentWait)
+                    .blockOptional(STORE_WAIT.plus(documentWait))
                     .orElseThrow(() -> ApiProblemException.notFound("Resume", resumeId));
             var profile = scores.latestProfile(tenant, resumeId)
                     .filter(p -> p.model().equals(predictor.encoder().info().version()))

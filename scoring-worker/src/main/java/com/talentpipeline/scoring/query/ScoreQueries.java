@@ -19,6 +19,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -40,10 +41,13 @@ class ScoreQueries implements RequestHandler<ScoreRequested> {
     private final ResumeScorer scorer;
     private final Clock clock;
     private final Responder<ScoreRequested> responder;
+    private final Duration documentWait;
 
-    ScoreQueries(ScoreStore store, Documents documents, ResumeScorer scorer, Responders responders) {
+    ScoreQueries(ScoreStore store, Documents documents, ResumeScorer scorer, Responders responders,
+            @Value("${pipeline.scoring.documents.request-wait:1s}") Duration documentWait) {
         this.store = store;
         this.documents = documents;
+        this.documentWait = documentWait;
         this.scorer = scorer;
         this.clock = Clock.systemUTC();
         this.responder = responders.of(Topics.SCORE_REQUESTED, null, this, "score-query", 2);
@@ -59,14 +63,17 @@ class ScoreQueries implements RequestHandler<ScoreRequested> {
         String tenant = request.tenantId();
         String resumeId = request.payload().resumeId();
         String jobId = request.payload().jobId();
-        var resume = documents.resume(tenant, resumeId).blockOptional(STORE_WAIT)
+        // The projection may not hold a just-submitted resume or job yet: looked up again for a moment.
+        var resume = Documents.patiently(documents.resume(tenant, resumeId), documentWait)
+                .blockOptional(STORE_WAIT.plus(documentWait))
                 .orElseThrow(() -> ApiProblemException.notFound("Resume", resumeId));
         ScoreStore.Stored stored = store.latest(tenant, resumeId).blockOptional(STORE_WAIT)
                 .orElseThrow(() -> new ApiProblemException(HttpStatus.CONFLICT, "not_ready",
                         "Resume " + resumeId + " is not scored yet; retry shortly", List.of(), Duration.ofSeconds(1)));
-        var job = documents.job(tenant, jobId).blockOptional(STORE_WAIT)
+        var job = Documents.patiently(documents.job(tenant, jobId), documentWait)
+                .blockOptional(STORE_WAIT.plus(documentWait))
                 .orElseThrow(() -> ApiProblemException.notFound("Job", jobId));
-        String text = documents.sourceText(tenant, resumeId, resume.version()).blockOptional(STORE_WAIT).orElse(null);
+        String text = resume.sourceText();
         ResumeScore score = PipelineJson.mapper().readValue(stored.result(), ResumeScore.class);
         AtsScore ats = scorer.atsFor(resume.resume(), text, job, jobId, YearMonth.now(clock));
         ObjectNode body = PipelineJson.mapper().valueToTree(score.withAts(ats));

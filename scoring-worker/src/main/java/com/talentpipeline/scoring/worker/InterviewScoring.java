@@ -26,6 +26,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -50,8 +51,12 @@ class InterviewScoring {
     private final DeadLetters deadLetters;
     private final TypedListener<InterviewSubmitted> listener;
 
+    private final Duration documentWait;
+
     public InterviewScoring(InterviewScorer scorer, Documents documents, JobKeywords keywords, TextEncoder encoder,
-            KafkaTemplate<String, byte[]> kafka, MeterRegistry meters, ConsumeKit kit) {
+            KafkaTemplate<String, byte[]> kafka, MeterRegistry meters, ConsumeKit kit,
+            @Value("${pipeline.scoring.documents.request-wait:1s}") Duration documentWait) {
+        this.documentWait = documentWait;
         this.scorer = scorer;
         this.documents = documents;
         this.keywords = keywords;
@@ -87,7 +92,9 @@ class InterviewScoring {
         out.task(envelope, envelope.taskId(), subject, TaskEvent.running(TaskType.INTERVIEW_SCORE));
         List<String> jobKeywords = List.of();
         if (interview.jobId() != null) {
-            Job job = documents.job(envelope.tenantId(), interview.jobId()).block(Duration.ofSeconds(30));
+            // A job submitted just before the interview may not be in the projection yet: looked up again for a moment.
+            Job job = Documents.patiently(documents.job(envelope.tenantId(), interview.jobId()), documentWait)
+                    .block(Duration.ofSeconds(30).plus(documentWait));
             jobKeywords = job == null ? List.of() : keywords.of(job);
         }
         InterviewResult result = scorer.score(interview, jobKeywords);

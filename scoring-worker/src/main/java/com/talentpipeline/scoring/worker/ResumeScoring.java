@@ -36,6 +36,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -45,8 +46,11 @@ import org.springframework.stereotype.Component;
  * per (tenant, resume, version) goes RUNNING, then the score comes from the cache (kind
  * {@code resume-score}, key = scorer and model version + content hash) or the scorer, is stored in
  * {@code resume_scores} and {@code predictions}, and is published as SUCCEEDED and {@code resume.scored}.
- * A version older than the latest stored one is skipped; a record the scorer fails on goes to the DLT and
- * its task to FAILED. Logs name ids only, never resume content.
+ * The uploaded file's text comes from the worker's own document projection: a record whose version is
+ * not projected yet (its {@code resume.submitted} is still on the way to the projection's consumer group)
+ * waits {@code pipeline.scoring.documents.wait}, then fails the batch, which the kit's error handler retries;
+ * a resume erased meanwhile is skipped. A version older than the latest stored one is skipped; a record the
+ * scorer fails on goes to the DLT and its task to FAILED. Logs name ids only, never resume content.
  */
 @Component
 public class ResumeScoring {
@@ -66,8 +70,12 @@ public class ResumeScoring {
     private final TypedListener<ResumeEmbeddings> listener;
     private final Clock clock = Clock.systemUTC();
 
+    private final Duration documentWait;
+
     public ResumeScoring(ResumeScorer scorer, ScoreStore store, Documents documents, ResultCache cache,
-            KafkaTemplate<String, byte[]> kafka, MeterRegistry meters, ConsumeKit kit) {
+            KafkaTemplate<String, byte[]> kafka, MeterRegistry meters, ConsumeKit kit,
+            @Value("${pipeline.scoring.documents.wait:10s}") Duration documentWait) {
+        this.documentWait = documentWait;
         this.scorer = scorer;
         this.store = store;
         this.documents = documents;
@@ -112,6 +120,21 @@ public class ResumeScoring {
             count("stale");
             return;
         }
+        Documents.StoredResume projected = Documents.patiently(documents.resume(tenant, s.resumeId())
+                .filter(r -> r.version() >= s.version()), documentWait).block(DB_TIMEOUT.plus(documentWait));
+        if (projected == null) {
+            if (Boolean.TRUE.equals(documents.erased(tenant, s.resumeId()).block(DB_TIMEOUT))) {
+                count("erased");
+                return;
+            }
+            // resume.submitted (the uploaded file's text) has not reached this worker's projection yet:
+            // the kit's error handler retries the batch, so the version is scored with its text.
+            throw new IllegalStateException("resume " + s.resumeId() + " v" + s.version()
+                    + " is not in the scoring worker's document projection yet; retrying the batch");
+        }
+        // The text of this version's file; none when a newer version was projected meanwhile (as the
+        // ingest API keeps only the latest file), and none for a JSON submission.
+        String sourceText = projected.version() == s.version() ? projected.sourceText() : null;
         out.task(envelope, taskId, s.resumeId(), TaskEvent.running(TaskType.RESUME_SCORE));
         Timer.Sample sample = Timer.start(meters);
         ResumeScore score;
@@ -120,7 +143,6 @@ public class ResumeScoring {
         ScoreStore.ProfileVector profile;
         try {
             profile = profile(s);
-            String sourceText = documents.sourceText(tenant, s.resumeId(), s.version()).block(DB_TIMEOUT);
             Map<String, Object> input = new LinkedHashMap<>();
             input.put("resume", s.resume());
             input.put("sourceText", sourceText == null ? "" : sourceText);

@@ -76,7 +76,8 @@ class CareerPredictionsTest {
         predictions = new CareerPredictions(predictor, new StudentCareers(predictor), documents, taxonomies, scores,
                 properties, new com.talentpipeline.core.kafka.reply.Responders(mock(KafkaTemplate.class),
                         com.talentpipeline.core.kafka.consume.ConsumeKit.of(mock(KafkaTemplate.class),
-                                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "scoring-worker").deadLetters()));
+                                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "scoring-worker").deadLetters()),
+                java.time.Duration.ofMillis(200));
         when(documents.resume(anyString(), anyString())).thenReturn(Mono.empty());
         when(documents.resume(A, "r1")).thenReturn(Mono.just(new Documents.StoredResume(1, RESUME)));
         when(scores.latestProfile(anyString(), anyString())).thenReturn(Mono.empty());

@@ -92,11 +92,10 @@ class ScoringQueriesTest {
         KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
         ConsumeKit kit = ConsumeKit.of(kafka, new SimpleMeterRegistry(), "scoring-worker");
         var responders = new com.talentpipeline.core.kafka.reply.Responders(kafka, kit.deadLetters());
-        scoreQueries = new ScoreQueries(scores, documents, scorer, responders);
+        scoreQueries = new ScoreQueries(scores, documents, scorer, responders, java.time.Duration.ofMillis(200));
         taxonomyQueries = new TaxonomyQueries(taxonomies, responders);
         when(documents.resume(anyString(), anyString())).thenReturn(Mono.empty());
         when(documents.resume(A, "r1")).thenReturn(Mono.just(new Documents.StoredResume(1, RESUME)));
-        when(documents.sourceText(anyString(), anyString(), anyInt())).thenReturn(Mono.empty());
         when(documents.job(anyString(), anyString())).thenReturn(Mono.empty());
         when(documents.job(A, "j1")).thenReturn(Mono.just(JOB));
         when(scores.latest(anyString(), anyString())).thenReturn(Mono.empty());

@@ -66,13 +66,14 @@ class ResumeScoringTest {
             sent.add(call.getArgument(0));
             return CompletableFuture.completedFuture(null);
         });
-        when(documents.sourceText(anyString(), anyString(), anyInt())).thenReturn(Mono.empty());
+        when(documents.resume("tenant-a", "r1")).thenReturn(Mono.just(new Documents.StoredResume(1, RESUME)));
         when(cache.get(any())).thenReturn(Mono.empty());
         ResumeScorer scorer = new ResumeScorer(new AtsScorer(new JobKeywords(SkillVocabulary.defaults())),
                 new CareerPredictor(encoder, CareerPredictor.Settings.defaults()), 5);
         var meters = new SimpleMeterRegistry();
         scoring = new ResumeScoring(scorer, store, documents, cache, kafka, meters,
-                com.talentpipeline.core.kafka.consume.ConsumeKit.of(kafka, meters, "scoring-worker"));
+                com.talentpipeline.core.kafka.consume.ConsumeKit.of(kafka, meters, "scoring-worker"),
+                java.time.Duration.ofMillis(300));
     }
 
     static ConsumerRecord<String, byte[]> record(int version) {
@@ -159,6 +160,39 @@ class ResumeScoringTest {
     void anUnreadableRecordIsSkippedBecauseTheEmbeddingWorkerDeadLettersBadSubmissions() throws Exception {
         scoring.onBatch(List.of(new ConsumerRecord<>(Topics.RESUME_EMBEDDED_NAME, 0, 1L, "r1", "not json".getBytes())));
         assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aVersionNotYetInTheProjectionFailsTheBatchSoTheKitRetriesIt() {
+        encoded();
+        when(documents.resume("tenant-a", "r1")).thenReturn(Mono.empty());
+        when(documents.erased("tenant-a", "r1")).thenReturn(Mono.just(false));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> scoring.onBatch(List.of(record(1))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("projection");
+        assertThat(sent).isEmpty(); // not even RUNNING: the retry scores it
+        verify(store, never()).save(any(), any(), anyInt(), any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void anOlderProjectedVersionIsWaitedForLikeAMissingOne() {
+        encoded();
+        when(documents.erased("tenant-a", "r1")).thenReturn(Mono.just(false));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> scoring.onBatch(List.of(record(2))))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anErasedResumeIsSkippedInsteadOfRetried() throws Exception {
+        encoded();
+        when(documents.resume("tenant-a", "r1")).thenReturn(Mono.empty());
+        when(documents.erased("tenant-a", "r1")).thenReturn(Mono.just(true));
+
+        scoring.onBatch(List.of(record(1)));
+
+        assertThat(sent).isEmpty();
+        verify(store, never()).save(any(), any(), anyInt(), any(), any(), any(), any(), any());
     }
 
     @Test

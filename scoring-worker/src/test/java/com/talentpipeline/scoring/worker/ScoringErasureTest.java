@@ -22,12 +22,16 @@ class ScoringErasureTest {
         ResultCache cache = mock(ResultCache.class);
         when(store.erase("acme", "r1")).thenReturn(Mono.just(2L));
         when(cache.evictSubject(ResumeScoring.CACHE_KIND, "r1")).thenReturn(Mono.just(1L));
-        var participant = new ScoringErasure(store, cache);
+        com.talentpipeline.scoring.store.Documents documents = mock(com.talentpipeline.scoring.store.Documents.class);
+        when(documents.erase("acme", "r1")).thenReturn(Mono.just(1L));
+        var participant = new ScoringErasure(store, documents, cache);
 
         Map<String, Long> counts = participant.erase(new ErasedResume(UUID.randomUUID(), "acme", "r1", 2, null)).block();
 
-        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("resume_scores", 2L, "cache_keys", 1L));
+        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("resume_scores", 2L, "scoring_resumes", 1L,
+                "cache_keys", 1L));
         assertThat(participant.name()).isEqualTo("scoring");
         verify(store).erase("acme", "r1");
+        verify(documents).erase("acme", "r1");
     }
 }
