@@ -75,12 +75,6 @@ class TableOwnershipTest {
         known.put("matching-worker:DocumentStore:jobs", workerReads + " (index loader and match by job id)");
         known.put("matching-worker:JobSearch:jobs", "full-text job search runs on ingest's jobs.search column: "
                 + "the search endpoint moves to ingest-api (front door) or matching keeps its own index");
-        String resultsReads = "results side serves documents it does not own: resume reads move to ingest-api behind "
-                + "the front door, or results keeps a projection of resume.submitted";
-        known.put("results-api:ListingController:resumes", resultsReads + " (per-user predictions: the user id of an upload)");
-        known.put("results-api:PredictionStore:resumes", resultsReads + " (user id and file name of an upload)");
-        known.put("results-api:PredictionStore:resume_files", resultsReads + " (user id and file name of an upload)");
-        known.put("results-api:DoorWriter:resume_files", resultsReads + " (whether a version came from an upload)");
         // Tooling that is not deployed: it waits on rows to time the pipeline.
         String bench = "bench times the pipeline by polling rows; it should poll the results API instead";
         known.put("bench:BenchContext:tasks", bench);

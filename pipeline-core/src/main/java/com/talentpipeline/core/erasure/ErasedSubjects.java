@@ -26,6 +26,16 @@ public final class ErasedSubjects {
                         .then());
     }
 
+    /**
+     * Whether the subject was erased. A writer of a row about the subject takes the {@link SubjectLock} first,
+     * in the same transaction as this check and its write, so the answer holds until it commits.
+     */
+    public static Mono<Boolean> isErased(DatabaseClient db, String tenantId, String subjectId) {
+        return db.sql("SELECT 1 FROM erased_subjects WHERE tenant_id = :tenant AND subject_id = :id")
+                .bind("tenant", tenantId).bind("id", subjectId)
+                .map(row -> true).first().defaultIfEmpty(false);
+    }
+
     /** Takes a tombstone back: the erasure could not be announced, so nothing was erased. */
     public static Mono<Void> forget(DatabaseClient db, String tenantId, String subjectId) {
         return db.sql("DELETE FROM erased_subjects WHERE tenant_id = :tenant AND subject_id = :id")

@@ -22,18 +22,29 @@ import tools.jackson.databind.JsonNode;
  * Reads uploads and their worker rows for the prediction resource, always scoped by tenant. An upload is
  * a {@code resume.embedding} task with the version the intake recorded ({@code tasks.subject_version});
  * its parts are the {@code predictions} rows the scoring and matching workers wrote for that version.
- * One query per page (parts aggregated per upload), one for the workers' tasks.
+ * The resume's current version is its newest upload task's (the intake writes the task with the document,
+ * so it is never behind); the owner and the file come from this service's projection of
+ * {@code resume.submitted} ({@code resume_versions}), which may not hold a version for a few milliseconds
+ * after its 202: then the upload's file is unknown (null), never guessed. One query per page (parts
+ * aggregated per upload), one for the workers' tasks.
  */
 @Repository
 public class PredictionStore {
 
     private static final String SELECT = """
             SELECT t.id, t.tenant_id, t.subject_id, t.subject_version, t.state, t.error_code, t.error_message,
-                   t.created_at, t.updated_at, r.version AS current_version, r.user_id, f.file_name, f.media_type,
+                   t.created_at, t.updated_at, c.current_version, o.user_id, v.upload, v.file_name, v.media_type,
                    p.parts
             FROM tasks t
-            JOIN resumes r ON r.id = t.subject_id AND r.tenant_id = t.tenant_id
-            LEFT JOIN resume_files f ON f.resume_id = t.subject_id AND f.version = t.subject_version
+            LEFT JOIN resume_versions v
+                   ON v.tenant_id = t.tenant_id AND v.resume_id = t.subject_id AND v.version = t.subject_version
+            LEFT JOIN LATERAL (
+                SELECT max(c.subject_version) AS current_version
+                FROM tasks c
+                WHERE c.tenant_id = t.tenant_id AND c.subject_id = t.subject_id AND c.type = t.type
+            ) c ON true
+            LEFT JOIN LATERAL (""" + ResumeOwners.OWNER_OF_TASK_SUBJECT + """
+            ) o ON true
             LEFT JOIN LATERAL (
                 SELECT jsonb_agg(jsonb_build_object('id', p.id, 'kind', p.kind, 'version', p.resume_version,
                                                     'taskId', p.task_id, 'summary', p.summary,
@@ -65,7 +76,7 @@ public class PredictionStore {
             UUID afterId, int limit) {
         StringBuilder sql = new StringBuilder(SELECT);
         if (userId != null) {
-            sql.append(" AND r.user_id = :user");
+            sql.append(" AND o.user_id = :user AND t.subject_id IN (").append(ResumeOwners.RESUMES_OF_USER).append(")");
         }
         if (resumeId != null) {
             sql.append(" AND t.subject_id = :resume");
@@ -137,7 +148,7 @@ public class PredictionStore {
                 row.get("state", String.class), row.get("error_code", String.class),
                 row.get("error_message", String.class), instant(row.get("created_at", OffsetDateTime.class)),
                 instant(row.get("updated_at", OffsetDateTime.class)), row.get("current_version", Integer.class),
-                row.get("user_id", String.class), row.get("file_name", String.class),
+                row.get("user_id", String.class), row.get("upload", Boolean.class), row.get("file_name", String.class),
                 row.get("media_type", String.class), List.copyOf(parts));
     }
 
