@@ -74,8 +74,14 @@ public class PredictionController {
                     page.forEach(u -> ids.addAll(Predictions.workerTaskIds(u)));
                     UploadRow last = page.isEmpty() ? null : page.get(page.size() - 1);
                     String next = more ? PredictionCursor.after(last.createdAt(), last.taskId(), scope) : null;
-                    return store.workerTasks(tenant, ids).map(tasks -> new PredictionPage(
-                            page.stream().map(u -> Predictions.of(u, tasks)).toList(), next));
+                    // As for one prediction: the parts are read again after the workers' task states, so a
+                    // state read as SUCCEEDED never meets parts read before its rows committed ("deleted").
+                    return store.workerTasks(tenant, ids)
+                            .flatMap(tasks -> store.parts(tenant, page.stream().map(UploadRow::resumeId).toList())
+                                    .map(parts -> new PredictionPage(page.stream()
+                                            .map(u -> Predictions.of(
+                                                    u.withParts(parts.getOrDefault(u.resumeId(), List.of())), tasks))
+                                            .toList(), next)));
                 });
     }
 

@@ -113,6 +113,32 @@ public class PredictionStore {
                 .map(m -> (Map<UUID, UploadRow.WorkerTask>) new HashMap<>(m));
     }
 
+    /**
+     * The {@code predictions} rows of these resumes, by resume id: read again after the workers' task states,
+     * so that a part whose SUCCEEDED state was read is never missing (its rows commit with that state).
+     */
+    public Mono<Map<String, List<UploadRow.PartRow>>> parts(String tenantId, Collection<String> resumeIds) {
+        if (resumeIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("""
+                        SELECT id, resume_id, kind, resume_version, task_id, summary, created_at FROM predictions
+                        WHERE tenant_id = :tenant AND resume_id = ANY(:resumes)""")
+                .bind("tenant", tenantId).bind("resumes", resumeIds.stream().distinct().toArray(String[]::new))
+                .map(row -> Map.entry(row.get("resume_id", String.class), new UploadRow.PartRow(
+                        row.get("id", UUID.class), row.get("kind", String.class),
+                        row.get("resume_version", Integer.class), row.get("task_id", UUID.class),
+                        PipelineJson.mapper().readTree(row.get("summary", Json.class).asString()),
+                        instant(row.get("created_at", OffsetDateTime.class)))))
+                .all()
+                .collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(byResume -> {
+                    Map<String, List<UploadRow.PartRow>> out = new HashMap<>();
+                    byResume.forEach((resume, rows) -> out.put(resume, List.copyOf(rows)));
+                    return out;
+                });
+    }
+
     /** Deletes one worker row by its id; emits the number of rows removed. */
     public Mono<Long> deletePart(String tenantId, UUID id) {
         return db.sql("DELETE FROM predictions WHERE id = :id AND tenant_id = :tenant")

@@ -117,6 +117,7 @@ class PredictionControllerTest {
         when(store.page(eq(Tenants.DEFAULT), isNull(), isNull(), isNull(), isNull(), eq(2)))
                 .thenReturn(Flux.just(upload(newest, 30), upload(middle, 20), upload(oldest, 10)));
         when(store.workerTasks(eq(Tenants.DEFAULT), any())).thenReturn(Mono.just(Map.of()));
+        when(store.parts(eq(Tenants.DEFAULT), any())).thenReturn(Mono.just(Map.of()));
         String scope = PredictionCursor.scope(Tenants.DEFAULT, null, null);
         String cursor = PredictionCursor.after(PredictionsTest.ACCEPTED.plusSeconds(20), middle, scope);
         web.get().uri("/v1/predictions?limit=2").exchange().expectStatus().isOk().expectBody()
@@ -138,6 +139,29 @@ class PredictionControllerTest {
         web.get().uri("/v1/predictions?cursor=" + cursor.substring(1)).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("invalid_cursor");
         web.get().uri("/v1/predictions?limit=101").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aListedPartIsReadAfterItsTaskStateSoACommittingScoreIsNeverShownDeleted() {
+        UUID id = UUID.randomUUID();
+        UploadRow before = upload(id, 0);
+        // The page was read before the score's rows committed: no parts yet. Then the score commits with its
+        // SUCCEEDED state, which the state read sees.
+        UploadRow readEarly = before.withParts(List.of());
+        when(store.page(eq(Tenants.DEFAULT), isNull(), isNull(), isNull(), isNull(), anyInt()))
+                .thenReturn(Flux.just(readEarly));
+        UUID scoring = com.talentpipeline.core.task.TaskIds.resumeScore(Tenants.DEFAULT, before.resumeId(), 1);
+        when(store.workerTasks(eq(Tenants.DEFAULT), any()))
+                .thenReturn(Mono.just(Map.of(scoring, new UploadRow.WorkerTask("SUCCEEDED", null, null))));
+        when(store.parts(eq(Tenants.DEFAULT), any())).thenReturn(Mono.just(Map.of(before.resumeId(), before.parts())));
+        web.get().uri("/v1/predictions").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items[0].careerPath.status").isEqualTo("available")
+                .jsonPath("$.items[0].careerPath.careerPath").isEqualTo("Backend Engineer")
+                .jsonPath("$.items[0].atsScore.status").isEqualTo("available")
+                .jsonPath("$.items[0].atsScore.atsScore").isEqualTo(84);
+        org.mockito.InOrder order = org.mockito.Mockito.inOrder(store);
+        order.verify(store).workerTasks(eq(Tenants.DEFAULT), any());
+        order.verify(store).parts(Tenants.DEFAULT, List.of(before.resumeId()));
     }
 
     @Test
