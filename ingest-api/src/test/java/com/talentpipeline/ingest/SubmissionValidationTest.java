@@ -121,6 +121,26 @@ class SubmissionValidationTest {
         verify(submissions).submit(argThat(s -> s.finished() == null), any(SubmissionService.Client.class), isNull());
     }
 
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void theEventNamesTheOwnerTheJsonSubmissionNamed() {
+        when(submissions.submit(any(), any(SubmissionService.Client.class), isNull()))
+                .thenReturn(Mono.just(new com.talentpipeline.core.task.intake.Accepted(UUID.randomUUID(), "r-1", false)));
+        post("/v1/resumes?userId=u-42", RESUME).expectStatus().isAccepted();
+        post("/v1/resumes", RESUME).expectStatus().isAccepted();
+        ArgumentCaptor<Submission> submitted = ArgumentCaptor.forClass(Submission.class);
+        verify(submissions, org.mockito.Mockito.times(2)).submit(submitted.capture(),
+                any(SubmissionService.Client.class), isNull());
+        var named = (com.talentpipeline.core.resume.ResumeSubmitted) submitted.getAllValues().get(0).payloadFactory()
+                .apply(3);
+        assertThat(named.version()).isEqualTo(3);
+        assertThat(named.userId()).as("the owner, as resumes.user_id stores it").isEqualTo("u-42");
+        assertThat(named.upload()).isNull();
+        var none = (com.talentpipeline.core.resume.ResumeSubmitted) submitted.getAllValues().get(1).payloadFactory()
+                .apply(1);
+        assertThat(none.userId()).isNull();
+    }
+
     private WebTestClient.ResponseSpec post(String path, String body) {
         return web.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }

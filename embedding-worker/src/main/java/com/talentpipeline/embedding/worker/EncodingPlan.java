@@ -18,7 +18,7 @@ import java.util.Set;
  * @param profileText the resume's profile text (career paths), or null (jobs)
  * @param chunks      the resume's retrieval chunks (their contexts are encoded), or null (jobs)
  */
-record EncodingPlan(Map<String, List<String>> sections, Map<String, String> skillTexts, String profileText,
+public record EncodingPlan(Map<String, List<String>> sections, Map<String, String> skillTexts, String profileText,
         ChunkedResume chunks) {
 
     public EncodingPlan {

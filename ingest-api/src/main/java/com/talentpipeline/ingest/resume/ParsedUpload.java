@@ -17,7 +17,7 @@ import java.util.List;
  * @param ocr       where OCR'd text lies in {@code text}, null when none was OCR'd
  * @param fileName  the client's file name (display only, never used to detect the type), or null
  */
-record ParsedUpload(byte[] bytes, DocumentType type, String sha256, String text, ParsedResume parsed,
+public record ParsedUpload(byte[] bytes, DocumentType type, String sha256, String text, ParsedResume parsed,
         List<String> warnings, TextExtractor.OcrUse ocr, String fileName) {
 
     /** An upload read without OCR and without a client file name (the bench, tests). */

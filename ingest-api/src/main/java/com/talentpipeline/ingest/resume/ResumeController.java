@@ -214,7 +214,9 @@ public class ResumeController {
                 PipelineJson.mapper().writeValueAsString(resume),
                 contentHash,
                 null,
-                version -> new ResumeSubmitted(resumeId, version, resume, upload),
+                // The owner travels with the event (as resumes.user_id stores it), so the results API lists a
+                // user's predictions from its own projection of resume.submitted.
+                version -> new ResumeSubmitted(resumeId, version, resume, upload, client.userId()),
                 Responses.idempotencyKey(idempotencyKey),
                 extraWrites,
                 undoWrites);

@@ -100,6 +100,10 @@ class ResumeUploadHttpTest {
         assertThat(captor.getValue().documentJson()).contains("\"email\":\"ada@example.com\"", "Kubernetes",
                 "\"startDate\":\"2015\"");
         assertThat(captor.getValue().topic().name()).isEqualTo("resume.submitted");
+        // The uploader is the resume's owner in the event too (the results API lists predictions by it).
+        var event = (com.talentpipeline.core.resume.ResumeSubmitted) captor.getValue().payloadFactory().apply(2);
+        assertThat(event.userId()).isEqualTo("u-1");
+        assertThat(event.version()).isEqualTo(2);
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * The server writes {@code postmaster.pid} into its data directory, which is how an orphan from a
  * killed JVM is found again ({@link #stopOrphan()}).
  */
-final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final String SUPERUSER = "postgres";

@@ -17,7 +17,7 @@ import redis.embedded.RedisServer;
  * survive restarts. Redis writes its own pid file there, which is how an orphan from a killed JVM
  * is found again ({@link #stopOrphan()}).
  */
-final class EmbeddedRedisServer implements AutoCloseable {
+public final class EmbeddedRedisServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisServer.class);
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param redisHost             Redis host
  * @param redisPort             Redis port
  */
-record StackEndpoints(
+public record StackEndpoints(
         String kafkaBootstrapServers,
         String jdbcUrl,
         String r2dbcUrl,

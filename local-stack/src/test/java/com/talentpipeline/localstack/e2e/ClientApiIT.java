@@ -228,6 +228,8 @@ class ClientApiIT {
         assertThat(participants.get("results").get("predictions").asLong()).isEqualTo(6);
         assertThat(participants.get("results").get("tasks").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(participants.get("results").get("task_results").asLong()).isGreaterThanOrEqualTo(2);
+        // Its projection of resume.submitted (owner, file name): one version per resume.
+        assertThat(participants.get("results").get("resume_versions").asLong()).isEqualTo(2);
         assertThat(participants.get("embedding").has("cache_keys")).isTrue();
         assertThat(participants.get("rag").has("rag_documents")).isTrue();
         assertThat(participants.get("matching").get("index_entries").asLong()).isBetween(0L, 2L);
@@ -235,7 +237,8 @@ class ClientApiIT {
         assertThat(result.get("rows").get("resumes").asLong()).isEqualTo(2);
         assertThat(result.get("rows").get("predictions").asLong()).isEqualTo(6);
         assertThat(result.get("rows").get("resume_scores").asLong()).isEqualTo(2);
-        assertThat(rowsOf("predictions", ids) + rowsOf("resume_scores", ids)).as("derived rows left").isZero();
+        assertThat(rowsOf("predictions", ids) + rowsOf("resume_scores", ids) + rowsOf("resume_versions", ids))
+                .as("derived rows left").isZero();
         assertThat(result.get("tombstones").size()).isEqualTo(2);
         assertThat(result.get("cache_keys_evicted").asLong()).isGreaterThanOrEqualTo(0);
         JsonNode left = PipelineClient.json(client.get(client.results("/v1/resumes?userId=" + user)));

@@ -29,7 +29,13 @@ class PackagePrivateByDefaultTest {
     /** Public because another package uses them without naming them (a lambda for a parameter of a public method). */
     private static final java.util.Map<String, String> EXPOSED_UNNAMED = java.util.Map.of(
             "BatchHandler", "the batch callback of the consume kit's public API; other packages pass lambdas",
-            "QualityScore", "the scorer's public result; other packages read its accessors through var");
+            "QualityScore", "the scorer's public result; other packages read its accessors through var",
+            "ResumeRows", "the candidate ranker's document source; the worker's configuration passes a lambda",
+            "StackEndpoints", "the embedded stack's addresses; the launcher reads them through stack.endpoints()",
+            "EmbeddedPostgresServer", "the fault tests stop and start it through the stack's accessors",
+            "EmbeddedRedisServer", "the fault tests stop and start it through the stack's accessors",
+            "EncodingPlan", "the embedding worker's plan of texts; bench reads it through var to measure the encoder",
+            "ParsedUpload", "the upload parser's result; bench reads it through var to measure the parser");
 
     record Source(String module, String pkg, String name, boolean main, String text, Path path) {
     }

@@ -39,7 +39,8 @@ class SchemaMigrationTest {
 
     /**
      * What the sets add to the old V1..V12 schema since the split, so the comparison stays exact: the
-     * erasure kit's ledger (core/erasure V2) and the workers' document projections (scoring V2, matching V1).
+     * erasure kit's ledger (core/erasure V2), the workers' document projections (scoring V2, matching V1) and
+     * the results API's projection of resume.submitted (results V3).
      */
     private static final Set<String> SINCE_SPLIT = Set.of("table erasure_tasks", "table erasure_reports",
             "index erasure_tasks_pkey", "index erasure_reports_pkey", "constraint erasure_tasks.erasure_tasks_pkey",
@@ -49,7 +50,9 @@ class SchemaMigrationTest {
             "table matching_resumes", "table matching_jobs", "index matching_resumes_pkey", "index matching_jobs_pkey",
             "constraint matching_resumes.matching_resumes_pkey", "constraint matching_jobs.matching_jobs_pkey",
             "index matching_jobs_search", "index matching_jobs_tenant_status", "function matching_jobs_search_vector",
-            "function matching_jobs_search_trigger", "trigger matching_jobs_search_update");
+            "function matching_jobs_search_trigger", "trigger matching_jobs_search_update",
+            "table resume_versions", "index resume_versions_pkey", "index resume_versions_user",
+            "constraint resume_versions.resume_versions_pkey");
 
     private static EmbeddedPostgres postgres;
 

@@ -45,13 +45,6 @@ class TableOwnershipTest {
 
     private static Map<String, String> knownViolations() {
         Map<String, String> known = new TreeMap<>();
-        // Reads of ingest's documents by the results side.
-        String resultsReads = "results side serves documents it does not own: resume reads move to ingest-api behind "
-                + "the front door, or results keeps a projection of resume.submitted";
-        known.put("results-api:ListingController:resumes", resultsReads + " (per-user predictions: the user id of an upload)");
-        known.put("results-api:PredictionStore:resumes", resultsReads + " (user id and file name of an upload)");
-        known.put("results-api:PredictionStore:resume_files", resultsReads + " (user id and file name of an upload)");
-        known.put("results-api:DoorWriter:resume_files", resultsReads + " (whether a version came from an upload)");
         return known;
     }
 

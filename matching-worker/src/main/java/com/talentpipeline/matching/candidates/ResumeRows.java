@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** Where the ranker reads the stored resumes of its candidates (PostgreSQL in the worker, memory in the benchmark). */
 @FunctionalInterface
-interface ResumeRows {
+public interface ResumeRows {
 
     /** The tenant's resumes among {@code ids} by id; an erased resume is absent. Blocking. */
     Map<String, StoredResume> find(String tenantId, Collection<String> ids);

@@ -36,13 +36,6 @@ public final class ErasedSubjects {
                 + " AND e.subject_id = :" + idParam + ")";
     }
 
-    /** Whether the subject was erased (a reader that finds no row tells "erased" from "not there yet"). */
-    public static Mono<Boolean> isErased(DatabaseClient db, String tenantId, String subjectId) {
-        return db.sql("SELECT 1 FROM erased_subjects WHERE tenant_id = :tenant AND subject_id = :id")
-                .bind("tenant", tenantId).bind("id", subjectId)
-                .map(row -> Boolean.TRUE).first().defaultIfEmpty(Boolean.FALSE);
-    }
-
     /** Takes a tombstone back: the erasure could not be announced, so nothing was erased. */
     public static Mono<Void> forget(DatabaseClient db, String tenantId, String subjectId) {
         return db.sql("DELETE FROM erased_subjects WHERE tenant_id = :tenant AND subject_id = :id")

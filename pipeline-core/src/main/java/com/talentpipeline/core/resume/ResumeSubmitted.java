@@ -5,18 +5,40 @@ package com.talentpipeline.core.resume;
  *
  * <p>{@code upload} carries what a consumer needs to know about an uploaded file, so that no
  * service reads the ingest API's {@code resume_files} table: the extracted text the scorers read,
- * and the uploader and file name the results API lists predictions by.
+ * and the uploader and file name the results API lists predictions by. {@code userId} is the owner
+ * the submission named, for a JSON submission as for a file, so that the results API lists a user's
+ * predictions without reading the ingest API's {@code resumes} table.
  *
  * @param resumeId the resume's id
  * @param version  1 for a new resume, incremented on each update
  * @param resume   the validated content
  * @param upload   the uploaded file this version was parsed from; {@code null} for a JSON submission
+ * @param userId   the user the submission named as the resume's owner ({@code userId} query parameter or
+ *                 form field, as ingest stores it in {@code resumes.user_id}); {@code null} when it named
+ *                 none, in which case the resume keeps the owner an earlier version named. Events written
+ *                 before this field existed lack it: then an upload's {@code upload.userId} says it.
  */
-public record ResumeSubmitted(String resumeId, int version, Resume resume, ResumeUpload upload) {
+public record ResumeSubmitted(String resumeId, int version, Resume resume, ResumeUpload upload, String userId) {
 
-    /** A JSON submission: no file behind the version. */
+    /** A JSON submission naming no user: no file behind the version. */
     public ResumeSubmitted(String resumeId, int version, Resume resume) {
-        this(resumeId, version, resume, null);
+        this(resumeId, version, resume, null, null);
+    }
+
+    /** A submission whose owner is the uploader's user id (none for a JSON submission). */
+    public ResumeSubmitted(String resumeId, int version, Resume resume, ResumeUpload upload) {
+        this(resumeId, version, resume, upload, upload == null ? null : upload.userId());
+    }
+
+    /**
+     * The owner this submission named: {@link #userId}, else (an event from before that field) the
+     * uploader's; {@code null} when none.
+     */
+    public String ownerUserId() {
+        if (userId != null) {
+            return userId;
+        }
+        return upload == null ? null : upload.userId();
     }
 
     /**

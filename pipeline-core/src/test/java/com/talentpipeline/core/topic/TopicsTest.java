@@ -44,6 +44,32 @@ class TopicsTest {
     }
 
     @Test
+    void resumeSubmittedCarriesItsOwnerAndReadsEventsWrittenBeforeTheOwnerField() {
+        var resume = new Resume("Ada", "Lovelace", "ada@example.com", null, "Engineer", List.of(), List.of(),
+                List.of(), List.of());
+        var json = EventEnvelope.of("resume.submitted", UUID.randomUUID(), "t1", "r1", "abc", null,
+                new ResumeSubmitted("r1", 2, resume, null, "user-7"));
+        var decoded = Topics.RESUME_SUBMITTED.decode(Topics.RESUME_SUBMITTED.encode(json));
+        assertThat(decoded.payload().userId()).isEqualTo("user-7");
+        assertThat(decoded.payload().ownerUserId()).isEqualTo("user-7");
+        assertThat(decoded.payload().upload()).isNull();
+        String encoded = new String(Topics.RESUME_SUBMITTED.encode(json), StandardCharsets.UTF_8);
+        assertThat(encoded).doesNotContain("ownerUserId");
+
+        // An upload event of an ingest API from before the field: its uploader is the owner.
+        var upload = new ResumeSubmitted.ResumeUpload("uploader", "cv.pdf", "application/pdf", "text", 4);
+        String old = new String(Topics.RESUME_SUBMITTED.encode(EventEnvelope.of("resume.submitted", UUID.randomUUID(),
+                "t1", "r1", "abc", null, new ResumeSubmitted("r1", 1, resume, upload, null))), StandardCharsets.UTF_8)
+                .replace(",\"userId\":null", "");
+        assertThat(old).doesNotContain("\"userId\":null");
+        var before = Topics.RESUME_SUBMITTED.decode(old.getBytes(StandardCharsets.UTF_8)).payload();
+        assertThat(before.userId()).isNull();
+        assertThat(before.ownerUserId()).isEqualTo("uploader");
+        assertThat(new ResumeSubmitted("r1", 1, resume, upload).userId()).isEqualTo("uploader");
+        assertThat(new ResumeSubmitted("r1", 1, resume).ownerUserId()).isNull();
+    }
+
+    @Test
     void enumsUseTheirWireNames() {
         var job = new Job("Backend Engineer", "Acme", "Berlin", ExperienceLevel.SENIOR, null, List.of(), List.of(),
                 null, null);

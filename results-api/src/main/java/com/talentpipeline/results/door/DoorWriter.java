@@ -8,12 +8,12 @@ import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.task.TaskState;
 import com.talentpipeline.core.task.TaskType;
+import com.talentpipeline.results.resume.ResumeVersions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -22,9 +22,12 @@ import tools.jackson.databind.JsonNode;
  * Records, for every SUCCEEDED resume embedding and resume score the task store accepted, that the result
  * of the submission's content is known (see {@link DoorEntries}): the embedding with its model, result and
  * link, the score with its scorer version. The content hash is the envelope's, which the workers carry over
- * from the ingest API's {@code resume.submitted} event. A score is recorded only for a version without an
- * uploaded file: the scorer also reads the file's text, which the content hash does not cover. Best effort:
- * Redis failing only means no door hit. Counts {@code pipeline.door.entries{kind,outcome}}.
+ * from the ingest API's {@code resume.submitted} event. A score is recorded only for a version known to have
+ * no uploaded file: the scorer also reads the file's text, which the content hash does not cover. Whether a
+ * version came from a file is this service's projection of {@code resume.submitted} ({@link ResumeVersions});
+ * a version not projected yet counts as a file (outcome {@code unknown}, nothing recorded): a missed entry
+ * only costs a later door miss, a wrong one would answer a JSON submission with a score of a file's text.
+ * Best effort: Redis failing only means no door hit. Counts {@code pipeline.door.entries{kind,outcome}}.
  */
 @Component
 public class DoorWriter {
@@ -32,19 +35,22 @@ public class DoorWriter {
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(5);
 
     private final ResultCache cache;
-    private final DatabaseClient db;
+    private final ResumeVersions versions;
     private final MeterRegistry meters;
 
     /** With the application's result cache (none without Redis: nothing is recorded). */
     @Autowired
-    public DoorWriter(ObjectProvider<ResultCache> cache, DatabaseClient db, MeterRegistry meters) {
-        this(cache.getIfAvailable(), db, meters);
+    public DoorWriter(ObjectProvider<ResultCache> cache, ResumeVersions versions, MeterRegistry meters) {
+        this(cache.getIfAvailable(), versions, meters);
     }
 
-    /** @param cache where entries go; null records nothing */
-    public DoorWriter(ResultCache cache, DatabaseClient db, MeterRegistry meters) {
+    /**
+     * @param cache    where entries go; null records nothing
+     * @param versions whether a resume version came from an uploaded file
+     */
+    public DoorWriter(ResultCache cache, ResumeVersions versions, MeterRegistry meters) {
         this.cache = cache;
-        this.db = db;
+        this.versions = versions;
         this.meters = meters;
     }
 
@@ -67,8 +73,11 @@ public class DoorWriter {
             if (scorer == null || !scorer.isString() || version == null || !version.isInt()) {
                 return Mono.empty();
             }
-            return hasFile(envelope.tenantId(), envelope.subjectId(), version.asInt())
-                    .flatMap(file -> file ? count(DoorEntries.SCORE_KIND, "file") : put(
+            return versions.fromUpload(envelope.tenantId(), envelope.subjectId(), version.asInt())
+                    .timeout(DB_TIMEOUT)
+                    .map(file -> file ? "file" : "json")
+                    .defaultIfEmpty("unknown")
+                    .flatMap(source -> !source.equals("json") ? count(DoorEntries.SCORE_KIND, source) : put(
                             DoorEntries.scoreKey(envelope.tenantId(), envelope.contentHash()),
                             new DoorEntries.Score(scorer.asString()), DoorEntries.SCORE_TTL_KIND,
                             envelope.subjectId()));
@@ -79,12 +88,6 @@ public class DoorWriter {
     /** The link with the resume id replaced by the placeholder, so it can be filled for another resume. */
     static String template(String resultLink, String resumeId) {
         return resultLink == null ? null : resultLink.replace(resumeId, DoorEntries.RESUME_ID);
-    }
-
-    private Mono<Boolean> hasFile(String tenantId, String resumeId, int version) {
-        return db.sql("SELECT 1 FROM resume_files WHERE resume_id = :id AND tenant_id = :tenant AND version = :version")
-                .bind("id", resumeId).bind("tenant", tenantId).bind("version", version)
-                .map(row -> true).one().defaultIfEmpty(false).timeout(DB_TIMEOUT);
     }
 
     private Mono<Void> put(CacheKey key, Object entry, String ttlKind, String subjectId) {

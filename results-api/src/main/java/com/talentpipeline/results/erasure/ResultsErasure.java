@@ -18,8 +18,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The results API's part of an erasure: the resume's tasks and their results (never an erasure task,
- * which is the record of the erasure itself), its predictions, the webhook deliveries about it (their
- * attempts cascade), in one transaction under the subject's lock; then the door entries indexed under it.
+ * which is the record of the erasure itself), its predictions, what this service kept of its
+ * {@code resume.submitted} events ({@code resume_versions}: owner, file name), the webhook deliveries about
+ * it (their attempts cascade), in one transaction under the subject's lock; then the door entries indexed
+ * under it.
  */
 @Component
 class ResultsErasure implements ErasureParticipant {
@@ -56,6 +58,8 @@ class ResultsErasure implements ErasureParticipant {
                 .then(tasks.eraseSubject(tenant, id).doOnNext(counts::putAll))
                 .then(count(counts, "predictions",
                         "DELETE FROM predictions WHERE resume_id = :id AND tenant_id = :tenant", tenant, id))
+                .then(count(counts, "resume_versions",
+                        "DELETE FROM resume_versions WHERE resume_id = :id AND tenant_id = :tenant", tenant, id))
                 .then(count(counts, "webhook_deliveries",
                         "DELETE FROM webhook_deliveries WHERE subject_id = :id AND tenant_id = :tenant", tenant, id));
         Mono<Long> evicted = cache == null ? Mono.just(0L)

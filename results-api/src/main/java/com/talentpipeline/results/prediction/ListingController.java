@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code GET /v1/users/{userId}/predictions}: the predictions of that user's resumes
+ * {@code GET /v1/users/{userId}/predictions}: the predictions of that user's resumes (the owner as the
+ * resumes' {@code resume.submitted} events named it, see {@code ResumeOwners})
  * (career path, confidence, ATS score, recommended jobs: whatever the scoring and matching workers
  * stored in {@code summary}), one row per worker result, newest first ({@link PredictionController} serves
  * one prediction per upload and the deletes). Cursor pagination on (created_at, id); another tenant's rows
@@ -46,10 +47,12 @@ public class ListingController {
         String scope = Cursors.scope(RequestTenant.of(exchange), "predictions", userId, kind);
         Cursors.Position after = Cursors.decode(cursor, scope);
         UUID afterId = after == null ? null : after.uuid();
+        // The user's resumes: those whose owner (this service's projection of resume.submitted) is the user.
         StringBuilder sql = new StringBuilder("""
                 SELECT p.id, p.resume_id, p.resume_version, p.kind, p.task_id, p.summary, p.created_at
-                FROM predictions p JOIN resumes r ON r.id = p.resume_id AND r.tenant_id = p.tenant_id
-                WHERE p.tenant_id = :tenant AND r.user_id = :user""");
+                FROM predictions p
+                WHERE p.tenant_id = :tenant AND p.resume_id IN (""").append(ResumeOwners.RESUMES_OF_USER)
+                .append(") AND ").append(ResumeOwners.OWNER_OF_PREDICTION).append(" = :user");
         if (kind != null) {
             sql.append(" AND p.kind = :kind");
         }

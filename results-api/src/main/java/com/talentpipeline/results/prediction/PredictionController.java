@@ -3,6 +3,8 @@ package com.talentpipeline.results.prediction;
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.Cursors;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,10 +30,17 @@ import reactor.core.publisher.Mono;
 @RestController
 public class PredictionController {
 
-    private final PredictionStore store;
+    /** How often a read waiting for the projection looks again. */
+    private static final Duration PROJECTION_POLL = Duration.ofMillis(50);
+    /** Only an upload this young is waited for: an older one's event is not about to arrive. */
+    private static final Duration FRESH = Duration.ofMinutes(1);
 
-    public PredictionController(PredictionStore store) {
+    private final PredictionStore store;
+    private final PredictionProperties properties;
+
+    PredictionController(PredictionStore store, PredictionProperties properties) {
         this.store = store;
+        this.properties = properties;
     }
 
     @GetMapping(path = "/v1/predictions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -39,6 +48,7 @@ public class PredictionController {
         String tenant = RequestTenant.of(exchange);
         return Mono.justOrEmpty(uuid(id))
                 .flatMap(taskId -> store.find(tenant, taskId)
+                        .flatMap(upload -> projected(tenant, upload, Instant.now().plus(properties.projectionWait())))
                         // The parts are read again after the workers' task states: a score's rows commit with its
                         // SUCCEEDED state, so a state read first never meets parts read before that commit.
                         .flatMap(upload -> store.workerTasks(tenant, Predictions.workerTaskIds(upload))
@@ -64,8 +74,14 @@ public class PredictionController {
                     page.forEach(u -> ids.addAll(Predictions.workerTaskIds(u)));
                     UploadRow last = page.isEmpty() ? null : page.get(page.size() - 1);
                     String next = more ? PredictionCursor.after(last.createdAt(), last.taskId(), scope) : null;
-                    return store.workerTasks(tenant, ids).map(tasks -> new PredictionPage(
-                            page.stream().map(u -> Predictions.of(u, tasks)).toList(), next));
+                    // As for one prediction: the parts are read again after the workers' task states, so a
+                    // state read as SUCCEEDED never meets parts read before its rows committed ("deleted").
+                    return store.workerTasks(tenant, ids)
+                            .flatMap(tasks -> store.parts(tenant, page.stream().map(UploadRow::resumeId).toList())
+                                    .map(parts -> new PredictionPage(page.stream()
+                                            .map(u -> Predictions.of(
+                                                    u.withParts(parts.getOrDefault(u.resumeId(), List.of())), tasks))
+                                            .toList(), next)));
                 });
     }
 
@@ -81,6 +97,23 @@ public class PredictionController {
                         .flatMap(n -> n > 0 ? Mono.just(n) : store.deleteUpload(tenant, uuid)))
                 .map(n -> ResponseEntity.noContent().<Void>build())
                 .switchIfEmpty(Mono.error(() -> ApiProblemException.notFound("Prediction", id)));
+    }
+
+    /**
+     * The upload once this service has projected its current version's {@code resume.submitted} (read again
+     * every {@link #PROJECTION_POLL} until {@code deadline}), so that a read right after the 202 shows the
+     * upload's source and owner; as it is when the deadline passes, the version is no longer current, or the
+     * upload is not fresh (its event is not about to arrive: its source stays unknown).
+     */
+    private Mono<UploadRow> projected(String tenant, UploadRow upload, Instant deadline) {
+        Instant now = Instant.now();
+        if (upload.fromUpload() != null || upload.version() != upload.currentVersion() || !now.isBefore(deadline)
+                || upload.createdAt().isBefore(now.minus(FRESH))) {
+            return Mono.just(upload);
+        }
+        return Mono.delay(PROJECTION_POLL)
+                .then(store.find(tenant, upload.taskId()))
+                .flatMap(fresh -> projected(tenant, fresh, deadline));
     }
 
     private static java.util.Optional<UUID> uuid(String id) {

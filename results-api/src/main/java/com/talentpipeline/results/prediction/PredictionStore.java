@@ -25,20 +25,25 @@ import tools.jackson.databind.JsonNode;
  * Reads uploads and their worker rows for the prediction resource, always scoped by tenant. An upload is
  * a {@code resume.embedding} task with the version the intake recorded ({@code subject_version}), read through
  * the task kit's {@link TaskReads}; its parts are the {@code predictions} rows the scoring and matching workers
- * wrote for that version. A page is two queries whatever its size (three with a user filter): the kit's page of
- * upload tasks, then the resumes, files and parts of all of them by id list (parts aggregated per upload); only
- * uploads whose resume is already gone while an erasure runs cost a further pair, to fill their places.
+ * wrote for that version. The resume's current version is its newest upload task's (the intake writes the task
+ * with the document, so it is never behind); the owner and the file come from this service's projection of
+ * {@code resume.submitted} ({@code resume_versions}), which may not hold a version for a few milliseconds
+ * after its 202: then the upload's file is unknown (null), never guessed. A page is three queries whatever its
+ * size (four with a user filter): the kit's page of upload tasks, the kit's current versions, and the
+ * projection rows and parts of all of them by id list (parts aggregated per upload).
  */
 @Repository
 public class PredictionStore {
 
-    /** The resume, its file and the parts of each upload, given as parallel arrays (task, resume, version). */
+    /** The projection row, owner and parts of each upload, given as parallel arrays (task, resume, version). */
     private static final String DOCUMENTS = """
-            SELECT u.task_id, r.version AS current_version, r.user_id, f.file_name, f.media_type, p.parts
+            SELECT u.task_id, o.user_id, v.upload, v.file_name, v.media_type, p.parts
             FROM unnest(CAST(:tasks AS uuid[]), CAST(:subjects AS text[]), CAST(:versions AS int[]))
                  AS u(task_id, subject_id, subject_version)
-            JOIN resumes r ON r.id = u.subject_id AND r.tenant_id = :tenant
-            LEFT JOIN resume_files f ON f.resume_id = u.subject_id AND f.version = u.subject_version
+            LEFT JOIN resume_versions v
+                   ON v.tenant_id = :tenant AND v.resume_id = u.subject_id AND v.version = u.subject_version
+            LEFT JOIN LATERAL (""" + ResumeOwners.OWNER_OF_SUBJECT + """
+            ) o ON true
             LEFT JOIN LATERAL (
                 SELECT jsonb_agg(jsonb_build_object('id', p.id, 'kind', p.kind, 'version', p.resume_version,
                                                     'taskId', p.task_id, 'summary', p.summary,
@@ -71,64 +76,47 @@ public class PredictionStore {
     public Flux<UploadRow> page(String tenantId, String userId, String resumeId, OffsetDateTime afterCreated,
             UUID afterId, int limit) {
         return subjects(tenantId, userId, resumeId)
-                .flatMapMany(subjects -> fill(tenantId, subjects.orElse(null), afterCreated, afterId, limit + 1));
+                .flatMapMany(subjects -> tasks.versionedPage(tenantId, UPLOAD, subjects.orElse(null), afterCreated,
+                        afterId, limit + 1).collectList())
+                .flatMap(page -> uploads(tenantId, page));
     }
 
     /**
-     * {@code wanted} uploads after the keyset position: a page of upload tasks and their documents; when some
-     * had no resume row (an erasure removed it and has not yet reached the tasks), the next tasks after the
-     * page fill their places, so a page is as full as one query joining the two would make it.
-     */
-    private Flux<UploadRow> fill(String tenantId, List<String> subjects, OffsetDateTime afterCreated, UUID afterId,
-            int wanted) {
-        return tasks.versionedPage(tenantId, UPLOAD, subjects, afterCreated, afterId, wanted)
-                .collectList()
-                .flatMapMany(page -> uploads(tenantId, page).collectList().flatMapMany(found -> {
-                    if (page.size() < wanted || found.size() == page.size()) {
-                        return Flux.fromIterable(found);
-                    }
-                    TaskRow last = page.get(page.size() - 1);
-                    return Flux.concat(Flux.fromIterable(found),
-                            fill(tenantId, subjects, last.createdAt(), last.id(), wanted - found.size()));
-                }));
-    }
-
-    /**
-     * The resumes a page is limited to: the user's (one query of the resume rows), the one resume asked for, both
-     * (intersected), or none when neither filter is given (empty Optional: no limit).
+     * The resumes a page is limited to: the user's (their owner, by the projection, is the user), the one resume
+     * asked for, both (intersected), or none when neither filter is given (empty Optional: no limit).
      */
     private Mono<Optional<List<String>>> subjects(String tenantId, String userId, String resumeId) {
         if (userId == null) {
             return Mono.just(resumeId == null ? Optional.empty() : Optional.of(List.of(resumeId)));
         }
-        return db.sql("SELECT id FROM resumes WHERE tenant_id = :tenant AND user_id = :user")
+        return db.sql("SELECT DISTINCT u.resume_id FROM (" + ResumeOwners.RESUMES_OF_USER + ") u(resume_id) "
+                        + "WHERE (" + ResumeOwners.OWNER_OF_RESUME + ") = :user")
                 .bind("tenant", tenantId).bind("user", userId)
-                .map(row -> row.get("id", String.class))
+                .map(row -> row.get("resume_id", String.class))
                 .all()
                 .filter(id -> resumeId == null || resumeId.equals(id))
                 .collectList()
                 .map(Optional::of);
     }
 
-    /**
-     * The uploads of these tasks, in their order, each with its resume, file and parts (one query for all); a
-     * task whose resume is gone (being erased) is left out, as the resume row is part of an upload.
-     */
+    /** The uploads of these tasks, in their order, each with its current version, owner, file and parts. */
     private Flux<UploadRow> uploads(String tenantId, List<TaskRow> page) {
         if (page.isEmpty()) {
             return Flux.empty();
         }
-        return db.sql(DOCUMENTS)
+        Mono<Map<String, Integer>> current = tasks.latestVersions(tenantId, UPLOAD,
+                page.stream().map(TaskRow::subjectId).toList());
+        Mono<Map<UUID, Document>> documents = db.sql(DOCUMENTS)
                 .bind("tenant", tenantId)
                 .bind("tasks", page.stream().map(TaskRow::id).toArray(UUID[]::new))
                 .bind("subjects", page.stream().map(TaskRow::subjectId).toArray(String[]::new))
                 .bind("versions", page.stream().map(TaskRow::subjectVersion).toArray(Integer[]::new))
                 .map(row -> Map.entry(row.get("task_id", UUID.class), document(row)))
                 .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .flatMapMany(documents -> Flux.fromIterable(page)
-                        .filter(task -> documents.containsKey(task.id()))
-                        .map(task -> upload(task, documents.get(task.id()))));
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return Mono.zip(current, documents).flatMapMany(both -> Flux.fromIterable(page)
+                .map(task -> upload(task, both.getT1().getOrDefault(task.subjectId(), task.subjectVersion()),
+                        both.getT2().get(task.id()))));
     }
 
     /** The tenant's tasks with these ids (the workers' tasks of the uploads' versions), by id. */
@@ -138,6 +126,32 @@ public class PredictionStore {
             found.forEach((id, t) -> out.put(id, new UploadRow.WorkerTask(t.state(), t.errorCode(), t.errorMessage())));
             return out;
         });
+    }
+
+    /**
+     * The {@code predictions} rows of these resumes, by resume id: read again after the workers' task states,
+     * so that a part whose SUCCEEDED state was read is never missing (its rows commit with that state).
+     */
+    public Mono<Map<String, List<UploadRow.PartRow>>> parts(String tenantId, Collection<String> resumeIds) {
+        if (resumeIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("""
+                        SELECT id, resume_id, kind, resume_version, task_id, summary, created_at FROM predictions
+                        WHERE tenant_id = :tenant AND resume_id = ANY(:resumes)""")
+                .bind("tenant", tenantId).bind("resumes", resumeIds.stream().distinct().toArray(String[]::new))
+                .map(row -> Map.entry(row.get("resume_id", String.class), new UploadRow.PartRow(
+                        row.get("id", UUID.class), row.get("kind", String.class),
+                        row.get("resume_version", Integer.class), row.get("task_id", UUID.class),
+                        PipelineJson.mapper().readTree(row.get("summary", Json.class).asString()),
+                        instant(row.get("created_at", OffsetDateTime.class)))))
+                .all()
+                .collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(byResume -> {
+                    Map<String, List<UploadRow.PartRow>> out = new HashMap<>();
+                    byResume.forEach((resume, rows) -> out.put(resume, List.copyOf(rows)));
+                    return out;
+                });
     }
 
     /** Deletes one worker row by its id; emits the number of rows removed. */
@@ -164,7 +178,7 @@ public class PredictionStore {
     }
 
     /** An upload's columns that are not its task's. */
-    private record Document(int currentVersion, String userId, String fileName, String mediaType,
+    private record Document(String userId, Boolean fromUpload, String fileName, String mediaType,
             List<UploadRow.PartRow> parts) {
     }
 
@@ -179,15 +193,15 @@ public class PredictionStore {
                         OffsetDateTime.parse(p.get("createdAt").asString()).toInstant()));
             }
         }
-        return new Document(row.get("current_version", Integer.class), row.get("user_id", String.class),
+        return new Document(row.get("user_id", String.class), row.get("upload", Boolean.class),
                 row.get("file_name", String.class), row.get("media_type", String.class), List.copyOf(parts));
     }
 
-    private static UploadRow upload(TaskRow task, Document document) {
+    private static UploadRow upload(TaskRow task, int currentVersion, Document document) {
+        Document d = document == null ? new Document(null, null, null, null, List.of()) : document;
         return new UploadRow(task.id(), task.tenantId(), task.subjectId(), task.subjectVersion(), task.state(),
                 task.errorCode(), task.errorMessage(), instant(task.createdAt()), instant(task.updatedAt()),
-                document.currentVersion(), document.userId(), document.fileName(), document.mediaType(),
-                document.parts());
+                currentVersion, d.userId(), d.fromUpload(), d.fileName(), d.mediaType(), d.parts());
     }
 
     private static Instant instant(OffsetDateTime at) {

@@ -17,7 +17,8 @@ import java.util.List;
  * @param status         {@code complete} (every part available), {@code pending} (a part still to come) or
  *                       {@code incomplete} (every part settled, some failed, superseded or deleted)
  * @param source         {@code file} or {@code json}; null for an older version replaced since (only the
- *                       current version's file is kept)
+ *                       current version's file is kept), and for a version whose submission this service
+ *                       has not seen yet (a few milliseconds after its 202)
  * @param fileName       the uploaded file's name, when known
  * @param mediaType      the uploaded file's detected type, when known
  * @param userId         the resume's owner, if set

@@ -50,11 +50,15 @@ final class Predictions {
                 updated = part.createdAt();
             }
         }
-        String source = upload.mediaType() != null ? "file"
-                : upload.version() == upload.currentVersion() ? "json" : null;
+        // Shown for the current version only, as when the ingest API's one file row per resume was read; and
+        // unknown (null) until the version's resume.submitted is projected: a missing row is no "json".
+        boolean current = upload.version() == upload.currentVersion();
+        boolean file = current && Boolean.TRUE.equals(upload.fromUpload());
+        String source = !current || upload.fromUpload() == null ? null : file ? "file" : "json";
         String id = upload.taskId().toString();
-        return new PredictionView(id, upload.resumeId(), upload.version(), upload.version() == upload.currentVersion(),
-                status, source, upload.fileName(), upload.mediaType(), upload.userId(), career, ats, jobs,
+        return new PredictionView(id, upload.resumeId(), upload.version(), current,
+                status, source, file ? upload.fileName() : null, file ? upload.mediaType() : null, upload.userId(),
+                career, ats, jobs,
                 upload.createdAt(), updated, new PredictionView.Links("/v1/predictions/" + id, "/v1/tasks/" + id,
                         "/v1/resumes/" + upload.resumeId(), "/v1/resumes/" + upload.resumeId() + "/score"));
     }

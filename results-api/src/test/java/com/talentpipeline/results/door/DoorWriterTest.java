@@ -17,6 +17,7 @@ import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.task.TaskType;
+import com.talentpipeline.results.resume.ResumeVersions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
@@ -29,7 +30,8 @@ class DoorWriterTest {
 
     private final ResultCache cache = mock(ResultCache.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final DoorWriter writer = new DoorWriter(cache, null, meters);
+    private final ResumeVersions versions = mock(ResumeVersions.class);
+    private final DoorWriter writer = new DoorWriter(cache, versions, meters);
     private final ModelRef model = new ModelRef("all-minilm-l6-v2", "all-minilm-l6-v2@0123456789ab", 384);
 
     private EventEnvelope<TaskEvent> event(TaskEvent payload) {
@@ -69,6 +71,39 @@ class DoorWriterTest {
         writer.record(event(TaskEvent.succeeded(TaskType.RESUME_SCORE, model, "/v1/resumes/r-1/score",
                 PipelineJson.mapper().readTree("{\"version\":1}"), false))).block();
         verify(cache, never()).put(any(), anyString(), any());
+    }
+
+    private EventEnvelope<TaskEvent> score(int version) {
+        return event(TaskEvent.succeeded(TaskType.RESUME_SCORE, model, "/v1/resumes/r-1/score",
+                PipelineJson.mapper().readTree("{\"version\":" + version + ",\"scorer_version\":\"scorer-3\"}"), false));
+    }
+
+    private double scores(String outcome) {
+        return meters.counter("pipeline.door.entries", "kind", DoorEntries.SCORE_KIND, "outcome", outcome).count();
+    }
+
+    @Test
+    void aScoreIsRecordedOnlyForAVersionKnownToHaveNoFile() {
+        when(cache.ttlOf(DoorEntries.SCORE_TTL_KIND)).thenReturn(Duration.ofDays(7));
+        when(cache.put(any(), anyString(), any())).thenReturn(Mono.just(true));
+        when(cache.remember(anyString(), any(), any())).thenReturn(Mono.just(true));
+        when(versions.fromUpload("tenant-a", "r-1", 1)).thenReturn(Mono.just(false));
+        when(versions.fromUpload("tenant-a", "r-1", 2)).thenReturn(Mono.just(true));
+        // Version 3's resume.submitted is not projected yet: unknown is treated as a file, never as JSON.
+        when(versions.fromUpload("tenant-a", "r-1", 3)).thenReturn(Mono.empty());
+
+        writer.record(score(2)).block();
+        writer.record(score(3)).block();
+        verify(cache, never()).put(any(), anyString(), any());
+        assertThat(scores("file")).isEqualTo(1);
+        assertThat(scores("unknown")).isEqualTo(1);
+
+        writer.record(score(1)).block();
+        ArgumentCaptor<String> json = ArgumentCaptor.forClass(String.class);
+        verify(cache).put(eq(DoorEntries.scoreKey("tenant-a", "hash-1")), json.capture(), eq(Duration.ofDays(7)));
+        assertThat(PipelineJson.mapper().readValue(json.getValue(), DoorEntries.Score.class))
+                .isEqualTo(new DoorEntries.Score("scorer-3"));
+        assertThat(scores("stored")).isEqualTo(1);
     }
 
     @Test

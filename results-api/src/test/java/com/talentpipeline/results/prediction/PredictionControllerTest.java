@@ -1,5 +1,6 @@
 package com.talentpipeline.results.prediction;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
@@ -28,7 +29,7 @@ import reactor.core.publisher.Mono;
  * and deletes of an upload or a single part.
  */
 @WebFluxTest(controllers = PredictionController.class)
-@Import({ProblemDetailsAdvice.class, PredictionControllerTest.TestTenant.class})
+@Import({ProblemDetailsAdvice.class, PredictionControllerTest.TestTenant.class, PredictionConfiguration.class})
 class PredictionControllerTest {
 
     /** Stands in for the API-key filter: the tenant comes from a test header, else the default tenant. */
@@ -53,7 +54,7 @@ class PredictionControllerTest {
     static UploadRow upload(UUID id, int secondsAfter) {
         return new UploadRow(id, Tenants.DEFAULT, "r-" + id, 1, "SUCCEEDED", null, null,
                 PredictionsTest.ACCEPTED.plusSeconds(secondsAfter), PredictionsTest.ACCEPTED.plusSeconds(secondsAfter),
-                1, null, "scan.png", "image/png",
+                1, null, true, "scan.png", "image/png",
                 List.of(PredictionsTest.part("career_path", 1, PredictionsTest.CAREER, 5),
                         PredictionsTest.part("resume_score", 1, PredictionsTest.SCORE, 5)));
     }
@@ -116,6 +117,7 @@ class PredictionControllerTest {
         when(store.page(eq(Tenants.DEFAULT), isNull(), isNull(), isNull(), isNull(), eq(2)))
                 .thenReturn(Flux.just(upload(newest, 30), upload(middle, 20), upload(oldest, 10)));
         when(store.workerTasks(eq(Tenants.DEFAULT), any())).thenReturn(Mono.just(Map.of()));
+        when(store.parts(eq(Tenants.DEFAULT), any())).thenReturn(Mono.just(Map.of()));
         String scope = PredictionCursor.scope(Tenants.DEFAULT, null, null);
         String cursor = PredictionCursor.after(PredictionsTest.ACCEPTED.plusSeconds(20), middle, scope);
         web.get().uri("/v1/predictions?limit=2").exchange().expectStatus().isOk().expectBody()
@@ -137,6 +139,56 @@ class PredictionControllerTest {
         web.get().uri("/v1/predictions?cursor=" + cursor.substring(1)).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("invalid_cursor");
         web.get().uri("/v1/predictions?limit=101").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aListedPartIsReadAfterItsTaskStateSoACommittingScoreIsNeverShownDeleted() {
+        UUID id = UUID.randomUUID();
+        UploadRow before = upload(id, 0);
+        // The page was read before the score's rows committed: no parts yet. Then the score commits with its
+        // SUCCEEDED state, which the state read sees.
+        UploadRow readEarly = before.withParts(List.of());
+        when(store.page(eq(Tenants.DEFAULT), isNull(), isNull(), isNull(), isNull(), anyInt()))
+                .thenReturn(Flux.just(readEarly));
+        UUID scoring = com.talentpipeline.core.task.TaskIds.resumeScore(Tenants.DEFAULT, before.resumeId(), 1);
+        when(store.workerTasks(eq(Tenants.DEFAULT), any()))
+                .thenReturn(Mono.just(Map.of(scoring, new UploadRow.WorkerTask("SUCCEEDED", null, null))));
+        when(store.parts(eq(Tenants.DEFAULT), any())).thenReturn(Mono.just(Map.of(before.resumeId(), before.parts())));
+        web.get().uri("/v1/predictions").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items[0].careerPath.status").isEqualTo("available")
+                .jsonPath("$.items[0].careerPath.careerPath").isEqualTo("Backend Engineer")
+                .jsonPath("$.items[0].atsScore.status").isEqualTo("available")
+                .jsonPath("$.items[0].atsScore.atsScore").isEqualTo(84);
+        org.mockito.InOrder order = org.mockito.Mockito.inOrder(store);
+        order.verify(store).workerTasks(eq(Tenants.DEFAULT), any());
+        order.verify(store).parts(Tenants.DEFAULT, List.of(before.resumeId()));
+    }
+
+    @Test
+    void aReadRightAfterTheUploadWaitsForItsSubmissionToBeProjected() {
+        UUID id = UUID.randomUUID();
+        java.time.Instant now = java.time.Instant.now();
+        UploadRow projected = new UploadRow(id, Tenants.DEFAULT, "r-" + id, 1, "ACCEPTED", null, null, now, now, 1,
+                "u-1", true, "cv.pdf", "application/pdf", List.of());
+        UploadRow notYet = new UploadRow(id, Tenants.DEFAULT, "r-" + id, 1, "ACCEPTED", null, null, now, now, 1,
+                null, null, null, null, List.of());
+        when(store.find(Tenants.DEFAULT, id)).thenReturn(Mono.just(notYet), Mono.just(notYet), Mono.just(projected));
+        when(store.workerTasks(eq(Tenants.DEFAULT), any())).thenReturn(Mono.just(Map.of()));
+        web.get().uri("/v1/predictions/" + id).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.source").isEqualTo("file")
+                .jsonPath("$.fileName").isEqualTo("cv.pdf")
+                .jsonPath("$.userId").isEqualTo("u-1");
+
+        // Never projected within the wait (1 s): answered with the source unknown, not guessed.
+        UUID late = UUID.randomUUID();
+        when(store.find(Tenants.DEFAULT, late)).thenReturn(Mono.just(new UploadRow(late, Tenants.DEFAULT, "r-" + late,
+                1, "ACCEPTED", null, null, now, now, 1, null, null, null, null, List.of())));
+        long started = System.nanoTime();
+        web.get().uri("/v1/predictions/" + late).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.source").doesNotExist()
+                .jsonPath("$.currentVersion").isEqualTo(true);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isBetween(java.time.Duration.ofMillis(900),
+                java.time.Duration.ofSeconds(10));
     }
 
     @Test

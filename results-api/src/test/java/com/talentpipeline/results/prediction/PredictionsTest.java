@@ -19,10 +19,46 @@ class PredictionsTest {
     static final Instant ACCEPTED = Instant.parse("2026-12-07T10:00:00Z");
     static final UUID UPLOAD = UUID.fromString("00000000-0000-0000-0000-000000000001");
 
+    /** An upload whose resume.submitted was projected: from a file when {@code mediaType} is set. */
     static UploadRow upload(int version, int current, String state, String mediaType, UploadRow.PartRow... parts) {
+        return upload(version, current, state, mediaType != null, mediaType, parts);
+    }
+
+    /** {@code fromUpload} null: the version's resume.submitted is not projected yet. */
+    static UploadRow upload(int version, int current, String state, Boolean fromUpload, String mediaType,
+            UploadRow.PartRow... parts) {
         return new UploadRow(UPLOAD, TENANT, RESUME, version, state, "FAILED".equals(state) ? "MODEL_FAILED" : null,
                 "FAILED".equals(state) ? "encoder crashed" : null, ACCEPTED, ACCEPTED.plusSeconds(2), current, "u-1",
-                mediaType == null ? null : "cv.pdf", mediaType, List.of(parts));
+                fromUpload, mediaType == null ? null : "cv.pdf", mediaType, List.of(parts));
+    }
+
+    @Test
+    void theSourceIsUnknownUntilTheSubmissionIsProjectedAndShownForTheCurrentVersionOnly() {
+        PredictionView unknown = Predictions.of(upload(1, 1, "RUNNING", (Boolean) null, null), Map.of());
+        assertThat(unknown.source()).as("a missing projection row is no JSON submission").isNull();
+        assertThat(unknown.fileName()).isNull();
+        assertThat(unknown.mediaType()).isNull();
+        assertThat(unknown.currentVersion()).isTrue();
+
+        PredictionView older = Predictions.of(upload(1, 2, "SUCCEEDED", "application/pdf"), Map.of());
+        assertThat(older.currentVersion()).isFalse();
+        assertThat(older.source()).isNull();
+        assertThat(older.fileName()).isNull();
+        assertThat(older.mediaType()).isNull();
+
+        PredictionView file = Predictions.of(upload(2, 2, "SUCCEEDED", "application/pdf"), Map.of());
+        assertThat(file.source()).isEqualTo("file");
+        assertThat(file.mediaType()).isEqualTo("application/pdf");
+        assertThat(file.userId()).isEqualTo("u-1");
+        assertThat(Predictions.of(upload(2, 2, "SUCCEEDED", false, null), Map.of()).source()).isEqualTo("json");
+    }
+
+    @Test
+    void withPartsKeepsTheRowsOfItsVersionAndLater() {
+        UploadRow u = upload(2, 3, "SUCCEEDED", null).withParts(List.of(part("career_path", 1, CAREER, 1),
+                part("career_path", 2, CAREER, 2), part("resume_score", 3, SCORE, 3)));
+        assertThat(u.parts()).extracting(UploadRow.PartRow::version).containsExactly(2, 3);
+        assertThat(u.fromUpload()).isFalse();
     }
 
     static UploadRow.PartRow part(String kind, int version, String summary, int secondsAfter) {

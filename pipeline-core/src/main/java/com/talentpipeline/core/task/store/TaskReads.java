@@ -81,6 +81,26 @@ public final class TaskReads {
         return page(tenantId, null, type, subjectIds, true, afterCreated, afterId, count);
     }
 
+    /**
+     * The highest document version a task of this type recorded for each of these subjects (an intake writes its
+     * task with the document, so this is the subject's current version); subjects without one are absent.
+     */
+    public Mono<Map<String, Integer>> latestVersions(String tenantId, String type, Collection<String> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("""
+                        SELECT subject_id, max(subject_version) AS version FROM tasks
+                        WHERE tenant_id = :tenant AND type = :type AND subject_id = ANY(:subjects)
+                          AND subject_version IS NOT NULL
+                        GROUP BY subject_id""")
+                .bind("tenant", tenantId).bind("type", type)
+                .bind("subjects", subjectIds.stream().distinct().toArray(String[]::new))
+                .map(row -> Map.entry(row.get("subject_id", String.class), row.get("version", Integer.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
     private Flux<TaskRow> page(String tenantId, String state, String type, Collection<String> subjectIds,
             boolean versioned, OffsetDateTime afterCreated, UUID afterId, int count) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM tasks WHERE tenant_id = :tenant");
