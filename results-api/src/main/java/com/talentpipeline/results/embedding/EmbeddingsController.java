@@ -31,16 +31,16 @@ class EmbeddingsController {
 
     @GetMapping(path = "/v1/resumes/{id}/embeddings", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<JsonNode> resume(@PathVariable String id, ServerWebExchange exchange) {
-        return latest(RequestTenant.of(exchange), "resumes", "Resume", id, TaskType.RESUME_EMBEDDING);
+        return latest(RequestTenant.of(exchange), "Resume", id, TaskType.RESUME_EMBEDDING);
     }
 
     @GetMapping(path = "/v1/jobs/{id}/embeddings", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<JsonNode> job(@PathVariable String id, ServerWebExchange exchange) {
-        return latest(RequestTenant.of(exchange), "jobs", "Job", id, TaskType.JOB_EMBEDDING);
+        return latest(RequestTenant.of(exchange), "Job", id, TaskType.JOB_EMBEDDING);
     }
 
-    private Mono<JsonNode> latest(String tenant, String table, String what, String id, TaskType type) {
-        return store.latestResult(table, tenant, id, type.wireName()).flatMap(latest -> {
+    private Mono<JsonNode> latest(String tenant, String what, String id, TaskType type) {
+        return store.latestResult(tenant, id, type.wireName()).flatMap(latest -> {
             if (latest.result() != null) {
                 return Mono.just(withVersions(latest.result(), latest.documentVersion()));
             }

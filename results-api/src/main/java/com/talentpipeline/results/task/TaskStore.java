@@ -91,21 +91,18 @@ public class TaskStore {
 
     /**
      * The result of a type for a document of the tenant (highest document version, newest within it),
-     * whether the document exists and its current version (the document table is {@code resumes} or
-     * {@code jobs}): the kit's newest result and the document's row, read side by side.
+     * whether the document exists and its current version: the highest version its intake tasks recorded
+     * (the intake writes the task with the document, so it is never behind), both from the task kit.
      */
-    public Mono<LatestResult> latestResult(String table, String tenantId, String subjectId, String type) {
-        Mono<LatestResult> document = db.sql("SELECT version FROM %s WHERE id = :subject AND tenant_id = :tenant"
-                        .formatted(table))
-                .bind("subject", subjectId)
-                .bind("tenant", tenantId)
-                .map(row -> new LatestResult(true, null, row.get("version", Integer.class)))
-                .one()
-                .defaultIfEmpty(new LatestResult(false, null, null));
+    public Mono<LatestResult> latestResult(String tenantId, String subjectId, String type) {
+        Mono<LatestResult> document = reads.latestVersions(tenantId, type, List.of(subjectId))
+                .map(versions -> versions.containsKey(subjectId)
+                        ? new LatestResult(true, null, versions.get(subjectId))
+                        : new LatestResult(false, null, null));
         Mono<Optional<JsonNode>> result = reads.latestResult(tenantId, subjectId, type).map(Optional::of)
                 .defaultIfEmpty(Optional.empty());
-        return Mono.zip(document, result).map(both -> new LatestResult(both.getT1().documentExists(),
-                both.getT2().orElse(null), both.getT1().documentVersion()));
+        return Mono.zip(document, result).map(both -> new LatestResult(both.getT1().documentExists()
+                || both.getT2().isPresent(), both.getT2().orElse(null), both.getT1().documentVersion()));
     }
 
     /**

@@ -155,10 +155,10 @@ class PredictionControllerTest {
                 .thenReturn(Mono.just(Map.of(scoring, new UploadRow.WorkerTask("SUCCEEDED", null, null))));
         when(store.parts(eq(Tenants.DEFAULT), any())).thenReturn(Mono.just(Map.of(before.resumeId(), before.parts())));
         web.get().uri("/v1/predictions").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.items[0].careerPath.status").isEqualTo("available")
-                .jsonPath("$.items[0].careerPath.careerPath").isEqualTo("Backend Engineer")
-                .jsonPath("$.items[0].atsScore.status").isEqualTo("available")
-                .jsonPath("$.items[0].atsScore.atsScore").isEqualTo(84);
+                .jsonPath("$.items[0].career_path.status").isEqualTo("available")
+                .jsonPath("$.items[0].career_path.career_path").isEqualTo("Backend Engineer")
+                .jsonPath("$.items[0].ats_score.status").isEqualTo("available")
+                .jsonPath("$.items[0].ats_score.ats_score").isEqualTo(84);
         org.mockito.InOrder order = org.mockito.Mockito.inOrder(store);
         order.verify(store).workerTasks(eq(Tenants.DEFAULT), any());
         order.verify(store).parts(Tenants.DEFAULT, List.of(before.resumeId()));
@@ -176,8 +176,8 @@ class PredictionControllerTest {
         when(store.workerTasks(eq(Tenants.DEFAULT), any())).thenReturn(Mono.just(Map.of()));
         web.get().uri("/v1/predictions/" + id).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.source").isEqualTo("file")
-                .jsonPath("$.fileName").isEqualTo("cv.pdf")
-                .jsonPath("$.userId").isEqualTo("u-1");
+                .jsonPath("$.file_name").isEqualTo("cv.pdf")
+                .jsonPath("$.user_id").isEqualTo("u-1");
 
         // Never projected within the wait (1 s): answered with the source unknown, not guessed.
         UUID late = UUID.randomUUID();
@@ -186,7 +186,7 @@ class PredictionControllerTest {
         long started = System.nanoTime();
         web.get().uri("/v1/predictions/" + late).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.source").doesNotExist()
-                .jsonPath("$.currentVersion").isEqualTo(true);
+                .jsonPath("$.current_version").isEqualTo(true);
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isBetween(java.time.Duration.ofMillis(900),
                 java.time.Duration.ofSeconds(10));
     }
