@@ -14,6 +14,7 @@ import com.talentpipeline.core.task.store.TaskErasure;
 import com.talentpipeline.core.task.store.TaskReads;
 import com.talentpipeline.core.task.store.TaskRow;
 import com.talentpipeline.results.prediction.PredictionStore;
+import com.talentpipeline.results.prediction.UploadRow;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -79,7 +80,7 @@ class TaskKitStoreTest {
 
     @BeforeEach
     void empty() throws SQLException {
-        execute("TRUNCATE tasks, task_results, idempotency_keys, erased_subjects, resumes, predictions CASCADE");
+        execute("TRUNCATE tasks, task_results, idempotency_keys, erased_subjects, resumes, predictions, resume_versions CASCADE");
     }
 
     @Test
@@ -206,31 +207,37 @@ class TaskKitStoreTest {
     }
 
     @Test
-    void aPredictionPageSplitIntoTheKitsTasksAndTheResumesStaysFullAndScoped() throws SQLException {
+    void aPredictionPageIsTheKitsPageOfUploadsWithTheProjectionsOwnersAndFiles() throws SQLException {
         PredictionStore predictions = new PredictionStore(db);
         UUID first = task("a", "resume.embedding", "SUCCEEDED", "r1", 1, 0);
         task("a", "resume.embedding", "SUCCEEDED", "r2", 1, 1);
-        UUID orphan = task("a", "resume.embedding", "SUCCEEDED", "r3", 1, 2);
+        UUID unprojected = task("a", "resume.embedding", "SUCCEEDED", "r3", 1, 2);
         task("a", "resume.embedding", "SUCCEEDED", "r4", 1, 3);
-        task("a", "resume.score", "SUCCEEDED", "r4", null, 4);
-        task("b", "resume.embedding", "SUCCEEDED", "r1", 1, 5);
-        for (String resume : List.of("r1", "r2", "r4")) {
-            execute("INSERT INTO resumes (id, tenant_id, version, content, content_hash, created_at, updated_at, user_id)"
-                    + " VALUES ('" + resume + "', 'a', 1, '{}', 'h', now(), now(), '" + (resume.equals("r2") ? "u2" : "u1")
-                    + "')");
-        }
+        task("a", "resume.embedding", "SUCCEEDED", "r4", 2, 4);
+        task("a", "resume.score", "SUCCEEDED", "r4", null, 5);
+        task("b", "resume.embedding", "SUCCEEDED", "r1", 1, 6);
+        // r3's resume.submitted is not projected yet; r4's owner is the user its newest version named.
+        execute("INSERT INTO resume_versions (tenant_id, resume_id, version, user_id, upload, file_name, media_type,"
+                + " submitted_at) VALUES ('a', 'r1', 1, 'u1', true, 'cv.pdf', 'application/pdf', now()),"
+                + " ('a', 'r2', 1, 'u2', false, null, null, now()), ('a', 'r4', 1, 'u2', false, null, null, now()),"
+                + " ('a', 'r4', 2, 'u1', false, null, null, now())");
 
-        // Limit 2 reads 3 uploads: r4, then r3 (its resume row is gone: an erasure underway), r2, and r1 fills the
-        // place of r3, so the controller still sees that there is a next page.
-        assertThat(predictions.page("a", null, null, null, null, 2).count().block(WAIT)).isEqualTo(3);
-        assertThat(predictions.page("a", "u1", null, null, null, 20).count().block(WAIT)).isEqualTo(2);
+        // Limit 2 reads 3 uploads (to know there is a next page), newest first, only the versioned upload tasks.
+        List<UploadRow> page = predictions.page("a", null, null, null, null, 2).collectList().block(WAIT);
+        assertThat(page).extracting(UploadRow::resumeId).containsExactly("r4", "r4", "r3");
+        assertThat(page).extracting(UploadRow::currentVersion).containsExactly(2, 2, 1);
+        assertThat(page.get(2).fromUpload()).as("not projected yet: unknown, never guessed").isNull();
+        assertThat(predictions.page("a", "u1", null, null, null, 20).collectList().block(WAIT))
+                .extracting(UploadRow::resumeId).containsExactly("r4", "r4", "r1");
         assertThat(predictions.page("a", "u1", "r2", null, null, 20).count().block(WAIT)).isZero();
         assertThat(predictions.page("a", null, "r2", null, null, 20).count().block(WAIT)).isEqualTo(1);
-        assertThat(predictions.page("b", null, null, null, null, 20).count().block(WAIT)).isZero();
-        assertThat(predictions.find("a", first).hasElement().block(WAIT)).isTrue();
+        assertThat(predictions.page("b", null, null, null, null, 20).count().block(WAIT)).isEqualTo(1);
+        UploadRow upload = predictions.find("a", first).block(WAIT);
+        assertThat(upload.fileName()).isEqualTo("cv.pdf");
+        assertThat(upload.userId()).isEqualTo("u1");
+        assertThat(upload.fromUpload()).isTrue();
         assertThat(predictions.find("b", first).hasElement().block(WAIT)).isFalse();
-        assertThat(predictions.find("a", orphan).hasElement().block(WAIT)).isFalse();
-        assertThat(predictions.deleteUpload("a", orphan).block(WAIT)).isNull();
+        assertThat(predictions.find("a", unprojected).block(WAIT).userId()).isNull();
         assertThat(predictions.deleteUpload("a", first).block(WAIT)).isZero();
     }
 

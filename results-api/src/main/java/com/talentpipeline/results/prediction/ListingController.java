@@ -1,17 +1,14 @@
 package com.talentpipeline.results.prediction;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.tenant.RequestTenant;
-import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.Cursors;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * never appear.
  */
 @RestController
-public class ListingController {
+class ListingController {
 
     private final DatabaseClient db;
 
@@ -40,7 +37,7 @@ public class ListingController {
     }
 
     @GetMapping(path = "/v1/users/{userId}/predictions", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<Map<String, Object>> predictions(@PathVariable String userId,
+    public Mono<UserPredictionPage> predictions(@PathVariable String userId,
             @RequestParam(required = false) String kind, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor, ServerWebExchange exchange) {
         int size = Cursors.limit(limit, 20, 100);
@@ -68,58 +65,57 @@ public class ListingController {
         if (after != null) {
             spec = spec.bind("created", after.createdAt()).bind("id", afterId);
         }
-        return page(spec.map(ListingController::prediction).all().collectList(), size,
-                m -> Cursors.encode(((OffsetDateTime) m.get("_created")).toInstant(), (String) m.get("id"), scope));
-    }
-
-    private static Mono<Map<String, Object>> page(Mono<List<Map<String, Object>>> rows, int size,
-            Function<Map<String, Object>, String> cursorOf) {
-        return rows.map(list -> {
+        return spec.map(ListingController::prediction).all().collectList().map(list -> {
             boolean more = list.size() > size;
-            List<Map<String, Object>> items = more ? list.subList(0, size) : list;
-            String next = more ? cursorOf.apply(items.get(items.size() - 1)) : null;
-            items.forEach(m -> m.remove("_created"));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("items", items);
-            body.put("nextCursor", next);
-            return body;
+            List<Listed> items = more ? list.subList(0, size) : list;
+            Listed last = items.isEmpty() ? null : items.get(items.size() - 1);
+            return new UserPredictionPage(items.stream().map(Listed::prediction).toList(),
+                    more ? Cursors.encode(last.created().toInstant(), last.prediction().id(), scope) : null);
         });
     }
 
-    /** Summary field as a worker stores it -> field name in the listing. */
-    private static final Map<String, String> SUMMARY_FIELDS = orderedFields(
-            "career_path", "careerPath", "careerPath", "careerPath", "confidence", "confidence",
-            "ats_score", "atsScore", "atsScore", "atsScore", "overall_score", "overallScore",
-            "overallScore", "overallScore", "grade", "grade", "jobs", "jobs");
-
-    private static Map<String, String> orderedFields(String... pairs) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            fields.put(pairs[i], pairs[i + 1]);
-        }
-        return fields;
+    /**
+     * A page of {@code GET /v1/users/{userId}/predictions}.
+     *
+     * @param items      the user's stored predictions, newest first
+     * @param nextCursor the cursor of the next page; null on the last
+     */
+    record UserPredictionPage(List<UserPrediction> items, String nextCursor) {
     }
 
-    private static Map<String, Object> prediction(Readable row) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    /**
+     * One stored prediction of a user's resume. The seeds' fields are lifted from the worker's summary when it
+     * stored them (absent otherwise); {@code summary} is the whole stored row.
+     */
+    record UserPrediction(String id, String resumeId, Integer resumeVersion, String kind, String taskId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode careerPath,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode confidence,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode atsScore,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode overallScore,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode grade,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode jobs,
+            JsonNode summary, String createdAt) {
+    }
+
+    /** A listed prediction with its exact creation time, the keyset position of the next page. */
+    private record Listed(UserPrediction prediction, OffsetDateTime created) {
+    }
+
+    /** The summary's field under its stored name (workers write snake_case; the older camelCase is read too). */
+    private static JsonNode lifted(JsonNode summary, String snake, String camel) {
+        JsonNode value = summary.has(snake) ? summary.get(snake) : summary.get(camel);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private static Listed prediction(Readable row) {
         OffsetDateTime created = row.get("created_at", OffsetDateTime.class);
         JsonNode summary = PipelineJson.mapper().readTree(row.get("summary", Json.class).asString());
-        m.put("id", String.valueOf(row.get("id", UUID.class)));
-        m.put("resumeId", row.get("resume_id", String.class));
-        m.put("resumeVersion", row.get("resume_version", Integer.class));
-        m.put("kind", row.get("kind", String.class));
         UUID task = row.get("task_id", UUID.class);
-        m.put("taskId", task == null ? null : task.toString());
-        // The seed's fields, lifted from the summary when the worker stored them (workers write the
-        // snake_case names of their results; either spelling is accepted).
-        SUMMARY_FIELDS.forEach((stored, shown) -> {
-            if (summary.has(stored) && !summary.get(stored).isNull()) {
-                m.put(shown, summary.get(stored));
-            }
-        });
-        m.put("summary", summary);
-        m.put("createdAt", created.toInstant().toString());
-        m.put("_created", created);
-        return m;
+        return new Listed(new UserPrediction(String.valueOf(row.get("id", UUID.class)), row.get("resume_id", String.class),
+                row.get("resume_version", Integer.class), row.get("kind", String.class),
+                task == null ? null : task.toString(), lifted(summary, "career_path", "careerPath"),
+                lifted(summary, "confidence", "confidence"), lifted(summary, "ats_score", "atsScore"),
+                lifted(summary, "overall_score", "overallScore"), lifted(summary, "grade", "grade"),
+                lifted(summary, "jobs", "jobs"), summary, created.toInstant().toString()), created);
     }
 }

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * @param mediaType      the file's type, likewise
  * @param parts          {@code predictions} rows of this resume at this version or later
  */
-record UploadRow(UUID taskId, String tenantId, String resumeId, int version, String state, String errorCode,
+public record UploadRow(UUID taskId, String tenantId, String resumeId, int version, String state, String errorCode,
         String errorMessage, Instant createdAt, Instant updatedAt, int currentVersion, String userId,
         Boolean fromUpload, String fileName, String mediaType, List<PartRow> parts) {
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code pipeline.tasks.current{type,state}}: how many tasks are in each state now, refreshed every 15 s. */
 @Component
-public class TaskGauges {
+class TaskGauges {
 
     private static final Logger log = LoggerFactory.getLogger(TaskGauges.class);
 

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Webhook registrations, deliveries and attempts in PostgreSQL, always scoped by tenant for clients. */
 @Component
-public class WebhookStore {
+class WebhookStore {
 
     private final DatabaseClient db;
     private final TaskReads tasks;
