@@ -27,6 +27,9 @@ public class SchemaMigrator implements InitializingBean {
     /** A location name: lower-case path segments, e.g. {@code core/task} or {@code scoring}. */
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(/[a-z][a-z0-9_]*)*");
 
+    private static final int RACE_ATTEMPTS = 10;
+    private static final long RACE_PAUSE_MILLIS = 100;
+
     private final PipelineProperties.Db db;
 
     public SchemaMigrator(PipelineProperties.Db db) {
@@ -61,7 +64,34 @@ public class SchemaMigrator implements InitializingBean {
         }
     }
 
+    /**
+     * Another service that starts at the same time may have just created the set's history table and not yet
+     * written its baseline row: Flyway then refuses to baseline an empty history table. That service finishes
+     * within moments, so the migration is tried again a few times before giving up.
+     */
     private void migrate(String name) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                migrateOnce(name);
+                return;
+            } catch (org.flywaydb.core.api.FlywayException e) {
+                boolean raced = e.getMessage() != null && e.getMessage().contains("already exists, and is empty");
+                if (!raced || attempt >= RACE_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("schema {}: another service is creating history {}; trying again ({}/{})", name,
+                        historyTable(name), attempt, RACE_ATTEMPTS);
+                try {
+                    Thread.sleep(RACE_PAUSE_MILLIS * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void migrateOnce(String name) {
         var result = Flyway.configure()
                 .dataSource(db.jdbcUrl(), db.username(), db.password())
                 .locations(location(name))
