@@ -1,7 +1,7 @@
 package com.talentpipeline.scoring.resume;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.talentpipeline.scoring.career.CareerPrediction;
+import com.talentpipeline.core.career.CareerPrediction;
 import java.util.List;
 import java.util.Map;
 

@@ -2,6 +2,7 @@ package com.talentpipeline.scoring.career;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.talentpipeline.core.career.CareerPrediction;
 import com.talentpipeline.core.skill.SkillVocabulary;
 import com.talentpipeline.inference.config.TextModelProperties;
 import com.talentpipeline.inference.text.DjlTextEncoder;

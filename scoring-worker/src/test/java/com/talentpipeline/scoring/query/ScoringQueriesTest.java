@@ -14,6 +14,7 @@ import static org.mockito.Mockito.when;
 import com.talentpipeline.core.career.CareerRequested;
 import com.talentpipeline.core.career.TaxonomyRequested;
 import com.talentpipeline.core.career.TaxonomyRequested.Operation;
+import com.talentpipeline.core.career.TaxonomyView;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.job.ExperienceLevel;
 import com.talentpipeline.core.job.Job;
