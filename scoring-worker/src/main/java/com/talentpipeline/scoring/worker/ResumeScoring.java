@@ -19,7 +19,7 @@ import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.inference.model.ModelInfo;
-import com.talentpipeline.scoring.resume.ResumeScore;
+import com.talentpipeline.core.score.ResumeScore;
 import com.talentpipeline.scoring.resume.ResumeScorer;
 import com.talentpipeline.scoring.store.Documents;
 import com.talentpipeline.scoring.store.ScoreStore;

@@ -11,7 +11,7 @@ import com.talentpipeline.inference.vector.Vectors;
 import com.talentpipeline.scoring.resume.AtsScorer;
 import com.talentpipeline.scoring.resume.JobKeywords;
 import com.talentpipeline.scoring.resume.LabelledResumes;
-import com.talentpipeline.scoring.resume.ResumeScore;
+import com.talentpipeline.core.score.ResumeScore;
 import com.talentpipeline.scoring.resume.ResumeScorer;
 import com.talentpipeline.scoring.resume.ResumeText;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -31,7 +31,7 @@ import com.talentpipeline.scoring.career.CareerPredictor;
 import com.talentpipeline.scoring.resume.AtsScorer;
 import com.talentpipeline.scoring.resume.JobKeywords;
 import com.talentpipeline.scoring.resume.QualityScorer;
-import com.talentpipeline.scoring.resume.ResumeScore;
+import com.talentpipeline.core.score.ResumeScore;
 import com.talentpipeline.scoring.resume.ResumeScorer;
 import com.talentpipeline.scoring.store.Documents;
 import com.talentpipeline.scoring.store.ScoreStore;
