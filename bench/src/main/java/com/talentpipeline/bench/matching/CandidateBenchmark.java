@@ -12,7 +12,7 @@ import com.talentpipeline.matching.candidates.CandidateFilter;
 import com.talentpipeline.matching.candidates.CandidateRanker;
 import com.talentpipeline.matching.compare.JobProfile;
 import com.talentpipeline.matching.compare.MatchEngine;
-import com.talentpipeline.matching.compare.MatchResult;
+import com.talentpipeline.core.match.MatchResult;
 import com.talentpipeline.matching.compare.ProfileEmbedder;
 import com.talentpipeline.matching.compare.ResumeProfile;
 import com.talentpipeline.matching.compare.SkillEmbeddings;

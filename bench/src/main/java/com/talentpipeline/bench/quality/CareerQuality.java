@@ -1,8 +1,8 @@
 package com.talentpipeline.bench.quality;
 
+import com.talentpipeline.core.career.CareerPrediction;
 import com.talentpipeline.scoring.career.Calibration;
 import com.talentpipeline.scoring.career.CareerLabel;
-import com.talentpipeline.scoring.career.CareerPrediction;
 import com.talentpipeline.scoring.career.CareerPredictor;
 import com.talentpipeline.scoring.career.LabelSet;
 import com.talentpipeline.scoring.career.TfIdf;

@@ -1,13 +1,12 @@
 package com.talentpipeline.detection.detect;
 
+import com.talentpipeline.core.image.ImageDetections;
 import com.talentpipeline.detection.backbone.BackboneInfo;
 import com.talentpipeline.detection.maskcut.Detection;
 import com.talentpipeline.detection.maskcut.DetectionResult;
 import com.talentpipeline.detection.maskcut.MaskCut;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One image's detections with everything needed to read them: the backbone, MaskCut's settings, timings.
@@ -22,40 +21,26 @@ import java.util.Map;
 public record DetectionReport(DetectionResult result, BackboneInfo backbone, MaskCut.Settings settings,
         double decodeMillis, double featureMillis, double totalMillis) {
 
-    /** The result document (stored in {@code detections.result} and sent as the task's result). */
-    public Map<String, Object> asDocument(String imageId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("imageId", imageId);
-        body.put("width", result.width());
-        body.put("height", result.height());
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("name", backbone.name());
-        model.put("kind", backbone.kind());
-        model.put("patchSize", backbone.patchSize());
-        model.put("inputSize", backbone.inputSize());
-        model.put("engine", backbone.engine());
-        body.put("backbone", model);
-        body.put("method", Map.of("name", "maskcut", "tau", settings.tau(), "maxObjects", settings.maxObjects(),
-                "grid", List.of(result.gridRows(), result.gridCols())));
-        List<Map<String, Object>> detections = new ArrayList<>();
+    /**
+     * The result document (the answer of a synchronous detection, and, with the file name, what is stored in
+     * {@code detections.result} and sent as the task's result).
+     */
+    public ImageDetections asDocument(String imageId) {
+        List<ImageDetections.DetectedObject> detections = new ArrayList<>();
         for (Detection d : result.detections()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("bbox", List.of(d.bbox()[0], d.bbox()[1], d.bbox()[2], d.bbox()[3]));
-            item.put("area", d.area());
-            item.put("score", Math.round(d.score() * 10_000) / 10_000.0);
-            item.put("segmentation", Map.of("size", List.of(result.height(), result.width()),
-                    "counts", d.mask().rleCounts()));
-            detections.add(item);
+            detections.add(new ImageDetections.DetectedObject(List.of(d.bbox()[0], d.bbox()[1], d.bbox()[2], d.bbox()[3]),
+                    d.area(), Math.round(d.score() * 10_000) / 10_000.0,
+                    new ImageDetections.RleSegmentation(List.of(result.height(), result.width()), d.mask().rleCounts())));
         }
-        body.put("detections", detections);
-        Map<String, Object> timings = new LinkedHashMap<>();
-        timings.put("decodeMillis", round(decodeMillis));
-        timings.put("featuresMillis", round(featureMillis));
-        timings.put("solverMillis", round(result.solverMillis()));
-        timings.put("solverIterations", result.solverIterations());
-        timings.put("totalMillis", round(totalMillis));
-        body.put("timings", timings);
-        return body;
+        return new ImageDetections(imageId, result.width(), result.height(),
+                new ImageDetections.DetectionBackbone(backbone.name(), backbone.kind(), backbone.patchSize(),
+                        backbone.inputSize(), backbone.engine()),
+                new ImageDetections.DetectionMethod("maskcut", settings.tau(), settings.maxObjects(),
+                        List.of(result.gridRows(), result.gridCols())),
+                detections,
+                new ImageDetections.DetectionTimings(round(decodeMillis), round(featureMillis),
+                        round(result.solverMillis()), result.solverIterations(), round(totalMillis)),
+                null);
     }
 
     private static double round(double millis) {

@@ -3,6 +3,7 @@ package com.talentpipeline.detection.request;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.image.ImageDecoder;
 import com.talentpipeline.core.image.ImageRequested;
+import com.talentpipeline.core.image.ImageSimilarity;
 import com.talentpipeline.core.kafka.reply.RequestHandler;
 import com.talentpipeline.core.kafka.reply.Responder;
 import com.talentpipeline.core.kafka.reply.Responders;
@@ -77,7 +78,7 @@ class ImageRequests implements RequestHandler<ImageRequested> {
         BufferedImage a = decoder.read(required(q.first(), "first"));
         BufferedImage b = decoder.read(required(q.second(), "second"));
         double similarity = detection.similarity(a, b);
-        return Answer.of(new Similarity(Math.round(similarity * 10_000) / 10_000.0, "cosine of global embeddings",
+        return Answer.of(new ImageSimilarity(Math.round(similarity * 10_000) / 10_000.0, "cosine of global embeddings",
                 detection.backbone().info().name(), Math.round((System.nanoTime() - t0) / 1e5) / 10.0), model());
     }
 

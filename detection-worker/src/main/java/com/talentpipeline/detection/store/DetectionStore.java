@@ -1,10 +1,10 @@
 package com.talentpipeline.detection.store;
 
+import com.talentpipeline.core.image.ImageDetections;
 import com.talentpipeline.core.json.PipelineJson;
 import io.r2dbc.postgresql.codec.Json;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -26,7 +26,7 @@ public class DetectionStore {
 
     /** Stores (or replaces, on redelivery) an image's detections. */
     public Mono<Void> saveDetections(String tenant, UUID imageId, String backbone, int objects,
-            Map<String, Object> result) {
+            ImageDetections result) {
         return db.sql("""
                         INSERT INTO detections (image_id, tenant_id, backbone, objects, result, created_at)
                         VALUES (:id, :tenant, :backbone, :objects, :result, :now)

@@ -1,17 +1,18 @@
 package com.talentpipeline.detection.task;
 
 import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.image.ImageDetections;
 import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.topic.Topics;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Publishes the {@code image.detection} task's RUNNING and SUCCEEDED events on {@code task.events}, keyed by
@@ -31,10 +32,14 @@ class DetectionTasks {
     }
 
     public void succeeded(UUID taskId, String tenant, String imageId, String traceparent, String backbone,
-            Map<String, Object> result) {
+            ImageDetections result, String overlayPng) {
+        ObjectNode published = PipelineJson.mapper().valueToTree(result);
+        if (overlayPng != null) {
+            // The overlay travels with the result only: the results API serves it apart, never in the JSON.
+            published.put("overlayPng", overlayPng);
+        }
         send(taskId, tenant, imageId, traceparent, TaskEvent.succeeded(TaskType.IMAGE_DETECTION,
-                new ModelRef(backbone, "maskcut", 0), "/v1/images/" + imageId + "/detections",
-                PipelineJson.mapper().valueToTree(result), false));
+                new ModelRef(backbone, "maskcut", 0), "/v1/images/" + imageId + "/detections", published, false));
     }
 
     private void send(UUID taskId, String tenant, String imageId, String traceparent, TaskEvent event) {

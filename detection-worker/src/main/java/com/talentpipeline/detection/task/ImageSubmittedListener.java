@@ -1,6 +1,8 @@
 package com.talentpipeline.detection.task;
 
 import com.talentpipeline.core.event.EventEnvelope;
+import com.talentpipeline.core.image.ImageDecoder;
+import com.talentpipeline.core.image.ImageDetections;
 import com.talentpipeline.core.image.ImageSubmitted;
 import com.talentpipeline.core.kafka.consume.ConsumeKit;
 import com.talentpipeline.core.kafka.consume.DeadLetters;
@@ -11,17 +13,14 @@ import com.talentpipeline.core.task.ErrorCode;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
+import com.talentpipeline.detection.config.DetectionProperties;
 import com.talentpipeline.detection.detect.DetectionReport;
 import com.talentpipeline.detection.detect.DetectionService;
-import com.talentpipeline.core.image.ImageDecoder;
-import com.talentpipeline.detection.store.DetectionStore;
 import com.talentpipeline.detection.detect.OverlayPreview;
-import com.talentpipeline.detection.config.DetectionProperties;
-import java.util.LinkedHashMap;
+import com.talentpipeline.detection.store.DetectionStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -105,19 +104,14 @@ class ImageSubmittedListener {
                     "object discovery failed: " + e.getClass().getSimpleName());
             return;
         }
-        Map<String, Object> document = report.asDocument(imageId);
         // The file name names the image in the COCO export the results API builds from the task's result.
-        document.put("fileName", image.fileName() == null || image.fileName().isBlank() ? imageId + ".png"
-                : image.fileName());
+        ImageDetections document = report.asDocument(imageId).withFileName(
+                image.fileName() == null || image.fileName().isBlank() ? imageId + ".png" : image.fileName());
         store.saveDetections(tenant, UUID.fromString(imageId), report.backbone().name(),
                 report.result().detections().size(), document).block(DB);
-        Map<String, Object> published = new LinkedHashMap<>(document);
         String png = OverlayPreview.base64Png(decoded, report.result().detections(), overlay.maxSide(),
                 (int) overlay.maxSize().toBytes());
-        if (png != null) {
-            published.put("overlayPng", png);
-        }
-        tasks.succeeded(taskId, tenant, imageId, trace, report.backbone().name(), published);
+        tasks.succeeded(taskId, tenant, imageId, trace, report.backbone().name(), document, png);
         log.info("image {} ({}x{}): {} objects in {} ms", imageId, image.width(), image.height(),
                 report.result().detections().size(), Math.round(report.totalMillis()));
     }

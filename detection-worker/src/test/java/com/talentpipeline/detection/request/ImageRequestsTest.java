@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.image.ImageDecoder;
 import com.talentpipeline.core.image.ImageRequested;
+import com.talentpipeline.core.image.ImageSimilarity;
 import com.talentpipeline.core.kafka.consume.ConsumeKit;
 import com.talentpipeline.core.kafka.consume.DeadLetters;
 import com.talentpipeline.core.kafka.reply.Reply;
@@ -99,6 +100,18 @@ class ImageRequestsTest {
         assertThat(reply.correlationId()).isEqualTo(request.taskId());
         assertThat(reply.body().path("width").asInt()).isEqualTo(160);
         assertThat(reply.body().path("detections").size()).isGreaterThanOrEqualTo(1);
+        // The wire shape of the typed answer (core.image.ImageDetections) is the one the endpoint always had:
+        // these keys in this order, imageId written as null, no fileName for a synchronous detection.
+        assertThat(reply.body().propertyNames()).containsExactly("imageId", "width", "height", "backbone", "method",
+                "detections", "timings");
+        assertThat(reply.body().get("imageId").isNull()).isTrue();
+        assertThat(reply.body().path("method").propertyNames()).containsExactly("name", "tau", "maxObjects", "grid");
+        assertThat(reply.body().path("detections").get(0).propertyNames())
+                .containsExactly("bbox", "area", "score", "segmentation");
+        assertThat(reply.body().path("detections").get(0).path("segmentation").path("size").get(0).asInt())
+                .isEqualTo(reply.body().path("height").asInt());
+        assertThat(reply.body().path("timings").propertyNames()).containsExactly("decodeMillis", "featuresMillis",
+                "solverMillis", "solverIterations", "totalMillis");
         TaskEvent event = sent.stream().filter(r -> r.topic().equals(Topics.TASK_EVENTS_NAME))
                 .map(r -> Topics.TASK_EVENTS.decode(r.value()).payload()).findFirst().orElseThrow();
         assertThat(event.type()).isEqualTo(TaskType.IMAGE_REQUEST);
@@ -109,7 +122,7 @@ class ImageRequestsTest {
     void compareOfAnImageWithItselfIsOneAndMatchTextIsA501NamingTheSetting() throws Exception {
         byte[] png = scene();
         var answer = requests.handle(request(ImageRequested.compare(png, png)));
-        assertThat(((Similarity) answer.result()).similarity()).isGreaterThan(0.999);
+        assertThat(((ImageSimilarity) answer.result()).similarity()).isGreaterThan(0.999);
         assertThatThrownBy(() -> requests.handle(request(ImageRequested.matchText("a red ball"))))
                 .isInstanceOfSatisfying(ApiProblemException.class, e -> {
                     assertThat(e.status().value()).isEqualTo(501);

@@ -1,11 +1,15 @@
 package com.talentpipeline.ingest.ask;
 
+import com.talentpipeline.core.kafka.reply.RequestAccepted;
 import com.talentpipeline.core.kafka.reply.RequestReply;
 import com.talentpipeline.core.match.MatchBatchRequested;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,6 +43,8 @@ class BatchMatchController {
         this.settings = properties.matching();
     }
 
+    @ApiResponse(responseCode = "202", description = "The match.batch task; its progress and result are read on the task",
+            content = @Content(schema = @Schema(implementation = RequestAccepted.class)))
     @PostMapping(path = "/v1/matches/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> batch(@RequestBody(required = false) BatchMatchRequest request,

@@ -1,10 +1,15 @@
 package com.talentpipeline.ingest.ask;
 
+import com.talentpipeline.core.career.CareerPaths;
 import com.talentpipeline.core.career.CareerRequested;
+import com.talentpipeline.core.kafka.reply.RequestAccepted;
 import com.talentpipeline.core.kafka.reply.RequestReply;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.topic.Topics;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +45,11 @@ class CareerPredictionController {
         this.settings = properties.career();
     }
 
+    @ApiResponse(responseCode = "200", description = "The predicted career paths, best first",
+            content = @Content(schema = @Schema(implementation = CareerPaths.class)))
+    @ApiResponse(responseCode = "202", description = "Not answered in time: the career_path.predict task the answer "
+            + "completes (Location: the task)",
+            content = @Content(schema = @Schema(implementation = RequestAccepted.class)))
     @PostMapping(path = "/v1/career-paths/predict", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> predict(@RequestBody(required = false) CareerRequested request,

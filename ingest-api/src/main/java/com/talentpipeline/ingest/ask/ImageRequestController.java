@@ -1,7 +1,10 @@
 package com.talentpipeline.ingest.ask;
 
 import com.talentpipeline.core.image.ImageDecoder;
+import com.talentpipeline.core.image.ImageDetections;
 import com.talentpipeline.core.image.ImageRequested;
+import com.talentpipeline.core.image.ImageSimilarity;
+import com.talentpipeline.core.kafka.reply.RequestAccepted;
 import com.talentpipeline.core.kafka.reply.RequestReply;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.tenant.RequestTenant;
@@ -10,6 +13,9 @@ import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.FieldProblem;
 import com.talentpipeline.core.web.Uploads;
 import com.talentpipeline.ingest.config.IngestProperties;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -52,6 +58,10 @@ class ImageRequestController {
     }
 
     /** Object discovery on one small image (up to {@code max-detect-pixels}), nothing stored. */
+    @ApiResponse(responseCode = "200", description = "The objects in the image (nothing stored: no image_id)",
+            content = @Content(schema = @Schema(implementation = ImageDetections.class)))
+    @ApiResponse(responseCode = "202", description = "Not answered within the timeout: the image.request task",
+            content = @Content(schema = @Schema(implementation = RequestAccepted.class)))
     @PostMapping(path = "/v1/images:detect", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> detect(ServerWebExchange exchange,
@@ -77,6 +87,10 @@ class ImageRequestController {
      * Similarity of two images: multipart parts {@code first} and {@code second}, or form fields
      * {@code firstId} and {@code secondId} naming the caller's uploaded images.
      */
+    @ApiResponse(responseCode = "200", description = "The similarity of the two images",
+            content = @Content(schema = @Schema(implementation = ImageSimilarity.class)))
+    @ApiResponse(responseCode = "202", description = "Not answered within the timeout: the image.request task",
+            content = @Content(schema = @Schema(implementation = RequestAccepted.class)))
     @PostMapping(path = "/v1/images/compare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> compare(ServerWebExchange exchange,
@@ -88,6 +102,11 @@ class ImageRequestController {
     }
 
     /** Text-to-image matching; the worker answers 501 while it has no CLIP model. */
+    @ApiResponse(responseCode = "501", description = "No CLIP model: clip_not_configured (or clip_not_supported)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "202", description = "Not answered within the timeout: the image.request task",
+            content = @Content(schema = @Schema(implementation = RequestAccepted.class)))
     @PostMapping(path = "/v1/images/match-text", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> matchText(ServerWebExchange exchange,
             @RequestBody(required = false) MatchText body,

@@ -1,12 +1,19 @@
 package com.talentpipeline.ingest.ask;
 
+import com.talentpipeline.core.kafka.reply.RequestAccepted;
 import com.talentpipeline.core.kafka.reply.RequestReply;
+import com.talentpipeline.core.match.CandidatePage;
 import com.talentpipeline.core.match.CandidatesRequested;
+import com.talentpipeline.core.match.JobClusters;
 import com.talentpipeline.core.match.JobClustersRequested;
+import com.talentpipeline.core.match.JobSearchPage;
 import com.talentpipeline.core.match.JobSearchRequested;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.topic.Topics;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,6 +48,10 @@ class JobQueriesController {
         this.settings = properties.matching();
     }
 
+    @ApiResponse(responseCode = "200", description = "One page of the ranked jobs",
+            content = @Content(schema = @Schema(implementation = JobSearchPage.class)))
+    @ApiResponse(responseCode = "202", description = "Not answered within the read timeout: the job.search task",
+            content = @Content(schema = @Schema(implementation = RequestAccepted.class)))
     @GetMapping(path = "/v1/jobs/search", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> search(@RequestParam(required = false) String query,
             @RequestParam(required = false) String location, @RequestParam(required = false) String remote,
@@ -59,6 +70,10 @@ class JobQueriesController {
                 traceparent, search), settings.readTimeout());
     }
 
+    @ApiResponse(responseCode = "200", description = "One page of the ranked resumes",
+            content = @Content(schema = @Schema(implementation = CandidatePage.class)))
+    @ApiResponse(responseCode = "202", description = "Not answered within the read timeout: the job.candidates task",
+            content = @Content(schema = @Schema(implementation = RequestAccepted.class)))
     @GetMapping(path = "/v1/jobs/{jobId}/candidates", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> candidates(@PathVariable String jobId, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) String minScore,
@@ -73,6 +88,10 @@ class JobQueriesController {
                         tenant, job, traceparent, candidates), settings.readTimeout()));
     }
 
+    @ApiResponse(responseCode = "200", description = "The clustering of the tenant's active jobs",
+            content = @Content(schema = @Schema(implementation = JobClusters.class)))
+    @ApiResponse(responseCode = "202", description = "Not answered within the clusters timeout: the job.clusters task",
+            content = @Content(schema = @Schema(implementation = RequestAccepted.class)))
     @PostMapping(path = "/v1/jobs/clusters", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> clusters(@RequestBody(required = false) ClusterRequest request,
             @RequestHeader(name = "traceparent", required = false) String traceparent, ServerWebExchange exchange) {

@@ -1,10 +1,14 @@
 package com.talentpipeline.ingest.ask;
 
+import com.talentpipeline.core.kafka.reply.RequestAccepted;
 import com.talentpipeline.core.kafka.reply.RequestReply;
 import com.talentpipeline.core.match.MatchRequested;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.topic.Topics;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +35,8 @@ class MatchController {
         this.documents = documents;
     }
 
+    @ApiResponse(responseCode = "202", description = "The match task; its result is read on the task",
+            content = @Content(schema = @Schema(implementation = RequestAccepted.class)))
     @PostMapping(path = "/v1/matches", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> match(@RequestBody(required = false) MatchRequest request,

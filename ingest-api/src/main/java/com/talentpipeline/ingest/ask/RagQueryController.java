@@ -1,10 +1,15 @@
 package com.talentpipeline.ingest.ask;
 
+import com.talentpipeline.core.kafka.reply.RequestAccepted;
 import com.talentpipeline.core.kafka.reply.RequestReply;
+import com.talentpipeline.core.rag.RagAnswer;
 import com.talentpipeline.core.rag.RagRequested;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.topic.Topics;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +39,11 @@ class RagQueryController {
         this.settings = properties.rag();
     }
 
+    @ApiResponse(responseCode = "200", description = "The worker's answer, with its citations",
+            content = @Content(schema = @Schema(implementation = RagAnswer.class)))
+    @ApiResponse(responseCode = "202", description = "Not answered in time (or timeout_millis 0): the rag.query task "
+            + "the answer completes (Location: the task)",
+            content = @Content(schema = @Schema(implementation = RequestAccepted.class)))
     @PostMapping(path = "/v1/rag/queries", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> query(@RequestBody(required = false) RagQuery request,

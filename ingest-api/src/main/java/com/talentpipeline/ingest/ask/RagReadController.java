@@ -3,8 +3,12 @@ package com.talentpipeline.ingest.ask;
 import com.talentpipeline.core.kafka.reply.RequestReply;
 import com.talentpipeline.core.rag.RagLookup;
 import com.talentpipeline.core.rag.RagLookup.What;
+import com.talentpipeline.core.rag.RagViews;
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.topic.Topics;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +39,8 @@ class RagReadController {
     }
 
     /** The indexed version of a resume and its chunks (without vectors); 404 while it is not indexed. */
+    @ApiResponse(responseCode = "200", description = "The indexed version and its chunks",
+            content = @Content(schema = @Schema(implementation = RagViews.RagIndexedResume.class)))
     @GetMapping(path = "/v1/rag/resumes/{resumeId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<JsonNode> indexed(@PathVariable String resumeId,
             @RequestHeader(name = "traceparent", required = false) String traceparent, ServerWebExchange exchange) {
@@ -42,6 +48,8 @@ class RagReadController {
     }
 
     /** The model, the retrieval settings and the caller tenant's index sizes. */
+    @ApiResponse(responseCode = "200", description = "The worker's model, settings and the tenant's index sizes",
+            content = @Content(schema = @Schema(implementation = RagViews.RagInfo.class)))
     @GetMapping(path = "/v1/rag/info", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<JsonNode> info(@RequestHeader(name = "traceparent", required = false) String traceparent,
             ServerWebExchange exchange) {
@@ -49,6 +57,14 @@ class RagReadController {
     }
 
     /** Whether the worker's text model and index store are up (503 when not). */
+    @ApiResponse(responseCode = "200", description = "Text model and index store are UP",
+            content = @Content(schema = @Schema(implementation = RagViews.RagHealth.class)))
+    @ApiResponse(responseCode = "503", description = "A part is DOWN (the body says which), or the worker did not "
+            + "answer in time (problem+json, Retry-After)", content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = RagViews.RagHealth.class)),
+                @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        schema = @Schema(ref = "#/components/schemas/Problem"))})
     @GetMapping(path = "/v1/rag/health", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<JsonNode>> health(@RequestHeader(name = "traceparent", required = false) String traceparent,
             ServerWebExchange exchange) {

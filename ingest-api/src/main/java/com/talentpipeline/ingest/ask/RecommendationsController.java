@@ -1,10 +1,15 @@
 package com.talentpipeline.ingest.ask;
 
+import com.talentpipeline.core.kafka.reply.RequestAccepted;
 import com.talentpipeline.core.kafka.reply.RequestReply;
+import com.talentpipeline.core.match.RecommendationsPage;
 import com.talentpipeline.core.match.RecommendationsRequested;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.topic.Topics;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +39,10 @@ class RecommendationsController {
         this.settings = properties.matching();
     }
 
+    @ApiResponse(responseCode = "200", description = "The matching worker's answer",
+            content = @Content(schema = @Schema(implementation = RecommendationsPage.class)))
+    @ApiResponse(responseCode = "202", description = "Not answered within the read timeout: the recommendations.query task",
+            content = @Content(schema = @Schema(implementation = RequestAccepted.class)))
     @GetMapping(path = "/v1/resumes/{resumeId}/recommendations", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Object>> recommendations(@PathVariable String resumeId,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String location,

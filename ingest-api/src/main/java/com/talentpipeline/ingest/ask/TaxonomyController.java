@@ -1,11 +1,16 @@
 package com.talentpipeline.ingest.ask;
 
 import com.talentpipeline.core.career.CareerRequested;
+import com.talentpipeline.core.career.TaxonomyList;
 import com.talentpipeline.core.career.TaxonomyRequested;
 import com.talentpipeline.core.career.TaxonomyRequested.Operation;
+import com.talentpipeline.core.career.TaxonomyView;
 import com.talentpipeline.core.kafka.reply.RequestReply;
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.topic.Topics;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +54,8 @@ class TaxonomyController {
         this.properties = properties;
     }
 
+    @ApiResponse(responseCode = "201", description = "Stored (Location: the taxonomy)",
+            content = @Content(schema = @Schema(implementation = TaxonomyView.class)))
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<JsonNode>> create(@RequestBody(required = false) TaxonomyBody body,
             @RequestHeader(name = "traceparent", required = false) String traceparent, ServerWebExchange exchange) {
@@ -58,18 +65,23 @@ class TaxonomyController {
                 .map(stored -> ResponseEntity.status(HttpStatus.CREATED).location(URI.create(PATH + "/" + id)).body(stored));
     }
 
+    @ApiResponse(responseCode = "200", description = "The built-in taxonomy and the tenant's, newest first",
+            content = @Content(schema = @Schema(implementation = TaxonomyList.class)))
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<JsonNode> list(@RequestHeader(name = "traceparent", required = false) String traceparent,
             ServerWebExchange exchange) {
         return ask(exchange, null, traceparent, new TaxonomyRequested(Operation.LIST, null, null, null));
     }
 
+    @ApiResponse(responseCode = "200", description = "The taxonomy's labels, with their example counts",
+            content = @Content(schema = @Schema(implementation = TaxonomyView.class)))
     @GetMapping(path = PATH + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<JsonNode> get(@PathVariable String id, @RequestHeader(name = "traceparent", required = false) String traceparent,
             ServerWebExchange exchange) {
         return ask(exchange, id, traceparent, new TaxonomyRequested(Operation.GET, id, null, null));
     }
 
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping(path = PATH + "/{id}")
     Mono<ResponseEntity<Void>> delete(@PathVariable String id,
             @RequestHeader(name = "traceparent", required = false) String traceparent, ServerWebExchange exchange) {

@@ -96,6 +96,78 @@ class OpenApiIT {
     }
 
     /**
+     * Typed answers: every 2xx JSON response of every {@code /v1} operation in the one document names its
+     * shape (a {@code $ref}, or properties, items or typed map values), never a bare {@code type: object},
+     * which is what a worker's answer passed through as {@code JsonNode}/{@code Object} shows unless its
+     * controller declares the contract record. Lists the offenders as {@code METHOD path status media-type}.
+     */
+    @Test
+    void everySuccessfulJsonAnswerHasATypedSchema() {
+        JsonNode paths = mergedDocument().get("paths");
+        java.util.List<String> untyped = new java.util.ArrayList<>();
+        int checked = 0;
+        for (var path : paths.properties()) {
+            if (!path.getKey().startsWith("/v1")) {
+                continue;
+            }
+            for (var operation : path.getValue().properties()) {
+                JsonNode responses = operation.getValue().get("responses");
+                if (responses == null) {
+                    continue;
+                }
+                for (var response : responses.properties()) {
+                    JsonNode content = response.getValue().get("content");
+                    if (!response.getKey().startsWith("2") || content == null) {
+                        continue;
+                    }
+                    for (var media : content.properties()) {
+                        // */* is what springdoc writes for an operation that does not say what it produces.
+                        if (!media.getKey().contains("json") && !media.getKey().equals("*/*")) {
+                            continue;
+                        }
+                        checked++;
+                        if (!typed(media.getValue().get("schema"))) {
+                            untyped.add(operation.getKey().toUpperCase() + " " + path.getKey() + " "
+                                    + response.getKey() + " " + media.getKey());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("2xx JSON responses checked").isGreaterThan(40);
+        assertThat(untyped).as("2xx JSON responses whose schema is a bare object").isEmpty();
+    }
+
+    /** A schema that says what it holds: a reference, properties, typed items or map values, or a scalar. */
+    private static boolean typed(JsonNode schema) {
+        if (schema == null || !schema.isObject()) {
+            return false;
+        }
+        if (schema.has("$ref") || (schema.has("properties") && !schema.get("properties").isEmpty())) {
+            return true;
+        }
+        for (String group : java.util.List.of("oneOf", "anyOf", "allOf")) {
+            if (schema.has(group)) {
+                boolean all = !schema.get(group).isEmpty();
+                for (JsonNode member : schema.get(group)) {
+                    all &= typed(member);
+                }
+                return all;
+            }
+        }
+        // OpenAPI 3.1 may write the type as a list (["object", "null"]).
+        JsonNode types = schema.path("type");
+        String type = types.isArray() ? types.path(0).asString("") : types.asString("");
+        if (type.equals("array")) {
+            return typed(schema.get("items"));
+        }
+        if (type.equals("object") || type.isEmpty()) {
+            return schema.path("additionalProperties").isObject() && typed(schema.get("additionalProperties"));
+        }
+        return true;
+    }
+
+    /**
      * One document at the one base URL: every API route every service serves (read from the services' own
      * handler mappings) is in the front door's OpenAPI document, with its method.
      */

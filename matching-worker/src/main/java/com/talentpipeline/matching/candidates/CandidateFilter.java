@@ -1,6 +1,6 @@
 package com.talentpipeline.matching.candidates;
 
-import com.talentpipeline.matching.compare.MatchResult;
+import com.talentpipeline.core.match.MatchResult;
 import com.talentpipeline.matching.store.StoredResume;
 import java.util.Locale;
 

@@ -2,7 +2,7 @@ package com.talentpipeline.matching.candidates;
 
 import com.talentpipeline.matching.compare.JobProfile;
 import com.talentpipeline.matching.compare.MatchEngine;
-import com.talentpipeline.matching.compare.MatchResult;
+import com.talentpipeline.core.match.MatchResult;
 import com.talentpipeline.matching.compare.ResumeProfile;
 import com.talentpipeline.matching.config.MatchingProperties;
 import com.talentpipeline.matching.index.ResumeVectors;

@@ -1,6 +1,8 @@
 package com.talentpipeline.matching.cluster;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.talentpipeline.core.match.JobClusters;
+import com.talentpipeline.core.match.JobClusters.ClusterRepresentative;
+import com.talentpipeline.core.match.JobClusters.JobCluster;
 import com.talentpipeline.matching.compare.JobProfile;
 import com.talentpipeline.matching.config.MatchingProperties;
 import java.util.ArrayList;
@@ -33,42 +35,8 @@ public final class JobClusterer {
         this.settings = settings;
     }
 
-    /**
-     * The outcome.
-     *
-     * @param k          clusters
-     * @param chosenBy   {@code request} or {@code silhouette}
-     * @param silhouette mean silhouette of the chosen clustering
-     * @param tried      k to mean silhouette, when k was chosen by silhouette
-     * @param jobs       jobs clustered
-     * @param clusters   the clusters, largest first
-     */
-    public record Clustering(int k, @JsonProperty("chosen_by") String chosenBy, double silhouette,
-            Map<Integer, Double> tried, int jobs, List<Cluster> clusters) {
-    }
-
-    /**
-     * @param id              cluster number
-     * @param size            jobs in it
-     * @param topTerms        most specific words
-     * @param representatives jobs closest to the centroid
-     * @param silhouette      mean silhouette of its (sampled) members
-     */
-    public record Cluster(int id, int size, @JsonProperty("top_terms") List<String> topTerms,
-            List<Representative> representatives, double silhouette) {
-    }
-
-    /**
-     * @param jobId    the job
-     * @param title    its title
-     * @param company  its company
-     * @param distance Euclidean distance to the centroid
-     */
-    public record Representative(String jobId, String title, String company, double distance) {
-    }
-
     /** Clusters {@code jobs} (at least 3) into {@code requestedK} groups, or the best k when null. */
-    public Clustering cluster(List<JobProfile> jobs, Integer requestedK) {
+    public JobClusters cluster(List<JobProfile> jobs, Integer requestedK) {
         int n = jobs.size();
         float[][] points = new float[n][];
         for (int i = 0; i < n; i++) {
@@ -103,11 +71,11 @@ public final class JobClusterer {
             mean += s;
         }
         mean = silhouettes.length == 0 ? 0 : mean / silhouettes.length;
-        List<Cluster> clusters = describe(jobs, points, best, sample, silhouettes);
-        return new Clustering(k, requestedK != null ? "request" : "silhouette", round(mean), tried, n, clusters);
+        List<JobCluster> clusters = describe(jobs, points, best, sample, silhouettes);
+        return new JobClusters(k, requestedK != null ? "request" : "silhouette", round(mean), tried, n, clusters);
     }
 
-    private List<Cluster> describe(List<JobProfile> jobs, float[][] points, KMeans.Result r, int[] sample,
+    private List<JobCluster> describe(List<JobProfile> jobs, float[][] points, KMeans.Result r, int[] sample,
             double[] silhouettes) {
         int k = r.centroids().length;
         List<List<Integer>> members = new ArrayList<>();
@@ -135,7 +103,7 @@ public final class JobClusterer {
             clusterSilhouette[c] += silhouettes[i];
             sampledCount[c]++;
         }
-        List<Cluster> out = new ArrayList<>();
+        List<JobCluster> out = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             final int cluster = c;
             List<String> top = termCounts.get(c).entrySet().stream()
@@ -143,17 +111,17 @@ public final class JobClusterer {
                             e -> -e.getValue() * Math.log(1.0 + (double) k / clustersUsing.get(e.getKey())))
                             .thenComparing(Map.Entry::getKey))
                     .limit(5).map(Map.Entry::getKey).toList();
-            List<Representative> reps = members.get(c).stream()
+            List<ClusterRepresentative> reps = members.get(c).stream()
                     .sorted(Comparator.comparingDouble((Integer i) -> KMeans.distance2(points[i], r.centroids()[cluster]))
                             .thenComparing(i -> jobs.get(i).jobId()))
                     .limit(3)
-                    .map(i -> new Representative(jobs.get(i).jobId(), jobs.get(i).facts().title(), jobs.get(i).facts().company(),
+                    .map(i -> new ClusterRepresentative(jobs.get(i).jobId(), jobs.get(i).facts().title(), jobs.get(i).facts().company(),
                             round(Math.sqrt(KMeans.distance2(points[i], r.centroids()[cluster])))))
                     .toList();
-            out.add(new Cluster(c, members.get(c).size(), top, reps,
+            out.add(new JobCluster(c, members.get(c).size(), top, reps,
                     sampledCount[c] == 0 ? 0 : round(clusterSilhouette[c] / sampledCount[c])));
         }
-        out.sort(Comparator.comparingInt(Cluster::size).reversed().thenComparingInt(Cluster::id));
+        out.sort(Comparator.comparingInt(JobCluster::size).reversed().thenComparingInt(JobCluster::id));
         return out;
     }
 

@@ -1,5 +1,6 @@
 package com.talentpipeline.matching.compare;
 
+import com.talentpipeline.core.match.MatchResult;
 import com.talentpipeline.inference.vector.Vectors;
 import com.talentpipeline.matching.config.MatchingProperties.Weights;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class MatchEngine {
             Double requirementsMatch = requirements == null ? null : round(scaled(Vectors.cosine(background, requirements)));
             double percentage = round(weights.skills() * skillsMatch + weights.experience() * experience);
             return new MatchResult(resume.resumeId(), job.jobId(), percentage,
-                    new MatchResult.Breakdown(round(skillsMatch), round(experience), requirementsMatch),
+                    new MatchResult.MatchBreakdown(round(skillsMatch), round(experience), requirementsMatch),
                     split.matched(), split.missing(), RecommendationLevel.of(percentage).label(),
                     strengths(job, split, skillsMatch), improvements(job, split), job.facts().title(),
                     job.facts().company(), VERSION);

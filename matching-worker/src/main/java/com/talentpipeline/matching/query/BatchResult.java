@@ -1,6 +1,6 @@
 package com.talentpipeline.matching.query;
 
-import com.talentpipeline.matching.compare.MatchResult;
+import com.talentpipeline.core.match.MatchResult;
 import java.util.List;
 
 /**

@@ -2,10 +2,13 @@ package com.talentpipeline.matching.query;
 
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.kafka.reply.RequestHandler.Answer;
+import com.talentpipeline.core.match.CandidatePage;
 import com.talentpipeline.core.match.CandidatesRequested;
 import com.talentpipeline.core.match.JobClustersRequested;
+import com.talentpipeline.core.match.JobSearchPage;
 import com.talentpipeline.core.match.JobSearchRequested;
 import com.talentpipeline.core.match.MatchBatchRequested;
+import com.talentpipeline.core.match.RecommendationsPage;
 import com.talentpipeline.core.match.RecommendationsRequested;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskType;
@@ -17,7 +20,7 @@ import com.talentpipeline.matching.candidates.CandidateFilter;
 import com.talentpipeline.matching.candidates.CandidateRanker;
 import com.talentpipeline.matching.cluster.JobClusterer;
 import com.talentpipeline.matching.compare.JobProfile;
-import com.talentpipeline.matching.compare.MatchResult;
+import com.talentpipeline.core.match.MatchResult;
 import com.talentpipeline.matching.compare.ResumeProfile;
 import com.talentpipeline.matching.config.MatchingProperties;
 import com.talentpipeline.matching.index.Indexes;
@@ -150,7 +153,7 @@ public class MatchingQueries {
         requireReady();
         JobSearch.Page page = search.search(tenant, query, new JobFilter(q.location(), q.remote()), n, offset, fingerprint)
                 .blockOptional(STORE_WAIT).orElseThrow();
-        return Answer.of(new SearchPage(query, page.hits(), page.total(), page.nextCursor()), model());
+        return Answer.of(new JobSearchPage(query, page.hits(), page.total(), page.nextCursor()), model());
     }
 
     /** {@code job.candidates}: the tenant's resumes ranked for one of its jobs, paged by a cursor bound to the filters. */

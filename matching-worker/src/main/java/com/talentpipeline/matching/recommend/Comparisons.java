@@ -6,7 +6,7 @@ import com.talentpipeline.core.hash.ContentHash;
 import com.talentpipeline.core.json.PipelineJson;
 import com.talentpipeline.matching.compare.JobProfile;
 import com.talentpipeline.matching.compare.MatchEngine;
-import com.talentpipeline.matching.compare.MatchResult;
+import com.talentpipeline.core.match.MatchResult;
 import com.talentpipeline.matching.compare.ResumeProfile;
 import com.talentpipeline.matching.config.MatchingProperties;
 import java.time.Duration;

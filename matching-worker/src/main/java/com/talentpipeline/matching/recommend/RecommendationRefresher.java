@@ -8,7 +8,7 @@ import com.talentpipeline.core.resume.RecommendationsUpdated;
 import com.talentpipeline.core.resume.ResumeEmbeddings;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.topic.Topics;
-import com.talentpipeline.matching.compare.MatchResult;
+import com.talentpipeline.core.match.MatchResult;
 import com.talentpipeline.matching.compare.ResumeProfile;
 import com.talentpipeline.matching.config.MatchingProperties;
 import com.talentpipeline.matching.index.CompactedTopicReader;

@@ -1,7 +1,7 @@
 package com.talentpipeline.matching.recommend;
 
 import com.talentpipeline.matching.compare.MatchEngine;
-import com.talentpipeline.matching.compare.MatchResult;
+import com.talentpipeline.core.match.MatchResult;
 import com.talentpipeline.matching.compare.ResumeProfile;
 import com.talentpipeline.matching.config.MatchingProperties;
 import com.talentpipeline.matching.index.JobIndex;

@@ -1,5 +1,6 @@
 package com.talentpipeline.matching.search;
 
+import com.talentpipeline.core.match.JobSearchHit;
 import com.talentpipeline.inference.text.QueryEncoder;
 import com.talentpipeline.inference.text.TextEncoder;
 import com.talentpipeline.inference.vector.Vectors;
@@ -51,29 +52,13 @@ public final class JobSearch {
     }
 
     /**
-     * One hit.
-     *
-     * @param jobId    the job
-     * @param title    its title
-     * @param company  its company
-     * @param location its location
-     * @param remote   remote flag
-     * @param score    combined score (0-1)
-     * @param lexical  normalised ts_rank (0-1)
-     * @param semantic cosine of query and job
-     */
-    public record Hit(String jobId, String title, String company, String location, boolean remote, double score,
-            double lexical, double semantic) {
-    }
-
-    /**
      * A page.
      *
      * @param hits       this page
      * @param nextCursor cursor of the next page, null at the end
      * @param total      size of the ranked candidate list
      */
-    public record Page(List<Hit> hits, String nextCursor, int total) {
+    public record Page(List<JobSearchHit> hits, String nextCursor, int total) {
     }
 
     /** The page at {@code offset}. */
@@ -102,14 +87,14 @@ public final class JobSearch {
                 }
             }
             double w = settings.lexicalWeight();
-            List<Hit> ranked = new ArrayList<>();
+            List<JobSearchHit> ranked = new ArrayList<>();
             profiles.forEach((id, job) -> {
                 double lex = maxRank > 0 ? lexical.getOrDefault(id, 0.0) / maxRank : 0;
                 double sem = cosine.getOrDefault(id, 0.0);
-                ranked.add(new Hit(id, job.facts().title(), job.facts().company(), job.facts().location(),
+                ranked.add(new JobSearchHit(id, job.facts().title(), job.facts().company(), job.facts().location(),
                         job.facts().remote(), round(w * lex + (1 - w) * Math.max(0, sem)), round(lex), round(sem)));
             });
-            ranked.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::jobId));
+            ranked.sort(Comparator.comparingDouble(JobSearchHit::score).reversed().thenComparing(JobSearchHit::jobId));
             int from = Math.min(offset, ranked.size());
             int to = Math.min(from + limit, ranked.size());
             String next = to < ranked.size() ? SearchCursor.encode(to, fingerprint) : null;

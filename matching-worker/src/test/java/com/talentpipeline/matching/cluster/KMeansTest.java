@@ -3,6 +3,7 @@ package com.talentpipeline.matching.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.talentpipeline.core.job.ExperienceLevel;
+import com.talentpipeline.core.match.JobClusters;
 import com.talentpipeline.core.job.JobEmbeddings;
 import com.talentpipeline.core.job.JobStatus;
 import com.talentpipeline.matching.compare.JobProfile;
@@ -81,6 +82,6 @@ class KMeansTest {
         var clustering = new JobClusterer(MatchingProperties.defaults().clusters()).cluster(jobs, 6);
         assertThat(clustering.k()).isEqualTo(6);
         assertThat(clustering.chosenBy()).isEqualTo("request");
-        assertThat(clustering.clusters().stream().mapToInt(JobClusterer.Cluster::size).sum()).isEqualTo(60);
+        assertThat(clustering.clusters().stream().mapToInt(JobClusters.JobCluster::size).sum()).isEqualTo(60);
     }
 }

@@ -1,5 +1,6 @@
 package com.talentpipeline.matching.compare;
 
+import com.talentpipeline.core.match.MatchResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

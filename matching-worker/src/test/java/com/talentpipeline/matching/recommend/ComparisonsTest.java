@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.talentpipeline.core.skill.SkillVocabulary;
 import com.talentpipeline.matching.compare.JobProfile;
 import com.talentpipeline.matching.compare.MatchEngine;
-import com.talentpipeline.matching.compare.MatchResult;
+import com.talentpipeline.core.match.MatchResult;
 import com.talentpipeline.matching.compare.ProfileEmbedder;
 import com.talentpipeline.matching.compare.ResumeProfile;
 import com.talentpipeline.matching.compare.SkillEmbeddings;

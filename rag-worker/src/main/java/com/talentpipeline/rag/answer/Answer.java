@@ -1,5 +1,6 @@
 package com.talentpipeline.rag.answer;
 
+import com.talentpipeline.core.rag.Citation;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package com.talentpipeline.rag.answer;
 
+import com.talentpipeline.core.rag.Citation;
 import java.util.List;
 
 /** The extractive answer: the best-supported retrieved sentences, in relevance order, each cited. */

@@ -1,6 +1,7 @@
 package com.talentpipeline.rag.answer;
 
 import com.talentpipeline.core.json.PipelineJson;
+import com.talentpipeline.core.rag.Citation;
 import com.talentpipeline.rag.config.RagProperties;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,7 @@
 package com.talentpipeline.rag.answer;
 
 import com.talentpipeline.core.chunk.Chunk;
+import com.talentpipeline.core.rag.Citation;
 import com.talentpipeline.rag.config.RagProperties;
 import com.talentpipeline.rag.index.IndexedResume;
 import com.talentpipeline.inference.text.QueryEncoder;

@@ -5,6 +5,7 @@ import com.talentpipeline.core.kafka.reply.RequestHandler;
 import com.talentpipeline.core.kafka.reply.Responder;
 import com.talentpipeline.core.kafka.reply.Responders;
 import com.talentpipeline.core.rag.RagLookup;
+import com.talentpipeline.core.rag.RagViews;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.inference.model.ModelInfo;
@@ -61,27 +62,31 @@ class RagLookups implements RequestHandler<RagLookup> {
         return Answer.of(body, null);
     }
 
-    private RagViews.IndexedView resume(String tenant, String resumeId) {
-        IndexedResume resume = resumeId == null ? null : index.find(tenant, resumeId).block(STORE_WAIT);
-        if (resume == null) {
+    private RagViews.RagIndexedResume resume(String tenant, String resumeId) {
+        IndexedResume r = resumeId == null ? null : index.find(tenant, resumeId).block(STORE_WAIT);
+        if (r == null) {
             throw ApiProblemException.notFound("Resume", resumeId);
         }
-        return RagViews.IndexedView.of(resume);
+        return new RagViews.RagIndexedResume(r.resumeId(), r.version(), r.model(), r.text(), r.chunks().stream()
+                .map(c -> new RagViews.RagChunk(c.chunkId(), c.section(), c.text(), c.charStart(), c.charEnd())).toList());
     }
 
-    private RagViews.Info info(String tenant) {
+    private RagViews.RagInfo info(String tenant) {
         long[] sizes = store.sizes(tenant).block(STORE_WAIT);
         ModelInfo model = index.encoder().info();
-        return new RagViews.Info(new RagViews.Model(model.name(), model.version(), model.dimension()),
-                properties.retrieval(), properties.answer(),
-                new RagViews.QueryLimits(properties.query().timeout().toMillis(), properties.query().maxChars()),
-                new RagViews.Llm(properties.llm().enabled(), properties.llm().model() == null ? "" : properties.llm().model()),
-                new RagViews.IndexSizes(sizes == null ? 0 : sizes[0], sizes == null ? 0 : sizes[1],
+        RagProperties.Retrieval retrieval = properties.retrieval();
+        return new RagViews.RagInfo(new RagViews.RagModel(model.name(), model.version(), model.dimension()),
+                new RagViews.RagRetrieval(retrieval.topK(), retrieval.mmrLambda(), retrieval.minScore(),
+                        retrieval.relativeCutoff(), retrieval.lexicalWeight(), retrieval.sectionWeight()),
+                new RagViews.RagAnswerSettings(properties.answer().maxSentences()),
+                new RagViews.RagQueryLimits(properties.query().timeout().toMillis(), properties.query().maxChars()),
+                new RagViews.RagLlm(properties.llm().enabled(), properties.llm().model() == null ? "" : properties.llm().model()),
+                new RagViews.RagIndexSizes(sizes == null ? 0 : sizes[0], sizes == null ? 0 : sizes[1],
                         index.cachedResumes(tenant), index.cachedChunks(tenant)));
     }
 
     /** Always a body: the front door answers 503 when {@code status} is DOWN. */
-    RagViews.Health health() {
+    RagViews.RagHealth health() {
         boolean model = index.encoder().isReady();
         boolean db;
         try {
@@ -89,7 +94,7 @@ class RagLookups implements RequestHandler<RagLookup> {
         } catch (RuntimeException e) {
             db = false;
         }
-        return new RagViews.Health(model && db ? "UP" : "DOWN", model ? "UP" : "DOWN", db ? "UP" : "DOWN");
+        return new RagViews.RagHealth(model && db ? "UP" : "DOWN", model ? "UP" : "DOWN", db ? "UP" : "DOWN");
     }
 
 }

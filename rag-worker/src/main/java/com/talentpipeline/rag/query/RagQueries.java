@@ -4,6 +4,7 @@ import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.kafka.reply.RequestHandler;
 import com.talentpipeline.core.kafka.reply.Responder;
 import com.talentpipeline.core.kafka.reply.Responders;
+import com.talentpipeline.core.rag.RagAnswer;
 import com.talentpipeline.core.rag.RagRequested;
 import com.talentpipeline.core.task.ModelRef;
 import com.talentpipeline.core.task.TaskType;
@@ -58,8 +59,8 @@ class RagQueries implements RequestHandler<RagRequested> {
         }
         com.talentpipeline.rag.answer.Answer answer = service.answer(resume, q.query());
         long[] counts = store.countQuery(resume.resumeId(), answer.answered()).block(Duration.ofSeconds(10));
-        RagAnswer.Metadata metadata = !q.includeMetadata() || counts == null ? null
-                : new RagAnswer.Metadata(counts[0], counts[1],
+        RagAnswer.QueryStats metadata = !q.includeMetadata() || counts == null ? null
+                : new RagAnswer.QueryStats(counts[0], counts[1],
                         counts[0] == 0 ? 0.0 : Math.round(10_000.0 * counts[1] / counts[0]) / 10_000.0);
         RagAnswer body = new RagAnswer(resume.resumeId(), resume.version(), q.query(), answer.response(),
                 answer.answered(), answer.citations(), answer.topScore(), answer.mode(), answer.fallbackReason(),

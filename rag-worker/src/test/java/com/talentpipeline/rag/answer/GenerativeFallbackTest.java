@@ -3,6 +3,7 @@ package com.talentpipeline.rag.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import com.talentpipeline.core.rag.Citation;
 import com.talentpipeline.inference.model.ModelInfo;
 import com.talentpipeline.inference.text.TextEncoder;
 import com.talentpipeline.core.chunk.Chunk;

@@ -4,6 +4,9 @@ import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.results.task.TaskStore;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,11 +32,15 @@ class EmbeddingsController {
         this.store = store;
     }
 
+    @ApiResponse(responseCode = "200", description = "The resume's latest embeddings",
+            content = @Content(schema = @Schema(implementation = ServedResumeEmbeddings.class)))
     @GetMapping(path = "/v1/resumes/{id}/embeddings", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<JsonNode> resume(@PathVariable String id, ServerWebExchange exchange) {
         return latest(RequestTenant.of(exchange), "Resume", id, TaskType.RESUME_EMBEDDING);
     }
 
+    @ApiResponse(responseCode = "200", description = "The job's latest embeddings",
+            content = @Content(schema = @Schema(implementation = ServedJobEmbeddings.class)))
     @GetMapping(path = "/v1/jobs/{id}/embeddings", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<JsonNode> job(@PathVariable String id, ServerWebExchange exchange) {
         return latest(RequestTenant.of(exchange), "Job", id, TaskType.JOB_EMBEDDING);

@@ -1,11 +1,15 @@
 package com.talentpipeline.results.image;
 
+import com.talentpipeline.core.image.ImageDetections;
 import com.talentpipeline.core.task.TaskState;
 import com.talentpipeline.core.task.TaskType;
-import com.talentpipeline.results.task.TaskStore;
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.FieldProblem;
+import com.talentpipeline.results.task.TaskStore;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -39,6 +43,11 @@ class ImageDetectionsController {
         this.tasks = tasks;
     }
 
+    @ApiResponse(responseCode = "200",
+            description = "The detections; with format=coco a COCO file instead, with overlay=true the image/png overlay",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ImageDetections.class)),
+                @Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary"))})
     @GetMapping(path = "/v1/images/{id}/detections")
     Mono<ResponseEntity<Object>> detections(ServerWebExchange exchange, @PathVariable String id,
             @RequestParam(name = "format", required = false) String format,

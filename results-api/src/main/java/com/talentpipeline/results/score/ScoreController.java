@@ -2,11 +2,15 @@ package com.talentpipeline.results.score;
 
 import com.talentpipeline.core.kafka.reply.RequestReply;
 import com.talentpipeline.core.score.ScoreRequested;
+import com.talentpipeline.core.score.ScoredResume;
 import com.talentpipeline.core.tenant.RequestTenant;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.core.web.FieldProblem;
 import com.talentpipeline.results.task.TaskStore;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -43,6 +47,8 @@ class ScoreController {
         this.properties = properties;
     }
 
+    @ApiResponse(responseCode = "200", description = "The latest score (with jobId: its ATS part against the job)",
+            content = @Content(schema = @Schema(implementation = ScoredResume.class)))
     @GetMapping(path = "/v1/resumes/{resumeId}/score", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<JsonNode> score(@PathVariable String resumeId, @RequestParam(required = false) String jobId,
             @RequestHeader(name = "traceparent", required = false) String traceparent, ServerWebExchange exchange) {

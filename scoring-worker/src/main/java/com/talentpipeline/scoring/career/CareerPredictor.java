@@ -1,5 +1,6 @@
 package com.talentpipeline.scoring.career;
 
+import com.talentpipeline.core.career.CareerPrediction;
 import com.talentpipeline.core.hash.ContentHash;
 import com.talentpipeline.inference.text.TextEncoder;
 import com.talentpipeline.inference.vector.Vectors;

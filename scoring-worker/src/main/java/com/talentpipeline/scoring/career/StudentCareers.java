@@ -1,5 +1,6 @@
 package com.talentpipeline.scoring.career;
 
+import com.talentpipeline.core.career.CareerPrediction;
 import com.talentpipeline.inference.vector.Vectors;
 import java.util.ArrayList;
 import java.util.Comparator;

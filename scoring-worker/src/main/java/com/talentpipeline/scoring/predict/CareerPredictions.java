@@ -1,5 +1,7 @@
 package com.talentpipeline.scoring.predict;
 
+import com.talentpipeline.core.career.CareerPaths;
+import com.talentpipeline.core.career.CareerPrediction;
 import com.talentpipeline.core.career.CareerRequested;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.kafka.reply.RequestHandler;
@@ -11,7 +13,6 @@ import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
 import com.talentpipeline.inference.model.ModelInfo;
 import com.talentpipeline.scoring.career.CareerLabel;
-import com.talentpipeline.scoring.career.CareerPrediction;
 import com.talentpipeline.scoring.career.CareerPredictor;
 import com.talentpipeline.scoring.career.CareerTaxonomy;
 import com.talentpipeline.scoring.career.LabelSet;

@@ -6,10 +6,11 @@ import com.talentpipeline.core.kafka.reply.RequestHandler;
 import com.talentpipeline.core.kafka.reply.Responder;
 import com.talentpipeline.core.kafka.reply.Responders;
 import com.talentpipeline.core.score.ScoreRequested;
+import com.talentpipeline.core.score.ScoredResume;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.core.web.ApiProblemException;
-import com.talentpipeline.scoring.resume.AtsScore;
-import com.talentpipeline.scoring.resume.ResumeScore;
+import com.talentpipeline.core.score.AtsScore;
+import com.talentpipeline.core.score.ResumeScore;
 import com.talentpipeline.scoring.resume.ResumeScorer;
 import com.talentpipeline.scoring.store.Documents;
 import com.talentpipeline.scoring.store.ScoreStore;
@@ -23,7 +24,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Answers {@code score.requested} ({@code GET /v1/resumes/{id}/score?jobId=} at the results API): the
@@ -76,9 +76,7 @@ class ScoreQueries implements RequestHandler<ScoreRequested> {
         String text = resume.sourceText();
         ResumeScore score = PipelineJson.mapper().readValue(stored.result(), ResumeScore.class);
         AtsScore ats = scorer.atsFor(resume.resume(), text, job, jobId, YearMonth.now(clock));
-        ObjectNode body = PipelineJson.mapper().valueToTree(score.withAts(ats));
-        body.put("task_id", stored.taskId().toString());
-        return Answer.of(body, null);
+        return Answer.of(new ScoredResume(score.withAts(ats), stored.taskId().toString()), null);
     }
 
 }

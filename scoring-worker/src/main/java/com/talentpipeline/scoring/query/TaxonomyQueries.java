@@ -1,7 +1,9 @@
 package com.talentpipeline.scoring.query;
 
 import com.talentpipeline.core.career.CareerRequested;
+import com.talentpipeline.core.career.TaxonomyList;
 import com.talentpipeline.core.career.TaxonomyRequested;
+import com.talentpipeline.core.career.TaxonomyView;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.kafka.reply.RequestHandler;
 import com.talentpipeline.core.kafka.reply.Responder;
@@ -12,6 +14,7 @@ import com.talentpipeline.scoring.career.CareerLabel;
 import com.talentpipeline.scoring.career.CareerTaxonomy;
 import com.talentpipeline.scoring.store.TaxonomyStore;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,7 +65,7 @@ class TaxonomyQueries implements RequestHandler<TaxonomyRequested> {
                     "A taxonomy needs an id (not 'builtin'), a name and labels");
         }
         List<CareerLabel> labels = q.labels().stream().map(TaxonomyQueries::label).toList();
-        return TaxonomyView.of(taxonomies.save(tenant, q.id(), q.name().strip(), labels).block(STORE_WAIT));
+        return view(taxonomies.save(tenant, q.id(), q.name().strip(), labels).block(STORE_WAIT));
     }
 
     private static CareerLabel label(CareerRequested.Label l) {
@@ -72,19 +75,19 @@ class TaxonomyQueries implements RequestHandler<TaxonomyRequested> {
     }
 
     private TaxonomyList list(String tenant) {
-        List<TaxonomyList.Summary> stored = taxonomies.list(tenant)
-                .map(t -> new TaxonomyList.Summary(t.id(), t.name(), t.labels().size(), TaxonomyView.text(t.createdAt())))
+        List<TaxonomyList.TaxonomySummary> stored = taxonomies.list(tenant)
+                .map(t -> new TaxonomyList.TaxonomySummary(t.id(), t.name(), t.labels().size(), text(t.createdAt())))
                 .collectList().block(STORE_WAIT);
-        return new TaxonomyList(new TaxonomyList.Builtin(CareerTaxonomy.BUILT_IN_ID, CareerTaxonomy.builtIn().paths().size()),
+        return new TaxonomyList(new TaxonomyList.BuiltinTaxonomy(CareerTaxonomy.BUILT_IN_ID, CareerTaxonomy.builtIn().paths().size()),
                 stored == null ? List.of() : stored);
     }
 
     private TaxonomyView get(String tenant, String id) {
         if (CareerTaxonomy.BUILT_IN_ID.equals(id)) {
-            return TaxonomyView.of(new TaxonomyStore.Taxonomy(id, "Built-in career paths", CareerTaxonomy.builtIn().paths(),
+            return view(new TaxonomyStore.Taxonomy(id, "Built-in career paths", CareerTaxonomy.builtIn().paths(),
                     null));
         }
-        return taxonomies.find(tenant, id).blockOptional(STORE_WAIT).map(TaxonomyView::of)
+        return taxonomies.find(tenant, id).blockOptional(STORE_WAIT).map(TaxonomyQueries::view)
                 .orElseThrow(() -> ApiProblemException.notFound("Taxonomy", id));
     }
 
@@ -93,6 +96,20 @@ class TaxonomyQueries implements RequestHandler<TaxonomyRequested> {
             throw ApiProblemException.notFound("Taxonomy", id);
         }
         return new Deleted(true);
+    }
+
+    /** A stored taxonomy as its readers see it: labels with example counts, not the examples. */
+    private static TaxonomyView view(TaxonomyStore.Taxonomy t) {
+        return new TaxonomyView(t.id(), t.name(), t.labels().stream().map(TaxonomyQueries::viewLabel).toList(),
+                text(t.createdAt()));
+    }
+
+    private static TaxonomyView.TaxonomyLabel viewLabel(CareerLabel l) {
+        return new TaxonomyView.TaxonomyLabel(l.name(), l.description(), l.skills(), l.examples().size());
+    }
+
+    private static String text(OffsetDateTime at) {
+        return at == null ? null : at.toString();
     }
 
     /** The reply to a delete (the front door answers 204 without a body). */

@@ -3,6 +3,7 @@ package com.talentpipeline.scoring.resume;
 import com.talentpipeline.core.job.Job;
 import com.talentpipeline.core.resume.Resume;
 import com.talentpipeline.core.resume.ResumeDates;
+import com.talentpipeline.core.score.AtsScore;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;

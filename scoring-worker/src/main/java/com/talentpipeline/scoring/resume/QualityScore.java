@@ -1,5 +1,6 @@
 package com.talentpipeline.scoring.resume;
 
+import com.talentpipeline.core.score.SubScore;
 import java.util.List;
 import java.util.Map;
 

@@ -2,6 +2,8 @@ package com.talentpipeline.scoring.resume;
 
 import com.talentpipeline.core.resume.ExperienceCalculator;
 import com.talentpipeline.core.resume.Resume;
+import com.talentpipeline.core.score.Rule;
+import com.talentpipeline.core.score.SubScore;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

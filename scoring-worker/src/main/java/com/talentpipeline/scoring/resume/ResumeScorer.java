@@ -1,8 +1,10 @@
 package com.talentpipeline.scoring.resume;
 
+import com.talentpipeline.core.career.CareerPrediction;
 import com.talentpipeline.core.job.Job;
 import com.talentpipeline.core.resume.Resume;
-import com.talentpipeline.scoring.career.CareerPrediction;
+import com.talentpipeline.core.score.AtsScore;
+import com.talentpipeline.core.score.ResumeScore;
 import com.talentpipeline.scoring.career.CareerPredictor;
 import java.time.YearMonth;
 import java.util.List;

@@ -2,6 +2,7 @@ package com.talentpipeline.scoring.worker;
 
 import com.talentpipeline.core.cache.CacheKey;
 import com.talentpipeline.core.cache.ResultCache;
+import com.talentpipeline.core.career.CareerPrediction;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.hash.ContentHash;
 import com.talentpipeline.core.json.PipelineJson;
@@ -18,8 +19,7 @@ import com.talentpipeline.core.task.TaskEvent;
 import com.talentpipeline.core.task.TaskType;
 import com.talentpipeline.core.topic.Topics;
 import com.talentpipeline.inference.model.ModelInfo;
-import com.talentpipeline.scoring.career.CareerPrediction;
-import com.talentpipeline.scoring.resume.ResumeScore;
+import com.talentpipeline.core.score.ResumeScore;
 import com.talentpipeline.scoring.resume.ResumeScorer;
 import com.talentpipeline.scoring.store.Documents;
 import com.talentpipeline.scoring.store.ScoreStore;

@@ -2,6 +2,7 @@ package com.talentpipeline.scoring.career;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.talentpipeline.core.career.CareerPrediction;
 import com.talentpipeline.core.skill.SkillVocabulary;
 import com.talentpipeline.inference.config.TextModelProperties;
 import com.talentpipeline.inference.text.DjlTextEncoder;
@@ -10,7 +11,7 @@ import com.talentpipeline.inference.vector.Vectors;
 import com.talentpipeline.scoring.resume.AtsScorer;
 import com.talentpipeline.scoring.resume.JobKeywords;
 import com.talentpipeline.scoring.resume.LabelledResumes;
-import com.talentpipeline.scoring.resume.ResumeScore;
+import com.talentpipeline.core.score.ResumeScore;
 import com.talentpipeline.scoring.resume.ResumeScorer;
 import com.talentpipeline.scoring.resume.ResumeText;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -3,6 +3,7 @@ package com.talentpipeline.scoring.career;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.talentpipeline.core.career.CareerPrediction;
 import com.talentpipeline.inference.model.ModelInfo;
 import com.talentpipeline.inference.text.TextEncoder;
 import com.talentpipeline.inference.vector.Vectors;

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.talentpipeline.core.career.CareerPaths;
 import com.talentpipeline.core.career.CareerRequested;
 import com.talentpipeline.core.event.EventEnvelope;
 import com.talentpipeline.core.kafka.reply.RequestHandler;

@@ -3,6 +3,9 @@ package com.talentpipeline.scoring.resume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.talentpipeline.core.resume.Resume;
+import com.talentpipeline.core.score.AtsScore;
+import com.talentpipeline.core.score.Rule;
+import com.talentpipeline.core.score.SubScore;
 import com.talentpipeline.core.skill.SkillVocabulary;
 import java.time.YearMonth;
 import java.util.List;

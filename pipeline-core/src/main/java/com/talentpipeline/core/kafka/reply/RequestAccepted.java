@@ -13,5 +13,5 @@ import java.util.UUID;
  * @param status    {@code ACCEPTED}
  * @param taskUrl   where to poll the task
  */
-record RequestAccepted(UUID taskId, String type, String subjectId, String status, String taskUrl) {
+public record RequestAccepted(UUID taskId, String type, String subjectId, String status, String taskUrl) {
 }

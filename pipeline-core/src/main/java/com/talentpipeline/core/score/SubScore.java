@@ -1,4 +1,4 @@
-package com.talentpipeline.scoring.resume;
+package com.talentpipeline.core.score;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * @param score 0-100
  * @param rules the rules, each with its evidence
  */
-record SubScore(int score, List<Rule> rules) {
+public record SubScore(int score, List<Rule> rules) {
 
     /** Sums the rules' points, scaled to 0-100 by their maxima. */
     public static SubScore of(List<Rule> rules) {

@@ -1,6 +1,5 @@
-package com.talentpipeline.matching.query;
+package com.talentpipeline.core.match;
 
-import com.talentpipeline.matching.compare.MatchResult;
 import java.util.List;
 
 /**
@@ -12,5 +11,5 @@ import java.util.List;
  * @param limit           most jobs
  * @param recommendations the open jobs, best first
  */
-record RecommendationsPage(String resumeId, int resumeVersion, int limit, List<MatchResult> recommendations) {
+public record RecommendationsPage(String resumeId, int resumeVersion, int limit, List<MatchResult> recommendations) {
 }

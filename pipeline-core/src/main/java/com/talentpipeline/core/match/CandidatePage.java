@@ -1,7 +1,6 @@
-package com.talentpipeline.matching.query;
+package com.talentpipeline.core.match;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.talentpipeline.matching.compare.MatchResult;
 import java.util.List;
 
 /**
@@ -14,5 +13,5 @@ import java.util.List;
  * @param nextCursor the next page's cursor, null on the last page
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record CandidatePage(String jobId, int jobVersion, int limit, List<MatchResult> candidates, String nextCursor) {
+public record CandidatePage(String jobId, int jobVersion, int limit, List<MatchResult> candidates, String nextCursor) {
 }

@@ -1,9 +1,10 @@
-package com.talentpipeline.scoring.career;
+package com.talentpipeline.core.career;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * One predicted career path.
+ * One predicted career path of a {@link CareerPaths} answer.
  *
  * @param id         the path's id
  * @param careerPath the path's name
@@ -11,5 +12,6 @@ import java.util.List;
  * @param similarity cosine between the input and the label's prototype
  * @param because    the inputs that point to it most (student variant), else empty
  */
-public record CareerPrediction(String id, @com.fasterxml.jackson.annotation.JsonProperty("career_path") String careerPath, double confidence, double similarity, List<String> because) {
+public record CareerPrediction(String id, @JsonProperty("career_path") String careerPath, double confidence,
+        double similarity, List<String> because) {
 }

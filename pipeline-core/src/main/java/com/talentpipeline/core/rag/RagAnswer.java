@@ -1,13 +1,13 @@
-package com.talentpipeline.rag.query;
+package com.talentpipeline.core.rag;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.talentpipeline.rag.answer.Citation;
 import java.util.List;
 
 /**
  * The answer of {@code POST /v1/rag/queries} (200 body, and the result of a {@code rag.query} task). The
- * camelCase keys are the ones clients read today; the keys added later are snake_case.
+ * camelCase keys are the ones clients read today; the keys added later are snake_case. The RAG worker
+ * builds its reply with this record, so the front door's OpenAPI document shows what the wire carries.
  *
  * @param resumeId       the resume asked
  * @param resumeVersion  its indexed version
@@ -21,17 +21,20 @@ import java.util.List;
  * @param processingTime milliseconds the worker took
  * @param metadata       the resume's query counters, when asked for
  */
-record RagAnswer(String resumeId, int resumeVersion, String query, String response, boolean answered,
+public record RagAnswer(String resumeId, int resumeVersion, String query, String response, boolean answered,
         List<Citation> citations, double topScore, String mode, String fallbackReason,
         @JsonProperty("processing_time") double processingTime,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Metadata metadata) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) QueryStats metadata) {
 
     /**
+     * The resume's query counters (named apart from other schemas: the OpenAPI document names schemas by
+     * their simple class name).
+     *
      * @param totalQueries      questions asked about the resume
      * @param successfulQueries those answered
      * @param successRate       their share, 4 decimals
      */
-    record Metadata(@JsonProperty("total_queries") long totalQueries,
+    public record QueryStats(@JsonProperty("total_queries") long totalQueries,
             @JsonProperty("successful_queries") long successfulQueries,
             @JsonProperty("success_rate") double successRate) {
     }

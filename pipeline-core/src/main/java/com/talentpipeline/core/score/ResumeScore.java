@@ -1,12 +1,14 @@
-package com.talentpipeline.scoring.resume;
+package com.talentpipeline.core.score;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.talentpipeline.scoring.career.CareerPrediction;
+import com.talentpipeline.core.career.CareerPrediction;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The full score of one resume version: quality, ATS and career paths.
+ * The full score of one resume version: quality, ATS and career paths. The scoring worker stores it as the
+ * {@code resume.score} task result (snake_case keys, Kafka included) and serves it, with the task id, as
+ * {@link ScoredResume}.
  *
  * @param resumeId             the resume
  * @param version              its version

@@ -1,5 +1,7 @@
-package com.talentpipeline.scoring.resume;
+package com.talentpipeline.core.score;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -9,7 +11,8 @@ import java.util.List;
  * @param factors  each factor with its weight, score and evidence
  * @param keywords the target job's keywords found and missing, or null without a target job
  */
-public record AtsScore(@com.fasterxml.jackson.annotation.JsonProperty("ats_score") int atsScore, List<Factor> factors, Keywords keywords) {
+@Schema(name = "ResumeAtsScore")
+public record AtsScore(@JsonProperty("ats_score") int atsScore, List<Factor> factors, Keywords keywords) {
 
     /**
      * One factor.
@@ -19,6 +22,7 @@ public record AtsScore(@com.fasterxml.jackson.annotation.JsonProperty("ats_score
      * @param score    0-100
      * @param evidence what was measured
      */
+    @Schema(name = "AtsFactor")
     public record Factor(String factor, double weight, int score, String evidence) {
     }
 
@@ -30,6 +34,8 @@ public record AtsScore(@com.fasterxml.jackson.annotation.JsonProperty("ats_score
      * @param found    the job's keywords the resume mentions
      * @param missing  the job's keywords the resume does not mention
      */
-    public record Keywords(@com.fasterxml.jackson.annotation.JsonProperty("job_id") String jobId, double coverage, List<String> found, List<String> missing) {
+    @Schema(name = "AtsKeywords")
+    public record Keywords(@JsonProperty("job_id") String jobId, double coverage, List<String> found,
+            List<String> missing) {
     }
 }

@@ -1,10 +1,11 @@
-package com.talentpipeline.matching.compare;
+package com.talentpipeline.core.match;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * The seed's comparison result (snake_case on the wire).
+ * One resume compared with one job, as the matching worker answers it (snake_case on the wire, Kafka
+ * included): an item of recommendations, candidates and batch results.
  *
  * @param resumeId            the resume
  * @param jobId               the job
@@ -23,7 +24,7 @@ public record MatchResult(
         @JsonProperty("resume_id") String resumeId,
         @JsonProperty("job_id") String jobId,
         @JsonProperty("match_percentage") double matchPercentage,
-        Breakdown breakdown,
+        MatchBreakdown breakdown,
         @JsonProperty("matched_skills") List<String> matchedSkills,
         @JsonProperty("missing_skills") List<String> missingSkills,
         @JsonProperty("recommendation_level") String recommendationLevel,
@@ -34,12 +35,14 @@ public record MatchResult(
         @JsonProperty("matcher_version") String matcherVersion) {
 
     /**
+     * The components of a match percentage.
+     *
      * @param skillsMatch       share of the job's skills the resume covers, 0-100
      * @param experienceMatch   years against the job's level blended with title similarity, 0-100
      * @param requirementsMatch similarity of the resume's background to the requirements, 0-100;
      *                          informational (not in the percentage), null when the job lists none
      */
-    public record Breakdown(
+    public record MatchBreakdown(
             @JsonProperty("skills_match") double skillsMatch,
             @JsonProperty("experience_match") double experienceMatch,
             @JsonProperty("requirements_match") Double requirementsMatch) {

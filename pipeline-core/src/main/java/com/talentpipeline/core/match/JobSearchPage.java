@@ -1,7 +1,6 @@
-package com.talentpipeline.matching.query;
+package com.talentpipeline.core.match;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.talentpipeline.matching.search.JobSearch;
 import java.util.List;
 
 /**
@@ -13,5 +12,5 @@ import java.util.List;
  * @param nextCursor the next page's cursor, null on the last page
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record SearchPage(String query, List<JobSearch.Hit> results, int total, String nextCursor) {
+public record JobSearchPage(String query, List<JobSearchHit> results, int total, String nextCursor) {
 }
