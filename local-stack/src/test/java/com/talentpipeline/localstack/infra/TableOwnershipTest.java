@@ -197,7 +197,7 @@ class TableOwnershipTest {
         return out;
     }
 
-    private static List<Path> files(Path dir, String suffix) {
+    static List<Path> files(Path dir, String suffix) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -208,7 +208,7 @@ class TableOwnershipTest {
         }
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

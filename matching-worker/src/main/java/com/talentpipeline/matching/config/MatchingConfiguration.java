@@ -22,7 +22,7 @@ import com.talentpipeline.matching.recommend.Profiles;
 import com.talentpipeline.matching.recommend.RecommendationRefresher;
 import com.talentpipeline.matching.recommend.Recommender;
 import com.talentpipeline.matching.search.JobSearch;
-import com.talentpipeline.matching.store.DocumentProjection;
+import com.talentpipeline.matching.store.DocumentListeners;
 import com.talentpipeline.matching.store.DocumentStore;
 import com.talentpipeline.matching.store.StoredResume;
 import com.talentpipeline.matching.task.TaskPublisher;
@@ -92,9 +92,9 @@ class MatchingConfiguration {
      * stores are handed to the index loader, which indexes the ones it held back for want of their row.
      */
     @Bean
-    DocumentProjection documentProjection(DocumentStore store, MeterRegistry meters, ConsumeKit kit,
+    DocumentListeners documentListeners(DocumentStore store, MeterRegistry meters, ConsumeKit kit,
             JobIndexLoader loader) {
-        return new DocumentProjection(store, meters, kit, loader::projected);
+        return new DocumentListeners(store, meters, kit, loader::projected);
     }
 
     @Bean

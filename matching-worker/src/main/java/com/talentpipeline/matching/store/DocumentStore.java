@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The matching worker's own projection of the documents it matches ({@code matching_resumes},
  * {@code matching_jobs}), filled from {@code resume.submitted} and {@code job.submitted} by
- * {@link DocumentProjection}: the ingest API owns the documents, this worker keeps what it needs of their
+ * {@link DocumentListeners}: the ingest API owns the documents, this worker keeps what it needs of their
  * events. Reads are by tenant (another tenant's id reads as absent), except the index loader's.
  */
 @Repository

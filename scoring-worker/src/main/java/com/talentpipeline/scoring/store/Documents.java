@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 /**
  * The worker's own projection of the documents it scores against ({@code scoring_resumes},
  * {@code scoring_jobs}), filled from {@code resume.submitted} and {@code job.submitted} by
- * {@link DocumentProjection}: the ingest API owns the documents, this worker keeps what it needs of their
+ * {@link DocumentListeners}: the ingest API owns the documents, this worker keeps what it needs of their
  * events. Reads are by id and tenant: another tenant's id reads as absent.
  */
 @Repository
