@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.json.JacksonJsonEncoder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,13 +23,21 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnClass({CodecCustomizer.class, JsonMapper.class, JacksonJsonEncoder.class})
 public class WireJsonAutoConfiguration {
 
-    /** Last, so it replaces the default Jackson codecs Boot registers. */
+    /**
+     * Last, so it replaces the default Jackson codecs Boot registers. The two mappers are built once here,
+     * not each time a codec configurer (the server's, a WebClient builder's) is customized.
+     */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     CodecCustomizer snakeCaseJsonCodecs(ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
         Consumer<JsonMapper.Builder> application = builder -> customizers.orderedStream()
                 .forEach(customizer -> customizer.customize(builder));
-        return configurer -> WireJson.install(configurer, application);
+        JacksonJsonEncoder encoder = new JacksonJsonEncoder(WireJson.writer(application));
+        JacksonJsonDecoder decoder = new JacksonJsonDecoder(WireJson.reader(application));
+        return configurer -> {
+            configurer.defaultCodecs().jacksonJsonEncoder(encoder);
+            configurer.defaultCodecs().jacksonJsonDecoder(decoder);
+        };
     }
 
     /** The OpenAPI document names properties as the codecs do (services with springdoc only). */
