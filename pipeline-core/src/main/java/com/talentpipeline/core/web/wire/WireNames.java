@@ -16,6 +16,15 @@ public final class WireNames {
     private WireNames() {
     }
 
+    private static boolean hasUpperCase(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isUpperCase(name.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A body field's path as a client wrote it: {@code workExperience[0].startDate} → {@code work_experience[0].start_date}. */
     public static String snakePath(String path) {
         return path == null ? null : WORD.matcher(path).replaceAll(m -> snake(m.group()));
@@ -23,7 +32,8 @@ public final class WireNames {
 
     /** {@code name} in snake_case when it is lowerCamelCase, else unchanged. */
     public static String snake(String name) {
-        if (name == null || !LOWER_CAMEL.matcher(name).matches()) {
+        // Every key of every response passes here: most have no capital letter and need no regex.
+        if (name == null || !hasUpperCase(name) || !LOWER_CAMEL.matcher(name).matches()) {
             return name;
         }
         StringBuilder out = new StringBuilder(name.length() + 4);
